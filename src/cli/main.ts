@@ -1,0 +1,192 @@
+/**
+ * The command table. This module is the bundle's entry: it must stay light, so it
+ * imports only commander and loads each command's module when that command runs.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { reportFailure } from './report-failure.js';
+import { VERSION } from '../version.js';
+
+type Action = (ctx: CliContext, args: readonly unknown[]) => Promise<number | void>;
+
+interface Globals {
+  dataDir?: string;
+  color?: boolean;
+}
+
+function makeContext(program: Command): CliContext {
+  const globals = program.opts<Globals>();
+  const env = process.env;
+  const noColor = globals.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env,
+    color: !noColor && Boolean(process.stderr.isTTY),
+    dataDir: globals.dataDir,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}
+
+/** Wraps a lazily loaded command so that every failure goes through reportFailure. */
+function lazy(program: Command, load: () => Promise<{ run: Action }>) {
+  return async (...args: unknown[]) => {
+    const ctx = makeContext(program);
+    try {
+      const mod = await load();
+      // commander passes (...positionals, options, command); the command object is not ours to keep.
+      const code = await mod.run(ctx, args.slice(0, -1));
+      process.exitCode = typeof code === 'number' ? code : EXIT.ok;
+    } catch (error) {
+      process.exitCode = await reportFailure(ctx, error);
+    }
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('screener');
+  program
+    .description(
+      'Guided screening interviews for people who may have been trafficked:\n' +
+        'a branching questionnaire, ILO indicator scoring and redacted reports.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(
+      new Option('--data-dir <dir>', 'where records and keys are kept').env('SCREENER_HOME'),
+    )
+    .option('--no-color', 'plain output without colour (also NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok · 1 unexpected failure · 2 usage · 3 invalid input file ·\n' +
+        '4 data error (passphrase, key, damaged record) · 5 finished with records skipped · 130 interrupted\n' +
+        'Scripts pass the passphrase in SCREENER_PASSPHRASE.',
+    );
+
+  program
+    .command('interview')
+    .description('run a screening interview in this terminal')
+    .option('-q, --questionnaire <file>', 'questionnaire file (default: the shipped IOM screening)')
+    .option('--lang <code>', 'question language, e.g. en or fr')
+    .option('--practice', 'practice run: nothing is written to the data folder')
+    .action(lazy(program, () => import('./commands/interview.js')));
+
+  program
+    .command('resume')
+    .description('continue an interview that was paused or quick-exited')
+    .argument('[id]', 'record id (default: the most recent one in progress)')
+    .action(lazy(program, () => import('./commands/resume.js')));
+
+  program
+    .command('list')
+    .description('list stored interviews (ids, dates, status; never names)')
+    .option('--json', 'print as JSON')
+    .action(lazy(program, () => import('./commands/list.js')));
+
+  program
+    .command('run')
+    .description('play an answers file through the interview and write the report')
+    .requiredOption('-a, --answers <file>', 'answers file (YAML)')
+    .option('-q, --questionnaire <file>', 'questionnaire file (default: the shipped IOM screening)')
+    .option('--lang <code>', 'question language')
+    .option('--practice', 'practice run: nothing is written to the data folder')
+    .option('--report <file>', 'write the report to this file')
+    .addOption(
+      new Option('--format <format>', 'report format')
+        .choices(['md', 'json', 'html'])
+        .default('md'),
+    )
+    .action(lazy(program, () => import('./commands/run.js')));
+
+  program
+    .command('report')
+    .description('write the redacted report of a stored interview')
+    .argument('<id>', 'record id')
+    .addOption(
+      new Option('--format <format>', 'report format')
+        .choices(['md', 'json', 'html'])
+        .default('md'),
+    )
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('--lang <code>', 'report language')
+    .action(lazy(program, () => import('./commands/report.js')));
+
+  program
+    .command('validate')
+    .description('check questionnaire and scenario files and point at every problem')
+    .argument('[files...]', 'files to check (default: every shipped file)')
+    .option('--json', 'print the diagnostics as JSON')
+    .action(lazy(program, () => import('./commands/validate.js')));
+
+  program
+    .command('show')
+    .description('render a questionnaire for review: sections, conditions, indicators, flow')
+    .argument('[file]', 'questionnaire file (default: the shipped IOM screening)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['md', 'mermaid']).default('md'),
+    )
+    .option('--lang <code>', 'language of the texts')
+    .action(lazy(program, () => import('./commands/show.js')));
+
+  program
+    .command('rehearse')
+    .description('rehearse a fictional training scenario (never stored as real data)')
+    .argument('<scenario>', 'scenario file or shipped scenario name')
+    .option('--auto', 'play the expected coding and show the debrief')
+    .action(lazy(program, () => import('./commands/rehearse.js')));
+
+  program
+    .command('export')
+    .description('export anonymised results of many records with a k-anonymity guarantee')
+    .argument('[paths...]', 'record files or folders (default: the data folder)')
+    .requiredOption('-o, --out <file>', 'output file')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'),
+    )
+    .option('--k <n>', 'every quasi-identifier combination describes at least k records', '5')
+    .option('--key <file>', 'organisation private key (default: the local passphrase)')
+    .option('--summary <file>', 'write aggregate counts and the guarantee as JSON')
+    .action(lazy(program, () => import('./commands/export.js')));
+
+  program
+    .command('keys')
+    .description('set up and manage the passphrase and the organisation key')
+    .argument('[action]', 'init | change-passphrase | org-generate | org-add | status')
+    .argument('[value]', 'argument of the action (public key file for org-add)')
+    .option('--out <dir>', 'with org-generate: folder for the key pair')
+    .action(lazy(program, () => import('./commands/keys.js')));
+
+  program
+    .command('delete')
+    .description('delete a stored interview')
+    .argument('<id>', 'record id')
+    .action(lazy(program, () => import('./commands/delete.js')));
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(
+        error.code,
+      );
+      process.exitCode = ok || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.exitCode = await reportFailure(makeContext(program), error);
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * CEL conditions over `answers` and `status`, compiled and type-checked when the
+ * questionnaire loads, so that a broken expression is a diagnostic for the author and
+ * never an exception in front of the person being interviewed. Never `eval`.
+ */
+import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import type { DiagnosticCode } from './diagnostics.js';
+import { didYouMean } from './suggest.js';
+import type { Condition, ExprContext, QuestionType } from './types.js';
+
+/** Parse-time bounds: a condition is a sentence, not a program. */
+export const EXPR_LIMITS = {
+  maxAstNodes: 400,
+  maxDepth: 40,
+  maxListElements: 100,
+  maxMapEntries: 50,
+  maxCallArguments: 8,
+};
+
+export interface ExprQuestion {
+  readonly id: string;
+  readonly type: QuestionType;
+  readonly integer: boolean;
+  /** Choice values for yesno/single/multi. */
+  readonly values: readonly string[];
+}
+
+export interface ExprProblem {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** Character offset inside the expression. */
+  readonly offset: number;
+  readonly length: number;
+  readonly hint?: string;
+}
+
+export interface ExprRef {
+  readonly id: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+const STATUS_VALUES = ['answered', 'dont_know', 'declined'];
+
+function celType(q: ExprQuestion): string {
+  switch (q.type) {
+    case 'multi':
+      return 'list<string>';
+    case 'number':
+      return q.integer ? 'int' : 'double';
+    default:
+      return 'string';
+  }
+}
+
+/** One CEL environment per questionnaire: `answers` typed per question, `status` a string per question. */
+export class ExpressionCompiler {
+  private readonly env: Environment;
+  private readonly questions: ReadonlyMap<string, ExprQuestion>;
+
+  constructor(questions: ReadonlyMap<string, ExprQuestion>) {
+    this.questions = questions;
+    const answers: Record<string, string> = {};
+    const status: Record<string, string> = {};
+    for (const q of questions.values()) {
+      if (q.type === 'info') continue;
+      answers[q.id] = celType(q);
+      status[q.id] = 'string';
+    }
+    this.env = new Environment({ limits: EXPR_LIMITS, homogeneousAggregateLiterals: true })
+      .registerVariable({ name: 'answers', schema: answers })
+      .registerVariable({ name: 'status', schema: status });
+  }
+
+  /**
+   * Compiles a condition. `mayRead(id)` says whether the expression's place allows
+   * reading that question ('ok'), or whether it is asked later ('later').
+   */
+  compile(
+    source: string,
+    mayRead: (id: string) => 'ok' | 'later',
+  ): { condition?: Condition; problems: ExprProblem[] } {
+    const problems: ExprProblem[] = [];
+    let ast: ASTNode;
+    let evaluate: (ctx: unknown) => unknown;
+    try {
+      const parsed = this.env.parse(source);
+      ast = parsed.ast;
+      evaluate = parsed as unknown as (ctx: unknown) => unknown;
+    } catch (e) {
+      const err = e as {
+        summary?: string;
+        message: string;
+        node?: { pos?: number };
+        range?: { start: number; end: number };
+      };
+      const summary = err.summary ?? err.message.split('\n')[0] ?? 'cannot parse';
+      const tooLarge = /^Exceeded max/.test(summary);
+      const offset = err.node?.pos ?? err.range?.start ?? 0;
+      problems.push({
+        code: tooLarge ? 'E_EXPR_TOO_LARGE' : 'E_EXPR_SYNTAX',
+        message: tooLarge
+          ? `the expression is too large (${summary.replace('Exceeded ', 'over ')}); split it`
+          : `cannot parse the expression: ${summary}`,
+        offset: Math.min(offset, source.length),
+        length: 1,
+      });
+      return { problems };
+    }
+
+    const refs = collectRefs(ast, problems, this.questions);
+    for (const ref of refs) {
+      if (!this.questions.has(ref.id)) continue;
+      if (mayRead(ref.id) === 'later') {
+        problems.push({
+          code: 'E_FORWARD_REFERENCE',
+          message: `\`${ref.id}\` is asked later, so it has no answer when this is evaluated`,
+          offset: ref.offset,
+          length: ref.length,
+          hint: 'move the question earlier, or the condition to a later question',
+        });
+      }
+    }
+    checkLiterals(ast, this.questions, problems);
+    if (problems.length > 0) return { problems };
+
+    const checked = this.env.check(source);
+    if (!checked.valid) {
+      const err = checked.error as unknown as {
+        summary?: string;
+        message: string;
+        node?: { pos?: number };
+        range?: { start: number };
+      };
+      const summary = err.summary ?? err.message.split('\n')[0] ?? 'type error';
+      const unknownVar = /^Unknown variable: (.*)$/.exec(summary);
+      problems.push({
+        code: unknownVar ? 'E_UNKNOWN_VARIABLE' : 'E_EXPR_TYPE',
+        message: unknownVar
+          ? `\`${unknownVar[1]}\` is not available in conditions; use answers.<question id> or status.<question id>`
+          : `type error: ${summary.replace(/^no such overload/, 'no such operation')}`,
+        offset: Math.min(err.node?.pos ?? err.range?.start ?? 0, source.length),
+        length: 1,
+        ...(unknownVar ? { hint: didYouMean(unknownVar[1]!, ['answers', 'status']) } : {}),
+      } as ExprProblem);
+      return { problems };
+    }
+    if (checked.type !== 'bool') {
+      problems.push({
+        code: 'E_EXPR_NOT_BOOL',
+        message: `a condition must be true or false, but this gives ${checked.type}`,
+        offset: 0,
+        length: source.length,
+        hint: "compare the answer, e.g. answers.works_now == 'yes'",
+      });
+      return { problems };
+    }
+
+    const refIds = [...new Set(refs.map((r) => r.id))];
+    const integerRefs = refIds.filter((id) => this.questions.get(id)?.integer);
+    const condition: Condition = Object.freeze({
+      source,
+      refs: Object.freeze(refIds),
+      evaluate(ctx: ExprContext): boolean {
+        let answers = ctx.answers;
+        if (integerRefs.length > 0) {
+          const copy: Record<string, unknown> = { ...ctx.answers };
+          for (const id of integerRefs) {
+            const v = copy[id];
+            if (typeof v === 'number') copy[id] = BigInt(Math.trunc(v));
+          }
+          answers = copy as ExprContext['answers'];
+        }
+        try {
+          // Only own, declared keys reach CEL: plain data, no prototype.
+          return evaluate({ answers, status: ctx.status }) === true;
+        } catch {
+          // Reads an answer that is missing, don't know or declined: undecidable, so false.
+          return false;
+        }
+      },
+    });
+    return { condition, problems };
+  }
+}
+
+type Node = ASTNode & { op: string; args: unknown; pos?: number; start?: number; end?: number };
+
+function isNode(x: unknown): x is Node {
+  return typeof x === 'object' && x !== null && 'op' in x;
+}
+
+/** The question a node reads, if it is answers.X, answers['X'], status.X or status['X']. */
+function refOf(n: Node): (ExprRef & { via: 'answers' | 'status' }) | undefined {
+  const args = n.args as unknown[];
+  if ((n.op !== '.' && n.op !== '[]') || !Array.isArray(args)) return undefined;
+  const [obj, field] = args;
+  if (!isNode(obj) || obj.op !== 'id' || (obj.args !== 'answers' && obj.args !== 'status'))
+    return undefined;
+  const via = obj.args;
+  if (n.op === '.' && typeof field === 'string') {
+    return { id: field, offset: (n.pos ?? 0) + 1, length: field.length, via };
+  }
+  if (n.op === '[]' && isNode(field) && field.op === 'value' && typeof field.args === 'string') {
+    return {
+      id: field.args,
+      offset: field.pos ?? 0,
+      length: (field.end ?? 0) - (field.start ?? 0) || 1,
+      via,
+    };
+  }
+  return undefined;
+}
+
+function children(n: Node): Node[] {
+  const out: Node[] = [];
+  const stack: unknown[] = [n.args];
+  while (stack.length) {
+    const x = stack.pop();
+    if (isNode(x)) out.push(x);
+    else if (Array.isArray(x)) stack.push(...x);
+  }
+  return out;
+}
+
+function collectRefs(
+  ast: ASTNode,
+  problems: ExprProblem[],
+  questions: ReadonlyMap<string, ExprQuestion>,
+): ExprRef[] {
+  const refs: ExprRef[] = [];
+  const stack: Node[] = [ast as Node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const ref = refOf(n);
+    if (ref) {
+      refs.push(ref);
+      const q = questions.get(ref.id);
+      if (!q || q.type === 'info') {
+        problems.push({
+          code: 'E_UNKNOWN_QUESTION',
+          message: q
+            ? `\`${ref.id}\` is an information step and has no answer`
+            : `no question has the id \`${ref.id}\``,
+          offset: ref.offset,
+          length: ref.length,
+          ...(q ? {} : { hint: didYouMean(ref.id, questions.keys()) }),
+        } as ExprProblem);
+      }
+      continue;
+    }
+    stack.push(...children(n));
+  }
+  return refs;
+}
+
+/** Comparisons with a literal that can never match (a value that is not a choice) are author errors. */
+function checkLiterals(
+  ast: ASTNode,
+  questions: ReadonlyMap<string, ExprQuestion>,
+  problems: ExprProblem[],
+): void {
+  const stack: Node[] = [ast as Node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    stack.push(...children(n));
+    const args = n.args as unknown[];
+    if (!Array.isArray(args) || args.length !== 2) continue;
+    const [a, b] = args;
+    if (!isNode(a) || !isNode(b)) continue;
+    let ref: ReturnType<typeof refOf>;
+    let lit: Node | undefined;
+    if (n.op === '==' || n.op === '!=') {
+      ref = refOf(a) ?? refOf(b);
+      lit = refOf(a) ? b : a;
+    } else if (n.op === 'in') {
+      ref = refOf(b);
+      lit = a;
+    }
+    if (!ref || !lit || lit.op !== 'value' || typeof lit.args !== 'string') continue;
+    const q = questions.get(ref.id);
+    if (!q) continue;
+    const allowed =
+      ref.via === 'status'
+        ? STATUS_VALUES
+        : q.type === 'yesno' || q.type === 'single' || q.type === 'multi'
+          ? q.values
+          : undefined;
+    if (!allowed || allowed.includes(lit.args)) continue;
+    problems.push({
+      code: 'E_UNKNOWN_CHOICE_VALUE',
+      message:
+        ref.via === 'status'
+          ? `status is answered, dont_know or declined, never '${lit.args}'`
+          : `\`${ref.id}\` has no choice '${lit.args}' (choices: ${allowed.join(', ')})`,
+      offset: lit.pos ?? 0,
+      length: (lit.end ?? 0) - (lit.start ?? 0) || 1,
+      ...(didYouMean(lit.args, allowed) ? { hint: didYouMean(lit.args, allowed)! } : {}),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Validates one input file of any kind the tool reads, telling the kind from its
+ * content: a questionnaire has `sections`; other kinds register here as they arrive.
+ */
+import { loadQuestionnaireFromSource } from './questionnaire/load.js';
+import type { Diagnostic } from './questionnaire/diagnostics.js';
+import { loadYamlFile, type YamlSource } from './questionnaire/yaml-source.js';
+
+export type FileKind = 'questionnaire' | 'scenario' | 'unknown';
+
+export interface FileValidation {
+  readonly kind: FileKind;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The file's text, for excerpts. */
+  readonly text?: string;
+}
+
+type Validator = (src: YamlSource) => readonly Diagnostic[];
+const validators = new Map<FileKind, Validator>([
+  ['questionnaire', (src) => loadQuestionnaireFromSource(src).diagnostics],
+]);
+
+/** Lets later modules (scenarios) add their validator without this file knowing them. */
+export function registerValidator(kind: FileKind, v: Validator): void {
+  validators.set(kind, v);
+}
+
+export function kindOf(value: unknown): FileKind {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    if ('persona' in value || 'scenario' in value) return 'scenario';
+  }
+  return 'questionnaire';
+}
+
+export function validateFile(file: string): FileValidation {
+  const parsed = loadYamlFile(file);
+  if (!parsed.source) return { kind: 'unknown', diagnostics: parsed.diagnostics };
+  const kind = kindOf(parsed.source.value);
+  const v = validators.get(kind) ?? validators.get('questionnaire')!;
+  return { kind, diagnostics: v(parsed.source), text: parsed.source.text };
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'tsup';
+
+// One ESM bundle with code splitting: the entry holds only the command table and
+// commander, every command's module is a separate chunk loaded on demand, so
+// `--help` and `--version` never pay for YAML, ajv, CEL, inquirer or crypto.
+export default defineConfig({
+  entry: { cli: 'src/cli/main.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  outDir: 'dist',
+  splitting: true,
+  clean: true,
+  sourcemap: false,
+  minify: false,
+  treeshake: true,
+  noExternal: [/.*/],
+  banner: {
+    // Bundled CommonJS dependencies may call require(); give them one.
+    js: "import { createRequire as __screenerCreateRequire } from 'node:module'; const require = __screenerCreateRequire(import.meta.url);",
+  },
+});
