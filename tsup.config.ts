@@ -10,7 +10,8 @@ export default defineConfig({
   platform: 'node',
   outDir: 'dist',
   splitting: true,
-  clean: true,
+  // Not cleaned: several test runs may use dist/ at once; chunk names are content hashes.
+  clean: false,
   sourcemap: false,
   minify: false,
   treeshake: true,
