@@ -4,7 +4,7 @@
  */
 import { loadQuestionnaireFromSource } from './questionnaire/load.js';
 import type { Diagnostic } from './questionnaire/diagnostics.js';
-import { loadYamlFile, type YamlSource } from './questionnaire/yaml-source.js';
+import { parseYamlText, readTextFile, type YamlSource } from './questionnaire/yaml-source.js';
 
 export type FileKind = 'questionnaire' | 'scenario' | 'unknown';
 
@@ -33,8 +33,10 @@ export function kindOf(value: unknown): FileKind {
 }
 
 export function validateFile(file: string): FileValidation {
-  const parsed = loadYamlFile(file);
-  if (!parsed.source) return { kind: 'unknown', diagnostics: parsed.diagnostics };
+  const read = readTextFile(file);
+  if (read.text === undefined) return { kind: 'unknown', diagnostics: read.diagnostics };
+  const parsed = parseYamlText(file, read.text);
+  if (!parsed.source) return { kind: 'unknown', diagnostics: parsed.diagnostics, text: read.text };
   const kind = kindOf(parsed.source.value);
   const v = validators.get(kind) ?? validators.get('questionnaire')!;
   return { kind, diagnostics: v(parsed.source), text: parsed.source.text };

@@ -47,6 +47,12 @@ function lazy(program: Command, load: () => Promise<{ run: Action }>) {
 
 export function buildProgram(): Command {
   const program = new Command('screener');
+  // Set before any subcommand exists: commander copies these settings into each one.
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+  });
   program
     .description(
       'Guided screening interviews for people who may have been trafficked:\n' +
@@ -171,11 +177,6 @@ export function buildProgram(): Command {
 
 export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    writeOut: (s) => process.stdout.write(s),
-  });
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

@@ -199,7 +199,8 @@ function refOf(n: Node): (ExprRef & { via: 'answers' | 'status' }) | undefined {
     return undefined;
   const via = obj.args;
   if (n.op === '.' && typeof field === 'string') {
-    return { id: field, offset: (n.pos ?? 0) + 1, length: field.length, via };
+    // The node's position is the field name's, just after the dot.
+    return { id: field, offset: n.pos ?? 0, length: field.length, via };
   }
   if (n.op === '[]' && isNode(field) && field.op === 'value' && typeof field.args === 'string') {
     return {

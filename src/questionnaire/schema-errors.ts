@@ -89,6 +89,16 @@ export function schemaDiagnostics(src: YamlSource, errors: readonly ErrorObject[
       }
       case 'required': {
         const key = String((e.params as { missingProperty: string }).missingProperty);
+        // A misspelt key already says "did you mean `key`?": saying it is missing too is noise.
+        const misspelt = errors.some(
+          (o) =>
+            o.keyword === 'additionalProperties' &&
+            o.instancePath === e.instancePath &&
+            didYouMean(String((o.params as { additionalProperty: string }).additionalProperty), [
+              key,
+            ]) !== undefined,
+        );
+        if (misspelt) continue;
         d = diag(
           src.file,
           'E_SCHEMA_MISSING_KEY',

@@ -145,6 +145,7 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
 const YAML_CODES: Record<string, DiagnosticCode> = {
   DUPLICATE_KEY: 'E_YAML_DUPLICATE_KEY',
   RESOURCE_EXHAUSTION: 'E_YAML_TOO_DEEP',
+  MULTIPLE_DOCS: 'E_YAML_MULTI_DOCUMENT',
 };
 
 /** Parses YAML text; returns the document and value, or diagnostics. */
@@ -182,9 +183,11 @@ export function parseYamlText(
     const message =
       e.code === 'RESOURCE_EXHAUSTION'
         ? 'the YAML is nested too deeply to read'
-        : e.code === 'TAB_AS_INDENT'
-          ? 'tabs are not allowed for indentation in YAML; indent with spaces'
-          : e.message.split('\n')[0]!.replace(/^./, (c) => c.toLowerCase());
+        : e.code === 'MULTIPLE_DOCS'
+          ? 'only one YAML document per file: remove the `---` separator and what follows'
+          : e.code === 'TAB_AS_INDENT'
+            ? 'tabs are not allowed for indentation in YAML; indent with spaces'
+            : e.message.split('\n')[0]!.replace(/^./, (c) => c.toLowerCase());
     diagnostics.push(diag(file, code, message, spanAt(text, lineCounter, start, end - start)));
   }
   for (const w of doc.warnings) {
