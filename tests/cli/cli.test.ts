@@ -138,8 +138,8 @@ describe('screener validate', () => {
       ['--no-color', 'validate', bad],
     ]) {
       const r = runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
-      expect(r.stderr).not.toMatch(/\x1b\[/);
-      expect(r.stdout).not.toMatch(/\x1b\[/);
+      expect(r.stderr).not.toContain('\u001b[');
+      expect(r.stdout).not.toContain('\u001b[');
     }
   });
 });
