@@ -1,0 +1,300 @@
+/**
+ * The interview state machine. Every function takes the questionnaire and a state
+ * and returns a new state: no terminal, no file system, no clock (callers pass `now`),
+ * so the terminal session, `run --answers` and rehearsal all behave identically.
+ */
+import type { Question, Questionnaire } from '../questionnaire/types.js';
+import {
+  RECORD_FORMAT_VERSION,
+  type Answer,
+  type InterviewRecord,
+  type RecordMode,
+} from '../record/types.js';
+import { childStatus, firstStop, pendingNotices } from './notices.js';
+import { progressOf } from './progress.js';
+import type { AnswerInput, AnswerOutcome, EngineState, Step } from './types.js';
+import { checkAnswer } from './validate.js';
+import { isAsked, prune, sectionOf } from './visibility.js';
+
+/** Misuse of the engine by its caller (a bug, not a user error). */
+export class EngineError extends Error {
+  readonly code: 'E_ENGINE_NOT_CURRENT' | 'E_ENGINE_CLOSED';
+  constructor(code: EngineError['code'], message: string) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+  }
+}
+
+export interface StartOptions {
+  readonly id: string;
+  readonly mode: RecordMode;
+  readonly lang: string;
+  /** ISO 8601. */
+  readonly now: string;
+}
+
+export function startRecord(q: Questionnaire, opts: StartOptions): InterviewRecord {
+  return {
+    formatVersion: RECORD_FORMAT_VERSION,
+    id: opts.id,
+    questionnaire: { id: q.id, version: q.version, hash: q.hash },
+    lang: opts.lang,
+    mode: opts.mode,
+    status: 'in_progress',
+    startedAt: opts.now,
+    updatedAt: opts.now,
+    answers: {},
+    path: [],
+    shown: [],
+  };
+}
+
+/** A state at the frontier of a record (a new interview, or one being resumed). */
+export function stateOf(record: InterviewRecord): EngineState {
+  return { record, revisit: undefined };
+}
+
+function questionOf(q: Questionnaire, id: string): Question {
+  const question = q.questionById.get(id);
+  if (!question) throw new EngineError('E_ENGINE_NOT_CURRENT', `no question ${id}`);
+  return question;
+}
+
+/** The first question, in document order, that branching asks and that has not been passed. */
+function frontier(q: Questionnaire, record: InterviewRecord): Question | undefined {
+  const passed = new Set(record.path);
+  return q.questions.find((x) => !passed.has(x.id) && isAsked(q, x, record.answers));
+}
+
+function firstInSection(record: InterviewRecord, question: Question, q: Questionnaire): boolean {
+  return !record.path.some((id) => {
+    const other = q.questionById.get(id);
+    return (
+      other !== undefined && other.sectionId === question.sectionId && other.order < question.order
+    );
+  });
+}
+
+export function nextStep(q: Questionnaire, state: EngineState): Step {
+  const r = state.record;
+  if (r.status === 'completed' || r.status === 'abandoned')
+    return { kind: 'closed', status: r.status };
+  const canGoBack = r.path.length > 0;
+  const stopRule = r.stop
+    ? q.rules.find((x) => x.id === r.stop!.rule)
+    : state.revisit === undefined
+      ? firstStop(q, r.answers)
+      : undefined;
+  if (r.status === 'stopped' || stopRule) {
+    const reason = r.stop?.reason ?? stopRule?.stop?.reason ?? 'stopped';
+    return {
+      kind: 'stop',
+      reason,
+      rule: r.stop?.rule ?? stopRule?.id ?? '',
+      text: stopRule?.stop?.text ?? reason,
+      canGoBack,
+    };
+  }
+  const notice = pendingNotices(q, r.answers, r.shown, canGoBack)[0];
+  if (notice) return notice;
+  const child = childStatus(q, r.answers);
+  const question = state.revisit !== undefined ? questionOf(q, state.revisit) : frontier(q, r);
+  if (!question) return { kind: 'done', progress: progressOf(q, r), canGoBack, child };
+  const section = sectionOf(q, question);
+  const common = {
+    question,
+    section,
+    firstInSection: firstInSection(r, question, q),
+    progress: progressOf(q, r),
+    canGoBack: state.revisit !== undefined ? r.path.indexOf(state.revisit) > 0 : canGoBack,
+    child,
+  };
+  if (question.type === 'info') return { kind: 'info', ...common };
+  const previous = Object.hasOwn(r.answers, question.id) ? r.answers[question.id] : undefined;
+  return { kind: 'question', ...common, previous };
+}
+
+/** Inserts an id into the path in document order (the order the questions are asked). */
+function withOnPath(q: Questionnaire, path: readonly string[], id: string): string[] {
+  if (path.includes(id)) return [...path];
+  const order = questionOf(q, id).order;
+  const out = [...path];
+  const at = out.findIndex((x) => (q.questionById.get(x)?.order ?? -1) > order);
+  out.splice(at < 0 ? out.length : at, 0, id);
+  return out;
+}
+
+export interface AnswerOptions {
+  readonly now: string;
+  /** A note the screener added at this question (free text; dropped if the question is skipped). */
+  readonly note?: string | undefined;
+  /**
+   * Pass a required question without an answer. Only for playing an answers file that
+   * has errors, so that every problem is found; such a record is never stored.
+   */
+  readonly force?: boolean;
+}
+
+/** Answers the current question. Refuses a value the question does not take. */
+export function answer(
+  q: Questionnaire,
+  state: EngineState,
+  questionId: string,
+  input: AnswerInput,
+  opts: AnswerOptions,
+): AnswerOutcome {
+  const step = nextStep(q, state);
+  if (step.kind !== 'question' || step.question.id !== questionId)
+    throw new EngineError(
+      'E_ENGINE_NOT_CURRENT',
+      `\`${questionId}\` is not the current question (the current step is ${step.kind === 'question' ? step.question.id : step.kind})`,
+    );
+  const question = step.question;
+  let checked = checkAnswer(question, input);
+  if (!checked.ok && opts.force && checked.problem.code === 'required')
+    checked = { ok: true, input: { kind: 'skip' } };
+  if (!checked.ok) return { ok: false, problem: checked.problem };
+
+  const r = state.record;
+  const answers: Record<string, Answer> = { ...r.answers };
+  const given = checked.input;
+  const note = opts.note?.trim() ? opts.note.trim() : undefined;
+  const base = { at: opts.now, ...(note ? { note } : {}) };
+  switch (given.kind) {
+    case 'skip':
+      delete answers[questionId];
+      break;
+    case 'value':
+      answers[questionId] = { ...base, kind: 'value', value: given.value };
+      break;
+    case 'dont_know':
+    case 'declined':
+      answers[questionId] = { ...base, kind: given.kind };
+      break;
+  }
+  const kept = prune(q, answers, withOnPath(q, r.path, questionId));
+  let record: InterviewRecord = {
+    ...r,
+    updatedAt: opts.now,
+    answers: kept.answers,
+    path: kept.path,
+  };
+  const stop = firstStop(q, record.answers);
+  if (stop) record = applyStop(q, record, stop.id, stop.stop.reason, opts.now);
+  return {
+    ok: true,
+    state: { record, revisit: undefined },
+    pruned: kept.pruned,
+    stopped: Boolean(stop),
+  };
+}
+
+/**
+ * Ends the interview by a stop rule. When the person did not consent nothing
+ * identifying is kept: answers to identifying questions and free text are removed,
+ * and so are all notes (free text the screener typed).
+ */
+function applyStop(
+  q: Questionnaire,
+  record: InterviewRecord,
+  rule: string,
+  reason: NonNullable<InterviewRecord['stop']>['reason'],
+  now: string,
+): InterviewRecord {
+  let answers = record.answers;
+  let path = record.path;
+  if (reason === 'no_consent') {
+    const kept: Record<string, Answer> = {};
+    const removed = new Set<string>();
+    for (const [id, a] of Object.entries(record.answers)) {
+      const question = q.questionById.get(id);
+      if (!question || question.identifying || question.type === 'text') {
+        removed.add(id);
+        continue;
+      }
+      const { note: _dropped, ...rest } = a;
+      kept[id] = rest as Answer;
+    }
+    answers = kept;
+    path = path.filter((id) => !removed.has(id));
+  }
+  return { ...record, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
+}
+
+/** Ends the interview at the current stop step (a record resumed while a stop rule holds). */
+export function endAtStop(q: Questionnaire, state: EngineState, now: string): EngineState {
+  const step = nextStep(q, state);
+  if (step.kind !== 'stop')
+    throw new EngineError('E_ENGINE_NOT_CURRENT', `the current step is ${step.kind}, not a stop`);
+  if (state.record.status === 'stopped') return state;
+  return { record: applyStop(q, state.record, step.rule, step.reason, now), revisit: undefined };
+}
+
+/** Acknowledges the current notice (urgent, advisory, child reminder) or information step. */
+export function acknowledge(
+  q: Questionnaire,
+  state: EngineState,
+  id: string,
+  now: string,
+): EngineState {
+  const step = nextStep(q, state);
+  const r = state.record;
+  switch (step.kind) {
+    case 'urgent':
+    case 'advisory':
+    case 'child':
+      if (step.id !== id) break;
+      return { ...state, record: { ...r, shown: [...r.shown, id], updatedAt: now } };
+    case 'info':
+      if (step.question.id !== id) break;
+      return {
+        record: { ...r, path: withOnPath(q, r.path, id), updatedAt: now },
+        revisit: undefined,
+      };
+    case 'question':
+    case 'stop':
+    case 'done':
+    case 'closed':
+      break;
+  }
+  throw new EngineError('E_ENGINE_NOT_CURRENT', `\`${id}\` is not the current step`);
+}
+
+/**
+ * Goes back to the previous question passed. Nothing is removed: the answer is kept
+ * and offered again, and later answers stay unless a changed answer hides them.
+ * From a stop, going back reopens the interview (the screener mis-keyed).
+ */
+export function back(
+  q: Questionnaire,
+  state: EngineState,
+  now: string,
+): { state: EngineState; moved: boolean } {
+  const r = state.record;
+  if (r.status === 'completed' || r.status === 'abandoned')
+    throw new EngineError('E_ENGINE_CLOSED', `the interview is ${r.status}`);
+  if (r.status === 'stopped') {
+    const { stop: _stop, ...open } = r;
+    const last = r.path.at(-1);
+    return {
+      state: { record: { ...open, status: 'in_progress', updatedAt: now }, revisit: last },
+      moved: true,
+    };
+  }
+  const at = state.revisit === undefined ? r.path.length : r.path.indexOf(state.revisit);
+  const target = at > 0 ? r.path[at - 1] : undefined;
+  if (target === undefined) return { state, moved: false };
+  return { state: { record: r, revisit: target }, moved: true };
+}
+
+/** Marks the interview completed (only when every question branching asks has been passed). */
+export function complete(q: Questionnaire, state: EngineState, now: string): EngineState {
+  const step = nextStep(q, state);
+  if (step.kind !== 'done')
+    throw new EngineError(
+      'E_ENGINE_NOT_CURRENT',
+      `the interview is not finished (current step: ${step.kind})`,
+    );
+  return { record: { ...state.record, status: 'completed', updatedAt: now }, revisit: undefined };
+}

@@ -1,0 +1,97 @@
+/**
+ * What interrupts the questions: stop rules, urgent needs, advisories and the child
+ * pathway reminder. Each notice has an id recorded in `record.shown` so it shows once.
+ */
+import type { Questionnaire, Rule } from '../questionnaire/types.js';
+import { exprContext } from '../record/context.js';
+import type { Answer } from '../record/types.js';
+import { message } from './messages.js';
+import type { ChildStatus, NoticeStep } from './types.js';
+
+export const CHILD_NOTICE_ID: Readonly<Record<ChildStatus, string>> = {
+  child: 'pathway:child',
+  possible_minor: 'pathway:possible_minor',
+};
+
+/** The first stop rule that holds, in document order. */
+export function firstStop(
+  q: Questionnaire,
+  answers: Readonly<Record<string, Answer>>,
+): (Rule & { stop: NonNullable<Rule['stop']> }) | undefined {
+  const ctx = exprContext(answers);
+  return q.rules.find((r): r is Rule & { stop: NonNullable<Rule['stop']> } =>
+    Boolean(r.stop && r.when.evaluate(ctx)),
+  );
+}
+
+export function childStatus(
+  q: Questionnaire,
+  answers: Readonly<Record<string, Answer>>,
+): ChildStatus | undefined {
+  const ctx = exprContext(answers);
+  if (q.scoring.childWhen.evaluate(ctx)) return 'child';
+  if (q.scoring.possibleMinorWhen?.evaluate(ctx)) return 'possible_minor';
+  return undefined;
+}
+
+function selected(a: Answer): readonly string[] {
+  if (a.kind !== 'value') return [];
+  if (typeof a.value === 'string') return [a.value];
+  return Array.isArray(a.value) ? (a.value as readonly string[]) : [];
+}
+
+/** Notices not yet shown, most pressing first: urgent, then advisories, then the child reminder. */
+export function pendingNotices(
+  q: Questionnaire,
+  answers: Readonly<Record<string, Answer>>,
+  shown: readonly string[],
+  canGoBack: boolean,
+): NoticeStep[] {
+  const seen = new Set(shown);
+  const urgent: NoticeStep[] = [];
+  const advisories: NoticeStep[] = [];
+  const referral = message(q, 'emergency');
+  for (const question of q.questions) {
+    const a = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+    if (!a) continue;
+    for (const value of selected(a)) {
+      const choice = question.choices.find((c) => c.value === value);
+      const id = `${question.id}.${value}`;
+      if (!choice || choice.urgent === false || seen.has(id)) continue;
+      const text = choice.urgent === true ? message(q, 'urgent') : choice.urgent;
+      urgent.push({ kind: 'urgent', id, text, referral, canGoBack });
+    }
+  }
+  const ctx = exprContext(answers);
+  for (const rule of q.rules) {
+    if (seen.has(rule.id) || rule.stop) continue;
+    if (rule.urgent === false && !rule.advisory) continue;
+    if (!rule.when.evaluate(ctx)) continue;
+    if (rule.urgent !== false) {
+      const text = rule.urgent === true ? message(q, 'urgent') : rule.urgent;
+      urgent.push({ kind: 'urgent', id: rule.id, text, referral, canGoBack });
+      // An urgent rule's advisory, if any, is shown with it (one notice per rule).
+      if (rule.advisory)
+        advisories.push({
+          kind: 'advisory',
+          id: `${rule.id}:advisory`,
+          text: rule.advisory,
+          canGoBack,
+        });
+    } else if (rule.advisory) {
+      advisories.push({ kind: 'advisory', id: rule.id, text: rule.advisory, canGoBack });
+    }
+  }
+  const notices = [...urgent, ...advisories.filter((n) => !seen.has(n.id))];
+  const child = childStatus(q, answers);
+  if (child && !seen.has(CHILD_NOTICE_ID[child]) && !seen.has(CHILD_NOTICE_ID.child)) {
+    notices.push({
+      kind: 'child',
+      id: CHILD_NOTICE_ID[child],
+      status: child,
+      text: message(q, child === 'child' ? 'child_reminder' : 'possible_minor_reminder'),
+      canGoBack,
+    });
+  }
+  return notices;
+}
