@@ -65,7 +65,8 @@ export function buildProgram(): Command {
     )
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
     .showSuggestionAfterError(true)
-    .configureHelp({ sortSubcommands: false })
+    // A fixed width keeps the help identical in every terminal, so it can be precomputed.
+    .configureHelp({ sortSubcommands: false, helpWidth: 100 })
     .addHelpText(
       'after',
       '\nExit codes: 0 ok · 1 unexpected failure · 2 usage · 3 invalid input file ·\n' +
@@ -173,6 +174,19 @@ export function buildProgram(): Command {
     .action(lazy(program, () => import('./commands/delete.js')));
 
   return program;
+}
+
+/** The top-level help exactly as `screener --help` prints it. */
+export function helpText(): string {
+  const program = buildProgram();
+  let text = '';
+  program.configureOutput({ writeOut: (s) => (text += s), writeErr: (s) => (text += s) });
+  try {
+    program.parse(['node', 'screener', '--help']);
+  } catch {
+    // exitOverride turns the help's exit into an exception; the text is complete.
+  }
+  return text;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

@@ -28,11 +28,20 @@ describe('screener --help and --version', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('the fast --help of the shim is exactly what the CLI itself prints', () => {
+    const fast = runCli(['--help']);
+    const full = runCli(['--no-color', '--help']); // not a fast path: loads the bundle
+    expect(full.code).toBe(0);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(readFileSync(join(ROOT, 'dist', 'help.txt'), 'utf8')).toBe(full.stdout);
+  });
+
   it('prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const r = runCli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
+    expect(runCli(['--no-color', '--version']).stdout.trim()).toBe(pkg.version);
   });
 
   it('gives help for a command', () => {
