@@ -34,6 +34,15 @@ export default tseslint.config(
     },
   },
   {
+    // The start-up shim and benchmark preload are CommonJS on purpose (faster start).
+    files: ['bin/**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core stays pure: no terminal, no process exit.
     files: [
       'src/questionnaire/**',
