@@ -14,7 +14,8 @@ import { childStatus, firstStop, pendingNotices } from './notices.js';
 import { progressOf } from './progress.js';
 import type { AnswerInput, AnswerOutcome, EngineState, Step } from './types.js';
 import { checkAnswer } from './validate.js';
-import { isAsked, prune, sectionOf } from './visibility.js';
+import { isAskedIn, prune, sectionOf } from './visibility.js';
+import { exprContext } from '../record/context.js';
 
 /** Misuse of the engine by its caller (a bug, not a user error). */
 export class EngineError extends Error {
@@ -64,7 +65,8 @@ function questionOf(q: Questionnaire, id: string): Question {
 /** The first question, in document order, that branching asks and that has not been passed. */
 function frontier(q: Questionnaire, record: InterviewRecord): Question | undefined {
   const passed = new Set(record.path);
-  return q.questions.find((x) => !passed.has(x.id) && isAsked(q, x, record.answers));
+  const ctx = exprContext(record.answers);
+  return q.questions.find((x) => !passed.has(x.id) && isAskedIn(q, x, ctx));
 }
 
 function firstInSection(record: InterviewRecord, question: Question, q: Questionnaire): boolean {

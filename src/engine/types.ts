@@ -125,6 +125,8 @@ export interface AnswerProblem {
   readonly code: AnswerProblemCode;
   readonly message: string;
   readonly hint?: string;
+  /** For a list answer: the index of the offending item. */
+  readonly item?: number;
 }
 
 export type AnswerOutcome =

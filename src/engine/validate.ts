@@ -12,9 +12,14 @@ export type Checked =
   | { readonly ok: true; readonly input: AnswerInput }
   | { readonly ok: false; readonly problem: AnswerProblem };
 
-const fail = (code: AnswerProblem['code'], message: string, hint?: string): Checked => ({
+const fail = (
+  code: AnswerProblem['code'],
+  message: string,
+  hint?: string,
+  item?: number,
+): Checked => ({
   ok: false,
-  problem: hint ? { code, message, hint } : { code, message },
+  problem: { code, message, ...(hint ? { hint } : {}), ...(item !== undefined ? { item } : {}) },
 });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -80,21 +85,24 @@ function checkValue(question: Question, value: AnswerValue): Checked {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
         return fail('type', `\`${question.id}\` takes a list of choices, not ${describe(value)}`);
       const values = question.choices.map((c) => c.value);
-      for (const v of value) {
+      for (const [i, v] of value.entries()) {
         if (!values.includes(v))
           return fail(
             'not_a_choice',
             `'${v}' is not a choice of \`${question.id}\` (choices: ${values.join(', ')})`,
             didYouMean(v, values),
+            i,
           );
+        if (value.indexOf(v) !== i)
+          return fail('not_a_choice', `'${v}' is listed twice`, undefined, i);
       }
-      if (new Set(value).size !== value.length)
-        return fail('not_a_choice', `a choice of \`${question.id}\` is listed twice`);
       const exclusive = question.choices.find((c) => c.exclusive && value.includes(c.value));
       if (exclusive && value.length > 1)
         return fail(
           'not_a_choice',
           `'${exclusive.value}' cannot be combined with other choices of \`${question.id}\``,
+          'it means none of the others',
+          value.indexOf(exclusive.value),
         );
       return ok(values.filter((v) => value.includes(v)));
     }

@@ -4,7 +4,13 @@
  * questions (the linter refuses forward references), so one pass in document order
  * decides every question.
  */
-import type { Condition, Question, Questionnaire, Section } from '../questionnaire/types.js';
+import type {
+  Condition,
+  ExprContext,
+  Question,
+  Questionnaire,
+  Section,
+} from '../questionnaire/types.js';
 import { exprContext } from '../record/context.js';
 import type { Answer } from '../record/types.js';
 
@@ -28,7 +34,11 @@ export function isAsked(
   question: Question,
   answers: Readonly<Record<string, Answer>>,
 ): boolean {
-  const ctx = exprContext(answers);
+  return isAskedIn(q, question, exprContext(answers));
+}
+
+/** isAsked with the expression context already built (callers that test many questions). */
+export function isAskedIn(q: Questionnaire, question: Question, ctx: ExprContext): boolean {
   return conditionsOf(q, question).every((c) => c.evaluate(ctx));
 }
 

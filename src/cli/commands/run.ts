@@ -1,6 +1,68 @@
+/**
+ * `screener run --answers FILE`: play an answers file through the same engine and loop
+ * as `interview`, refuse it with every problem at file:line:col (exit 3), otherwise
+ * store the record (unless --practice), print its id and write the report.
+ */
 import type { CliContext } from '../context.js';
-import { notBuilt } from '../not-built.js';
+import { writeLine } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { interviewStore } from '../interview-store.js';
+import { writeRunReport, reportAvailable } from '../run-report.js';
+import { inputError, usageError } from '../../errors.js';
+import { playAnswers } from '../../answers/index.js';
+import { formatDiagnostic } from '../../questionnaire/diagnostics.js';
+import { requireQuestionnaire } from '../../questionnaire/load.js';
+import { loadYamlFile } from '../../questionnaire/yaml-source.js';
+import { newRecordId } from '../../record/id.js';
+import { defaultQuestionnairePath } from '../../shipped.js';
 
-export async function run(_ctx: CliContext, _args: readonly unknown[]): Promise<number> {
-  notBuilt('run');
+interface Options {
+  answers: string;
+  questionnaire?: string;
+  lang?: string;
+  practice?: boolean;
+  report?: string;
+  format: 'md' | 'json' | 'html';
+}
+
+export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
+  const [opts] = args as [Options];
+  if (opts.report && !(await reportAvailable()))
+    throw usageError('E_NOT_AVAILABLE', 'writing reports is not available in this version yet', [
+      'Run again without --report.',
+    ]);
+  const q = requireQuestionnaire(opts.questionnaire ?? defaultQuestionnairePath());
+  const loaded = loadYamlFile(opts.answers);
+  const played = loaded.source
+    ? await playAnswers(q, loaded.source, {
+        id: newRecordId(),
+        mode: opts.practice ? 'practice' : 'real',
+        lang: opts.lang,
+        now: () => new Date().toISOString(),
+      })
+    : { diagnostics: loaded.diagnostics, asked: [] };
+  if (!('record' in played) || !played.record) {
+    const n = played.diagnostics.length;
+    throw inputError(
+      'E_INVALID_ANSWERS',
+      `${opts.answers} cannot be played (${n} problem${n === 1 ? '' : 's'})`,
+      played.diagnostics.map((d) => formatDiagnostic(d, loaded.source?.text)),
+    );
+  }
+  const record = played.record;
+  // The store is opened only now: a file with errors never asks for a passphrase.
+  const store = await interviewStore(ctx, Boolean(opts.practice));
+  await store.save(record);
+  await store.appendAudit(record.id, {
+    type: record.status === 'stopped' ? 'stopped' : 'completed',
+    at: record.updatedAt,
+  });
+  writeLine(ctx.stdout, record.id);
+  const how = opts.practice ? 'practice run, not stored' : 'stored';
+  writeLine(
+    ctx.stderr,
+    `Interview ${record.status} (${Object.keys(record.answers).length} answers; ${how}).`,
+  );
+  if (opts.report) await writeRunReport(q, record, opts.report, opts.format);
+  return EXIT.ok;
 }

@@ -1,0 +1,3 @@
+/** Answers files: parse the shape, play them through the interview, report every problem with its position. */
+export { parseAnswers, type AnswersDoc } from './parse.js';
+export { playAnswers, interviewLanguage, type PlayOptions, type PlayResult } from './play.js';
