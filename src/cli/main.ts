@@ -165,12 +165,14 @@ export function buildProgram(): Command {
     .argument('[action]', 'init | change-passphrase | org-generate | org-add | status')
     .argument('[value]', 'argument of the action (public key file for org-add)')
     .option('--out <dir>', 'with org-generate: folder for the key pair')
+    .option('--json', 'with status: print as JSON')
     .action(lazy(program, () => import('./commands/keys.js')));
 
   program
     .command('delete')
     .description('delete a stored interview')
     .argument('<id>', 'record id')
+    .option('-y, --yes', 'do not ask for confirmation on a terminal')
     .action(lazy(program, () => import('./commands/delete.js')));
 
   return program;

@@ -1,6 +1,50 @@
+/**
+ * `screener delete ID [--yes]`: removes a record and its audit log, after the
+ * passphrase is verified (a wrong one deletes nothing). On a terminal it asks for
+ * confirmation unless --yes. docs/store.md says what deletion cannot guarantee.
+ */
 import type { CliContext } from '../context.js';
-import { notBuilt } from '../not-built.js';
+import { writeLine } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { openStore } from '../open-store.js';
+import { dataError, ScreenerError, usageError } from '../../errors.js';
+import { isRecordId } from '../../record/id.js';
 
-export async function run(_ctx: CliContext, _args: readonly unknown[]): Promise<number> {
-  notBuilt('delete');
+interface Options {
+  yes?: boolean;
+}
+
+export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
+  const [rawId, opts] = args as [string, Options];
+  const id = rawId.trim().toUpperCase();
+  if (!isRecordId(id))
+    throw usageError('E_BAD_RECORD_ID', `"${rawId}" is not a record id.`, [
+      'Record ids look like R-7K3M-Q9XD; `screener list` shows them.',
+    ]);
+  const store = await openStore(ctx);
+  if (!(await store.has(id)))
+    throw dataError('E_RECORD_NOT_FOUND', `There is no record ${id} in ${store.dataDir}.`, [
+      'See `screener list` for the stored records.',
+    ]);
+  if (!opts.yes && ctx.interactive && !(await confirm(ctx, id))) {
+    writeLine(ctx.stderr, 'Nothing was deleted.');
+    return EXIT.ok;
+  }
+  await store.delete(id);
+  writeLine(ctx.stderr, `Deleted ${id}.`);
+  return EXIT.ok;
+}
+
+async function confirm(ctx: CliContext, id: string): Promise<boolean> {
+  const { confirm: ask } = await import('@inquirer/prompts');
+  try {
+    return await ask(
+      { message: `Delete ${id} and its audit log? This cannot be undone.`, default: false },
+      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream },
+    );
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError')
+      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was deleted.');
+    throw error;
+  }
 }

@@ -1,0 +1,116 @@
+/**
+ * Durable, atomic replacement of a whole file: write a temporary file beside it,
+ * fsync it, rename it over the old one, fsync the folder. A kill -9 or a power cut
+ * at any point leaves either the previous file or the new one, never a mix; a
+ * failure (full disk, read-only folder) leaves the previous file untouched.
+ * Temporary files hold exactly the bytes of the final file: ciphertext only.
+ */
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { DIR_MODE, FILE_MODE } from './paths.js';
+import type { StoreFs } from './fs-layer.js';
+import { nodeCode, storeDataError, writeFailure } from './errors.js';
+
+const TEMP_SUFFIX = '.tmp';
+
+/** `.NAME.PID.RANDOM.tmp`: the pid lets a later run tell an abandoned temp file from a live one. */
+function tempPathFor(path: string): string {
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
+  );
+}
+
+export async function writeFileAtomic(
+  fs: StoreFs,
+  path: string,
+  bytes: Uint8Array,
+  what: string,
+): Promise<void> {
+  const tmp = tempPathFor(path);
+  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  try {
+    // 'wx': never follow or reuse something already at the temp name.
+    handle = await fs.open(tmp, 'wx', FILE_MODE);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    throw writeFailure(error, what, path);
+  }
+  await syncDir(fs, dirname(path), what);
+}
+
+/** Makes a rename or unlink in `dir` durable. Some platforms cannot fsync a folder; that is not an error there. */
+export async function syncDir(fs: StoreFs, dir: string, what: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = nodeCode(error);
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR')
+      throw writeFailure(error, what, dir);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Creates a folder (and its parents) owner-only. An existing folder is left as it is: it may be one the user chose. */
+export async function ensureDir(fs: StoreFs, dir: string): Promise<void> {
+  let created: string | undefined;
+  try {
+    created = await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
+  } catch (error) {
+    const code = nodeCode(error);
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw storeDataError(
+        'E_DATA_DIR_NOT_A_DIR',
+        `The data folder cannot be used: ${dir} (or a folder above it) is a file.`,
+        ['Choose another folder with --data-dir or SCREENER_HOME.'],
+      );
+    throw writeFailure(error, 'the data folder', dir);
+  }
+  if (created !== undefined) await syncDir(fs, dirname(created), 'the data folder');
+}
+
+/**
+ * Removes temporary files left by a process that was killed mid-write. They hold
+ * ciphertext only, so this is tidiness, not secrecy; a temp file whose process is
+ * still alive is left alone.
+ */
+export async function removeStaleTemps(fs: StoreFs, dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(name.split('.').at(-3));
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) continue;
+    if (pid === process.pid) continue;
+    await fs.unlink(join(dir, name)).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return nodeCode(error) === 'EPERM';
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The few cryptographic operations the store uses, all from Node's built-in
+ * crypto: AES-256-GCM with a random 96-bit nonce, HKDF-SHA256 for key separation,
+ * HMAC-SHA256, and strict base64 (a lenient decoder would let a flipped character
+ * in a key slot go unnoticed).
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+
+export const KEY_BYTES = 32;
+export const NONCE_BYTES = 12;
+export const TAG_BYTES = 16;
+/** What seal() adds to the plaintext: nonce in front, tag behind. */
+export const SEAL_OVERHEAD = NONCE_BYTES + TAG_BYTES;
+
+/** AES-256-GCM: returns nonce ‖ ciphertext ‖ tag. */
+export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+}
+
+/** Opens what seal() made; undefined when anything (key, nonce, ciphertext, tag, aad) differs. */
+export function unseal(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer | undefined {
+  if (sealed.length < SEAL_OVERHEAD) return undefined;
+  const nonce = sealed.subarray(0, NONCE_BYTES);
+  const tag = sealed.subarray(sealed.length - TAG_BYTES);
+  const body = sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** HKDF-SHA256 to a 256-bit key; `info` names the purpose so no key serves two. */
+export function deriveKey(ikm: Uint8Array, info: string, salt: Uint8Array = Buffer.alloc(0)) {
+  return Buffer.from(hkdfSync('sha256', ikm, salt, info, KEY_BYTES));
+}
+
+export function hmac(key: Uint8Array, ...parts: Uint8Array[]): Buffer {
+  const h = createHmac('sha256', key);
+  for (const p of parts) h.update(p);
+  return h.digest();
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function utf8(s: string): Buffer {
+  return Buffer.from(s, 'utf8');
+}
+
+export function toB64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** Base64 that must be canonical: decoding and re-encoding gives the same text, else undefined. */
+export function fromB64(text: unknown, length?: number): Buffer | undefined {
+  if (typeof text !== 'string') return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.toString('base64') !== text) return undefined;
+  if (length !== undefined && bytes.length !== length) return undefined;
+  return bytes;
+}
+
+export function randomKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}

@@ -1,0 +1,112 @@
+/**
+ * The store's error codes. Codes are API (docs/store.md lists each with cause and
+ * fix); messages are prose. Everything a damaged file, a wrong key or a hostile
+ * disk can cause is a ScreenerError, so the CLI prints it without a stack trace.
+ */
+import { dataError, environmentError, type ScreenerError } from '../errors.js';
+
+export type StoreErrorCode =
+  /** No key file in the data folder: `screener keys init` was never run there. */
+  | 'E_NO_KEYS'
+  /** `keys init` on a folder that already has keys. */
+  | 'E_KEYS_EXIST'
+  /** The passphrase does not match the key-check value. */
+  | 'E_WRONG_PASSPHRASE'
+  /** The key file is not valid, or its authentication code does not match. */
+  | 'E_KEYS_CORRUPT'
+  | 'E_KEYS_TAMPERED'
+  /** A file written by a newer format version: refused, never misread. */
+  | 'E_RECORD_VERSION'
+  | 'E_KEYS_VERSION'
+  /** A record or audit file failed authentication (edited, or damaged by the disk). */
+  | 'E_RECORD_TAMPERED'
+  | 'E_AUDIT_TAMPERED'
+  /** A record or audit file is shorter than its own lengths say. */
+  | 'E_RECORD_TRUNCATED'
+  | 'E_AUDIT_TRUNCATED'
+  /** Not a screener file at all, or structurally impossible. */
+  | 'E_RECORD_CORRUPT'
+  /** The record has no key slot this passphrase or organisation key can open. */
+  | 'E_RECORD_KEY_MISSING'
+  | 'E_RECORD_NOT_FOUND'
+  /** A directory (or other non-file) where a file is expected. */
+  | 'E_NOT_A_FILE'
+  | 'E_DATA_DIR_NOT_A_DIR'
+  /** The organisation key file is invalid, or its passphrase is wrong. */
+  | 'E_ORG_KEY_INVALID'
+  | 'E_WRONG_ORG_PASSPHRASE'
+  | 'E_ORG_KEY_EXISTS'
+  /** The disk is full: nothing was replaced, the previous version is intact. */
+  | 'E_DISK_FULL'
+  /** The system refused to write or read (permissions, read-only file system). */
+  | 'E_STORE_WRITE'
+  | 'E_STORE_READ';
+
+export function storeDataError(
+  code: StoreErrorCode,
+  message: string,
+  details: readonly string[] = [],
+): ScreenerError {
+  return dataError(code, message, details);
+}
+
+export function storeEnvironmentError(
+  code: StoreErrorCode,
+  message: string,
+  details: readonly string[] = [],
+): ScreenerError {
+  return environmentError(code, message, details);
+}
+
+export function nodeCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const EXPLAIN: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exhausted',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'a directory is where a file should be',
+  ENOTDIR: 'a file is where a directory should be',
+  EIO: 'input/output error from the disk',
+};
+
+/**
+ * Turns a failed system call while writing into a typed error. The atomic write
+ * never replaces the previous file before the new one is complete, so every
+ * message can promise that the previous version is intact.
+ */
+export function writeFailure(error: unknown, what: string, path: string): ScreenerError {
+  const code = nodeCode(error);
+  const why = (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return storeEnvironmentError('E_DISK_FULL', `Could not save ${what}: ${why}.`, [
+      `Nothing was replaced: the previous version of ${what} is intact.`,
+      'Free some space, then continue.',
+      `(${path})`,
+    ]);
+  if (code === 'EISDIR' || code === 'ENOTDIR')
+    return storeDataError('E_NOT_A_FILE', `Could not save ${what}: ${why}.`, [`(${path})`]);
+  return storeEnvironmentError(
+    'E_STORE_WRITE',
+    `Could not save ${what}: ${why}${code ? ` (${code})` : ''}.`,
+    [`Nothing was replaced: the previous version of ${what} is intact.`, `(${path})`],
+  );
+}
+
+export function readFailure(error: unknown, what: string, path: string): ScreenerError {
+  const code = nodeCode(error);
+  const why = (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
+  if (code === 'EISDIR')
+    return storeDataError('E_NOT_A_FILE', `Cannot read ${what}: ${why}.`, [`(${path})`]);
+  if (code === 'ENOTDIR')
+    return storeDataError('E_DATA_DIR_NOT_A_DIR', `Cannot read ${what}: ${why}.`, [`(${path})`]);
+  return storeEnvironmentError(
+    'E_STORE_READ',
+    `Cannot read ${what}: ${why}${code ? ` (${code})` : ''}.`,
+    [`(${path})`],
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Reading record files outside a FileStore: what `screener export` needs to
+ * combine folders copied from many laptops. With the organisation private key no
+ * screener passphrase is needed; with a passphrase, the data folder's keys.json
+ * must be unlocked first (unlockDataDir). Nothing here writes.
+ */
+import { basename, join } from 'node:path';
+import type { AuditEvent } from '../record/store-api.js';
+import type { InterviewRecord } from '../record/types.js';
+import { auditKey, openFrames } from './audit-file.js';
+import { nodeCode, readFailure, storeDataError } from './errors.js';
+import { nodeFs, type StoreFs } from './fs-layer.js';
+import type { Unlocker } from './key-slots.js';
+import {
+  decodeOrgPrivateKey,
+  parseOrgPublicKey,
+  type OrgPrivateKey,
+  type OrgPublicKey,
+} from './org-key.js';
+import { auditPathForRecordFile, RECORD_EXT, recordIdOfFile } from './paths.js';
+import { openRecord, parseRecordFile, tampered, type FileLabel } from './record-file.js';
+import { readRecordBytes } from './record-io.js';
+import type { UnlockedKeys } from './unlock.js';
+
+export interface OpenedRecordFile {
+  readonly file: string;
+  readonly record: InterviewRecord;
+  /** The record's audit log (E_AUDIT_* errors when it is damaged; an empty list when there is none). */
+  readAudit(): Promise<AuditEvent[]>;
+}
+
+/**
+ * Every record file under `path` (a .rec file, or a folder searched recursively),
+ * sorted. Hidden files (the store's temporary files) and symbolic links are skipped.
+ */
+export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promise<string[]> {
+  let st;
+  try {
+    st = await fs.lstat(path);
+  } catch (error) {
+    if (nodeCode(error) === 'ENOENT')
+      throw storeDataError('E_RECORD_NOT_FOUND', `No such file or folder: ${path}.`);
+    throw readFailure(error, path, path);
+  }
+  if (st.isFile()) return [path];
+  if (!st.isDirectory()) return [];
+  const out: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.readdir(path);
+  } catch (error) {
+    throw readFailure(error, `the folder ${path}`, path);
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue;
+    const child = join(path, name);
+    const cst = await fs.lstat(child).catch(() => undefined);
+    if (cst?.isDirectory()) out.push(...(await listRecordFiles(child, fs)));
+    else if (cst?.isFile() && name.endsWith(RECORD_EXT)) out.push(child);
+  }
+  return out;
+}
+
+export async function openRecordFileWithOrgKey(
+  file: string,
+  org: OrgPrivateKey,
+  fs: StoreFs = nodeFs,
+): Promise<OpenedRecordFile> {
+  return openWith(file, { kind: 'org', org }, fs);
+}
+
+export async function openRecordFileWithPassphrase(
+  file: string,
+  unlocked: UnlockedKeys,
+): Promise<OpenedRecordFile> {
+  return openWith(file, { kind: 'passphrase', slots: [unlocked.current] }, unlocked.fs);
+}
+
+async function openWith(file: string, unlocker: Unlocker, fs: StoreFs): Promise<OpenedRecordFile> {
+  const nameId = recordIdOfFile(basename(file));
+  const label: FileLabel = {
+    what: nameId ? `record ${nameId}` : `record file ${basename(file)}`,
+    path: file,
+  };
+  const parsed = parseRecordFile(await readRecordBytes(fs, file, label), label);
+  // A file named like a record must hold that record: a renamed file is not silently another one.
+  if (nameId && parsed.header.id !== nameId) throw tampered(label);
+  const { dataKey, envelope } = openRecord(parsed, unlocker, label);
+  const id = parsed.header.id;
+  return {
+    file,
+    record: envelope.record,
+    async readAudit() {
+      const path = auditPathForRecordFile(file);
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(path);
+      } catch (error) {
+        if (nodeCode(error) !== 'ENOENT')
+          throw readFailure(error, `the audit log of ${label.what}`, path);
+        if (envelope.auditCount > 0)
+          throw storeDataError('E_AUDIT_TRUNCATED', `The audit log of ${label.what} is missing.`, [
+            `(${path})`,
+          ]);
+        return [];
+      }
+      return openFrames(
+        bytes,
+        auditKey(dataKey),
+        id,
+        { what: label.what, path },
+        envelope.auditCount,
+      );
+    },
+  };
+}
+
+export async function readOrgPrivateKeyFile(
+  file: string,
+  passphrase: string,
+  fs: StoreFs = nodeFs,
+): Promise<OrgPrivateKey> {
+  return decodeOrgPrivateKey(
+    await readKeyText(file, 'the organisation private key', fs),
+    passphrase,
+  );
+}
+
+export async function readOrgPublicKeyFile(
+  file: string,
+  fs: StoreFs = nodeFs,
+): Promise<OrgPublicKey> {
+  return parseOrgPublicKey(await readKeyText(file, 'the organisation public key', fs));
+}
+
+async function readKeyText(file: string, what: string, fs: StoreFs): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (nodeCode(error) === 'ENOENT')
+      throw storeDataError('E_ORG_KEY_INVALID', `Cannot read ${what}: ${file} does not exist.`);
+    throw readFailure(error, what, file);
+  }
+}

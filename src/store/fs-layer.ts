@@ -1,0 +1,13 @@
+/**
+ * The file-system calls the store makes, injectable so tests can put a real
+ * ENOSPC (from /dev/full) or an EIO exactly where they want it. Production uses
+ * node:fs/promises unchanged.
+ */
+import * as fsp from 'node:fs/promises';
+
+export type StoreFs = Pick<
+  typeof fsp,
+  'open' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'stat' | 'lstat' | 'mkdir' | 'rm'
+>;
+
+export const nodeFs: StoreFs = fsp;

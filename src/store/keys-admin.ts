@@ -1,0 +1,224 @@
+/**
+ * Setting up and changing keys: init, change-passphrase, org-add, org-generate,
+ * status, and finishing a change a crash interrupted. Each multi-file change is a
+ * sequence of atomic steps recorded in keys.json, so a kill at any point leaves a
+ * folder that opens with exactly one passphrase (the old one until the commit,
+ * the new one after) and finishes the work on the next open.
+ */
+import { join } from 'node:path';
+import { usageError } from '../errors.js';
+import { ensureDir, writeFileAtomic } from './atomic-write.js';
+import { utf8 } from './crypto.js';
+import { nodeFs, type StoreFs } from './fs-layer.js';
+import {
+  keyFileExists,
+  newPassphraseSlot,
+  noKeys,
+  readKeyFile,
+  writeKeyFile,
+  type KeyFile,
+} from './key-file.js';
+import type { ScryptParams } from './kdf.js';
+import {
+  encodeOrgPrivateKey,
+  encodeOrgPublicKey,
+  generateOrgKeyPair,
+  ORG_PRIVATE_FILE,
+  ORG_PUBLIC_FILE,
+  type OrgPublicKey,
+} from './org-key.js';
+import { layoutOf } from './paths.js';
+import type { RecordProblem } from './problems.js';
+import { readdirRecordFiles } from './record-io.js';
+import { rewrapRecords } from './rewrap.js';
+import type { UnlockedKeys } from './unlock.js';
+import { nodeCode, storeDataError } from './errors.js';
+
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+export async function initKeys(
+  dataDir: string,
+  passphrase: string,
+  kdf: ScryptParams,
+  fs: StoreFs = nodeFs,
+): Promise<void> {
+  const layout = layoutOf(dataDir);
+  if (await keyFileExists(fs, layout))
+    throw usageError('E_KEYS_EXIST', `A passphrase is already set up in ${dataDir}.`, [
+      'To change it: `screener keys change-passphrase`.',
+    ]);
+  // Records without their key file mean the key file was lost: a new passphrase
+  // would not open them, and the user should restore the file instead.
+  if ((await readdirRecordFiles(fs, layout.recordsDir)).length > 0)
+    throw usageError(
+      'E_KEYS_EXIST',
+      `${dataDir} holds records but its key file (keys.json) is missing.`,
+      ['Restore keys.json from a backup; a new passphrase could not open these records.'],
+    );
+  checkPassphraseLength(passphrase);
+  await ensureDir(fs, dataDir);
+  await ensureDir(fs, layout.recordsDir);
+  const open = await newPassphraseSlot(passphrase, kdf);
+  await writeKeyFile(fs, layout, { passphrase: open.slot, rewrap: false }, open.kek);
+}
+
+export function checkPassphraseLength(passphrase: string): void {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+    throw usageError(
+      'E_PASSPHRASE_TOO_SHORT',
+      `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      ['Several unrelated words are easy to remember and hard to guess.'],
+    );
+}
+
+/** Completes an interrupted passphrase change or org-add. Only called once the passphrase is verified. */
+export async function finishPendingKeyWork(
+  u: UnlockedKeys,
+): Promise<{ unlocked: UnlockedKeys; problems: RecordProblem[] }> {
+  let keys: KeyFile = u.keys;
+  const { fs, layout } = u;
+  if (keys.next) {
+    // A change stopped before its commit: the old passphrase stays; drop the half-added slots.
+    keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
+    await writeKeyFile(fs, layout, keys, u.current.kek);
+  }
+  let problems: RecordProblem[] = [];
+  if (keys.rewrap) {
+    ({ problems } = await rewrapRecords(fs, layout, [u.current], {
+      passphrase: [u.current],
+      org: keys.org,
+    }));
+    keys = { ...keys, rewrap: false };
+    await writeKeyFile(fs, layout, keys, u.current.kek);
+  }
+  return { unlocked: { ...u, keys }, problems };
+}
+
+export interface RewrapReport {
+  readonly rewritten: number;
+  readonly problems: readonly RecordProblem[];
+}
+
+export async function changePassphrase(
+  unlocked: UnlockedKeys,
+  newPassphrase: string,
+  kdf: ScryptParams,
+): Promise<RewrapReport> {
+  checkPassphraseLength(newPassphrase);
+  const { unlocked: u } = await finishPendingKeyWork(unlocked);
+  const { fs, layout } = u;
+  const next = await newPassphraseSlot(newPassphrase, kdf);
+  // Phase 1: every record gains a slot for the new passphrase; the old one still opens everything.
+  await writeKeyFile(fs, layout, { ...u.keys, next: next.slot }, u.current.kek);
+  const phase1 = await rewrapRecords(fs, layout, [u.current], {
+    passphrase: [u.current, next],
+    org: u.keys.org,
+  });
+  // Commit: one atomic rename makes the new passphrase the only one keys.json accepts.
+  const committed: KeyFile = {
+    passphrase: next.slot,
+    ...(u.keys.org ? { org: u.keys.org } : {}),
+    rewrap: true,
+  };
+  await writeKeyFile(fs, layout, committed, next.kek);
+  // Phase 2: old slots go, so the old passphrase opens nothing any more.
+  const phase2 = await rewrapRecords(fs, layout, [next], {
+    passphrase: [next],
+    org: u.keys.org,
+  });
+  await writeKeyFile(fs, layout, { ...committed, rewrap: false }, next.kek);
+  return { rewritten: phase1.rewritten, problems: phase1.problems.concat(phase2.problems) };
+}
+
+export async function addOrgKey(unlocked: UnlockedKeys, org: OrgPublicKey): Promise<RewrapReport> {
+  const { unlocked: u } = await finishPendingKeyWork(unlocked);
+  const { fs, layout } = u;
+  const keys: KeyFile = {
+    passphrase: u.keys.passphrase,
+    org: { raw: org.raw, fingerprint: org.fingerprint, addedAt: new Date().toISOString() },
+    rewrap: true,
+  };
+  await writeKeyFile(fs, layout, keys, u.current.kek);
+  const report = await rewrapRecords(fs, layout, [u.current], {
+    passphrase: [u.current],
+    org,
+  });
+  await writeKeyFile(fs, layout, { ...keys, rewrap: false }, u.current.kek);
+  return report;
+}
+
+export interface OrgKeyFiles {
+  readonly publicFile: string;
+  readonly privateFile: string;
+  readonly fingerprint: string;
+}
+
+export async function generateOrgKeyFiles(
+  outDir: string,
+  passphrase: string,
+  kdf: ScryptParams,
+  fs: StoreFs = nodeFs,
+): Promise<OrgKeyFiles> {
+  checkPassphraseLength(passphrase);
+  const publicFile = join(outDir, ORG_PUBLIC_FILE);
+  const privateFile = join(outDir, ORG_PRIVATE_FILE);
+  for (const f of [publicFile, privateFile]) {
+    const exists = await fs.lstat(f).then(
+      () => true,
+      (e: unknown) => nodeCode(e) !== 'ENOENT',
+    );
+    if (exists)
+      throw storeDataError('E_ORG_KEY_EXISTS', `${f} already exists; it was not overwritten.`, [
+        'Losing the organisation private key makes every record wrapped to it unreadable by the coordinator: choose another folder.',
+      ]);
+  }
+  await ensureDir(fs, outDir);
+  const pair = generateOrgKeyPair();
+  const privateText = await encodeOrgPrivateKey(pair, passphrase, kdf);
+  await writeFileAtomic(fs, privateFile, utf8(privateText), 'the organisation private key');
+  await writeFileAtomic(
+    fs,
+    publicFile,
+    utf8(encodeOrgPublicKey(pair.publicKey)),
+    'the organisation public key',
+  );
+  return { publicFile, privateFile, fingerprint: pair.publicKey.fingerprint };
+}
+
+/** Whether the folder has a key file; reads nothing secret and writes nothing. */
+export async function hasKeys(dataDir: string, fs: StoreFs = nodeFs): Promise<boolean> {
+  return keyFileExists(fs, layoutOf(dataDir));
+}
+
+export function noKeysError(dataDir: string) {
+  return noKeys(layoutOf(dataDir));
+}
+
+export interface KeysStatus {
+  readonly dataDir: string;
+  readonly initialised: boolean;
+  readonly kdf?: ScryptParams;
+  readonly createdAt?: string;
+  readonly orgFingerprint?: string;
+  /** A passphrase change or org-add was interrupted; the next open finishes it. */
+  readonly pending: boolean;
+  readonly records: number;
+}
+
+/** What can be said without the passphrase (keys.json is verified only once it is known). */
+export async function keysStatus(dataDir: string, fs: StoreFs = nodeFs): Promise<KeysStatus> {
+  const layout = layoutOf(dataDir);
+  const records = (await readdirRecordFiles(fs, layout.recordsDir)).length;
+  if (!(await keyFileExists(fs, layout)))
+    return { dataDir, initialised: false, pending: false, records };
+  const { keys } = await readKeyFile(fs, layout);
+  return {
+    dataDir,
+    initialised: true,
+    kdf: keys.passphrase.kdf,
+    createdAt: keys.passphrase.createdAt,
+    ...(keys.org ? { orgFingerprint: keys.org.fingerprint } : {}),
+    pending: keys.rewrap || keys.next !== undefined,
+    records,
+  };
+}
