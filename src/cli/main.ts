@@ -86,6 +86,7 @@ export function buildProgram(): Command {
     .command('resume')
     .description('continue an interview that was paused or quick-exited')
     .argument('[id]', 'record id (default: the most recent one in progress)')
+    .option('-q, --questionnaire <file>', 'questionnaire file, if not a shipped one')
     .action(lazy(program, () => import('./commands/resume.js')));
 
   program
@@ -176,6 +177,12 @@ export function buildProgram(): Command {
     .action(lazy(program, () => import('./commands/delete.js')));
 
   return program;
+}
+
+/** Build step (scripts/post-build.mjs): checked JSON of the shipped questionnaires. */
+export async function precompileShipped(outDir: string): Promise<string[]> {
+  const { writePrecompiled } = await import('../questionnaire/precompile-shipped.js');
+  return writePrecompiled(outDir);
 }
 
 /** The top-level help exactly as `screener --help` prints it. */

@@ -1,6 +1,38 @@
+/** `screener interview`: a new interview in this terminal (see docs/interview.md). */
 import type { CliContext } from '../context.js';
-import { notBuilt } from '../not-built.js';
+import { interactiveSession, requireTerminal } from '../interview-session.js';
+import { interviewStore } from '../interview-store.js';
+import { interviewLanguage } from '../../answers/index.js';
+import { startRecord, stateOf } from '../../engine/index.js';
+import { requireQuestionnaire } from '../../questionnaire/load.js';
+import { newRecordId } from '../../record/id.js';
+import { defaultQuestionnairePath } from '../../shipped.js';
 
-export async function run(_ctx: CliContext, _args: readonly unknown[]): Promise<number> {
-  notBuilt('interview');
+interface Options {
+  questionnaire?: string;
+  lang?: string;
+  practice?: boolean;
+}
+
+export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
+  const [opts] = args as [Options];
+  requireTerminal(ctx, 'interview');
+  const q = requireQuestionnaire(opts.questionnaire ?? defaultQuestionnairePath());
+  const practice = Boolean(opts.practice);
+  const store = await interviewStore(ctx, practice);
+  const lang = interviewLanguage(q, opts.lang);
+  const record = startRecord(q, {
+    id: newRecordId(),
+    mode: practice ? 'practice' : 'real',
+    lang,
+    now: new Date().toISOString(),
+  });
+  return interactiveSession(ctx, {
+    questionnaire: q,
+    state: stateOf(record),
+    store,
+    practice,
+    lang,
+    first: 'started',
+  });
 }

@@ -1,0 +1,410 @@
+/**
+ * The terminal adapter: each engine step becomes an @inquirer/prompts prompt on the
+ * injected streams. The screener's own keys (guidance, note, back, don't know,
+ * declined, quick exit) are read beside the prompt and abort it; the step is then
+ * shown again or the action returned. Loaded only by the interactive commands.
+ */
+import { emitKeypressEvents } from 'node:readline';
+import type { AnswerInput, QuestionStep, Step } from '../engine/index.js';
+import { checkAnswer, isIsoDate } from '../engine/index.js';
+import type { Question, Special } from '../questionnaire/types.js';
+import type { AnswerValue } from '../record/types.js';
+import { keyAction, type KeyAction } from './keys.js';
+import type { Action, Prompter, StepContext } from './prompter.js';
+import { QuickExit } from './quick-exit.js';
+import { renderStep, say, type ScreenContext } from './screen.js';
+import { CLEAR_SCREEN } from './terminal.js';
+
+type Prompts = typeof import('@inquirer/prompts');
+
+export interface InquirerOptions extends ScreenContext {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** Called synchronously the moment a quick-exit key is pressed: clear the screen there. */
+  readonly onQuickExit: () => void;
+}
+
+/** What a choice prompt returns: a choice value or one of the screener's other options. */
+type Pick =
+  { readonly t: 'value'; readonly v: string } | { readonly t: Special } | { readonly t: 'skip' };
+
+type Asked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly key: KeyAction };
+
+export async function createInquirerPrompter(opts: InquirerOptions): Promise<InquirerPrompter> {
+  const prompts = await import('@inquirer/prompts');
+  return new InquirerPrompter(prompts, opts);
+}
+
+export class InquirerPrompter implements Prompter {
+  private readonly prompts: Prompts;
+  private readonly opts: InquirerOptions;
+  /** Guidance shown: a toggle that stays as the screener left it. */
+  private help = false;
+  private exiting = false;
+  private controller: AbortController | undefined;
+  private pendingKey: KeyAction | undefined;
+  /** Text typed at the current question before a key interrupted it. */
+  private draft: string | undefined;
+  private lines: string[] = [];
+  private readonly onKey = (_s: string | undefined, key: Parameters<typeof keyAction>[0]) => {
+    const action = keyAction(key);
+    if (!action) return;
+    if (action === 'quick_exit') return this.quickExit();
+    if (this.controller && !this.pendingKey) {
+      this.pendingKey = action;
+      this.controller.abort();
+    }
+  };
+
+  constructor(prompts: Prompts, opts: InquirerOptions) {
+    this.prompts = prompts;
+    this.opts = opts;
+    emitKeypressEvents(opts.input as NodeJS.ReadStream);
+    opts.input.on('keypress', this.onKey);
+  }
+
+  /** Quick exit from outside a prompt too (SIGINT while saving). Idempotent. */
+  quickExit(): void {
+    if (this.exiting) return;
+    this.exiting = true;
+    this.opts.onQuickExit();
+    this.controller?.abort();
+  }
+
+  close(): void {
+    this.opts.input.off('keypress', this.onKey);
+  }
+
+  async step(step: Step, ctx: StepContext): Promise<Action> {
+    if (this.exiting) throw new QuickExit();
+    const ui = this.opts.ui;
+    switch (step.kind) {
+      case 'question':
+        return this.question(step, ctx);
+      case 'info':
+        return this.confirm(step, ctx, say(this.opts, step.question.text), ui.continue, {
+          kind: 'acknowledge',
+        });
+      case 'urgent':
+        return this.confirm(step, ctx, ui.urgent, ui.continueAfterUrgent, { kind: 'acknowledge' });
+      case 'advisory':
+        return this.confirm(step, ctx, ui.advisory, ui.continue, { kind: 'acknowledge' });
+      case 'child':
+        return this.confirm(step, ctx, ui.child, ui.continue, { kind: 'acknowledge' });
+      case 'stop':
+        return this.confirm(step, ctx, ui.stopped, ui.endInterview, { kind: 'end' });
+      case 'done':
+        return this.confirm(step, ctx, ui.done, ui.finish, { kind: 'finish' });
+      case 'closed':
+        throw new Error('a closed interview has no step to show');
+    }
+  }
+
+  private show(
+    step: Step,
+    ctx: StepContext | undefined,
+    note: string | undefined,
+    flash: string | undefined,
+  ) {
+    this.opts.output.write(
+      CLEAR_SCREEN +
+        renderStep(this.opts, { step, help: this.help, note, pruned: ctx?.pruned ?? [], flash }),
+    );
+  }
+
+  /** Runs one prompt; a screener key aborts it and is returned instead. */
+  private async ask<T>(
+    run: (context: {
+      input: NodeJS.ReadableStream;
+      output: NodeJS.WritableStream;
+      signal: AbortSignal;
+      clearPromptOnDone: boolean;
+    }) => Promise<T>,
+    clearPromptOnDone = true,
+  ): Promise<Asked<T>> {
+    if (this.exiting) throw new QuickExit();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.pendingKey = undefined;
+    try {
+      const value = await run({
+        input: this.opts.input,
+        output: this.opts.output,
+        signal: controller.signal,
+        clearPromptOnDone,
+      });
+      return { ok: true, value };
+    } catch (e) {
+      const name = (e as Error | undefined)?.name;
+      if (this.exiting || name === 'ExitPromptError') {
+        this.quickExit();
+        throw new QuickExit();
+      }
+      if (name === 'AbortPromptError' && this.pendingKey)
+        return { ok: false, key: this.pendingKey };
+      throw e;
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private async confirm(
+    step: Step,
+    ctx: StepContext,
+    message: string,
+    label: string,
+    action: Action,
+  ): Promise<Action> {
+    let flash = ctx.backRefused ? this.opts.ui.firstQuestion : undefined;
+    for (;;) {
+      this.show(step, ctx, undefined, flash);
+      flash = undefined;
+      const r = await this.ask((c) =>
+        this.prompts.select({ message, choices: [{ name: label, value: 'go' as const }] }, c),
+      );
+      if (r.ok) return action;
+      if (r.key === 'back') return { kind: 'back' };
+      if (r.key === 'help') this.help = !this.help;
+    }
+  }
+
+  private async question(step: QuestionStep, ctx: StepContext): Promise<Action> {
+    const question = step.question;
+    const ui = this.opts.ui;
+    let note = step.previous?.note;
+    let flash = ctx.backRefused ? ui.firstQuestion : ctx.rejected?.message;
+    this.draft = undefined;
+    this.lines = [];
+    for (;;) {
+      this.show(step, ctx, note, flash);
+      flash = undefined;
+      const r = await this.ask(
+        (c) => this.promptFor(step, c),
+        !(question.type === 'text' && question.multiline),
+      );
+      if (r.ok) return { kind: 'answer', input: r.value, note };
+      switch (r.key) {
+        case 'help':
+          this.help = !this.help;
+          break;
+        case 'note':
+          note = await this.askNote(note);
+          break;
+        case 'back':
+          return { kind: 'back' };
+        case 'dont_know':
+        case 'declined':
+          if (question.special.includes(r.key))
+            return { kind: 'answer', input: { kind: r.key }, note };
+          flash = ui.notAllowed;
+          break;
+        case 'quick_exit':
+          throw new QuickExit();
+      }
+    }
+  }
+
+  private async askNote(note: string | undefined): Promise<string | undefined> {
+    const r = await this.ask((c) =>
+      this.prompts.input(
+        { message: this.opts.ui.notePrompt, default: note ?? '', prefill: 'editable' },
+        c,
+      ),
+    );
+    if (!r.ok) return note;
+    return r.value.trim() || undefined;
+  }
+
+  private specials(question: Question): { name: string; value: Pick }[] {
+    const ui = this.opts.ui;
+    const out: { name: string; value: Pick }[] = [];
+    if (question.special.includes('dont_know'))
+      out.push({ name: ui.dontKnow, value: { t: 'dont_know' } });
+    if (question.special.includes('declined'))
+      out.push({ name: ui.declined, value: { t: 'declined' } });
+    return out;
+  }
+
+  private promptFor(
+    step: QuestionStep,
+    c: Parameters<Parameters<InquirerPrompter['ask']>[0]>[0],
+  ): Promise<AnswerInput> {
+    const question = step.question;
+    const prev = step.previous;
+    const message = say(this.opts, question.text);
+    const { Separator } = this.prompts;
+    switch (question.type) {
+      case 'yesno':
+      case 'single': {
+        const values: { name: string; value: Pick }[] = question.choices.map((ch) => ({
+          name: say(this.opts, ch.text),
+          value: { t: 'value', v: ch.value },
+        }));
+        const extra = this.specials(question);
+        if (!question.required) extra.push({ name: this.opts.ui.skip, value: { t: 'skip' } });
+        const all = [...values, ...extra];
+        const current =
+          prev?.kind === 'value'
+            ? all.find((x) => x.value.t === 'value' && x.value.v === prev.value)
+            : all.find((x) => x.value.t === prev?.kind);
+        return this.prompts
+          .select<Pick>(
+            {
+              message,
+              choices: extra.length ? [...values, new Separator(), ...extra] : values,
+              default: current?.value,
+              pageSize: 20,
+            },
+            c,
+          )
+          .then(fromPick);
+      }
+      case 'multi': {
+        const before = prev?.kind === 'value' && Array.isArray(prev.value) ? prev.value : [];
+        const choices = [
+          ...question.choices.map((ch) => ({
+            name: say(this.opts, ch.text),
+            value: { t: 'value', v: ch.value } as Pick,
+            checked: before.includes(ch.value),
+          })),
+          ...this.specials(question).map((x) => ({ ...x, checked: prev?.kind === x.value.t })),
+        ];
+        return this.prompts
+          .checkbox<Pick>(
+            {
+              message,
+              choices,
+              pageSize: 20,
+              shortcuts: { all: null, invert: null },
+              validate: (picked) => {
+                const special = picked.find((p) => p.value.t !== 'value');
+                if (special && picked.length > 1)
+                  return `${special.name}: ${this.opts.ui.notAllowed}`;
+                if (special) return true;
+                const r = checkAnswer(question, {
+                  kind: 'value',
+                  value: picked.map((p) => (p.value as { v: string }).v),
+                });
+                return r.ok || r.problem.message;
+              },
+            },
+            c,
+          )
+          .then((picked): AnswerInput => {
+            const special = picked.find((p) => p.t !== 'value');
+            if (special) return fromPick(special);
+            const r = checkAnswer(question, {
+              kind: 'value',
+              value: picked.map((p) => (p as { v: string }).v),
+            });
+            return r.ok ? r.input : { kind: 'value', value: [] };
+          });
+      }
+      case 'number':
+      case 'date':
+      case 'text':
+        if (question.type === 'text' && question.multiline) return this.multiline(step, c);
+        return this.typed(step, message, c);
+      case 'info':
+        return Promise.resolve({ kind: 'skip' });
+    }
+  }
+
+  /** Number, date and one-line text: typed, validated by the engine's own rules. */
+  private typed(
+    step: QuestionStep,
+    message: string,
+    c: Parameters<Parameters<InquirerPrompter['ask']>[0]>[0],
+  ): Promise<AnswerInput> {
+    const question = step.question;
+    const ui = this.opts.ui;
+    const prev = step.previous;
+    const parse = (raw: string): AnswerInput | string => {
+      const v = raw.trim();
+      if (v === '') return question.required ? ui.needsAnswer : { kind: 'skip' };
+      if (question.type === 'number') {
+        const n = Number(v.replace(',', '.'));
+        if (!Number.isFinite(n)) return question.integer ? ui.wholeNumber : ui.typeNumber;
+        const r = checkAnswer(question, { kind: 'value', value: n });
+        if (r.ok) return r.input;
+        if (question.min !== undefined && question.max !== undefined)
+          return `${r.problem.message}. ${ui.between(String(question.min), String(question.max))}`;
+        return r.problem.message;
+      }
+      if (question.type === 'date' && !isIsoDate(v)) return ui.dateFormat;
+      const r = checkAnswer(question, { kind: 'value', value: v });
+      return r.ok ? r.input : r.problem.message;
+    };
+    const unit = question.unit ? ` (${say(this.opts, question.unit)})` : '';
+    const hint = question.type === 'date' ? ' YYYY-MM-DD' : '';
+    const initial = this.draft ?? (prev?.kind === 'value' ? String(prev.value) : '');
+    return this.prompts
+      .input(
+        {
+          message: `${message}${unit}${hint}`,
+          default: initial,
+          prefill: 'editable',
+          transformer: (value: string) => {
+            this.draft = value;
+            return value;
+          },
+          validate: (raw: string) => {
+            const r = parse(raw);
+            return typeof r === 'string' ? r : true;
+          },
+        },
+        c,
+      )
+      .then((raw) => {
+        const r = parse(raw);
+        return typeof r === 'string' ? { kind: 'skip' } : r;
+      });
+  }
+
+  /** Multi-line text without an editor: one line per prompt, an empty line finishes. */
+  private async multiline(
+    step: QuestionStep,
+    c: Parameters<Parameters<InquirerPrompter['ask']>[0]>[0],
+  ): Promise<AnswerInput> {
+    const question = step.question;
+    const ui = this.opts.ui;
+    const prev = step.previous;
+    const out = this.opts.output;
+    out.write(`${say(this.opts, question.text)}\n${ui.multiline}\n`);
+    if (prev?.kind === 'value')
+      out.write(`${ui.previous}:\n${String(prev.value)}\n${ui.keepPrevious}\n`);
+    for (const line of this.lines) out.write(`> ${line}\n`);
+    for (;;) {
+      for (;;) {
+        const line = await this.prompts.input(
+          { message: '>', transformer: (v: string) => ((this.draft = v), v) },
+          c,
+        );
+        this.draft = undefined;
+        if (line.trim() === '') break;
+        this.lines.push(line);
+      }
+      const text = this.lines.join('\n');
+      if (text.trim() === '' && prev?.kind === 'value')
+        return { kind: 'value', value: prev.value as AnswerValue };
+      const r = checkAnswer(question, { kind: 'value', value: text });
+      if (r.ok) return r.input;
+      // Required and empty, or too long: say why and take the lines again.
+      this.lines = [];
+      out.write(`${r.problem.message}\n`);
+    }
+  }
+}
+
+function fromPick(p: Pick): AnswerInput {
+  switch (p.t) {
+    case 'value':
+      return { kind: 'value', value: p.v };
+    case 'dont_know':
+    case 'declined':
+      return { kind: p.t };
+    case 'skip':
+      return { kind: 'skip' };
+  }
+}

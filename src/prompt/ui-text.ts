@@ -1,0 +1,134 @@
+/**
+ * The session's own words (not the questionnaire's), in the languages the shipped
+ * questionnaire offers. Any other language falls back to English.
+ */
+export interface UiText {
+  practice: string;
+  dontKnow: string;
+  declined: string;
+  skip: string;
+  continue: string;
+  continueAfterUrgent: string;
+  endInterview: string;
+  finish: string;
+  guidance: string;
+  note: string;
+  notePrompt: string;
+  noteKept: string;
+  noteDropped: string;
+  urgent: string;
+  advisory: string;
+  child: string;
+  childLine: string;
+  possibleMinorLine: string;
+  stopped: string;
+  done: string;
+  firstQuestion: string;
+  pruned: string;
+  notAllowed: string;
+  needsAnswer: string;
+  typeNumber: string;
+  wholeNumber: string;
+  between: (min: string, max: string) => string;
+  dateFormat: string;
+  multiline: string;
+  previous: string;
+  keepPrevious: string;
+  keys: Record<'help' | 'note' | 'back' | 'dont_know' | 'declined' | 'quick_exit', string>;
+  answered: string;
+  missingTranslation: string;
+}
+
+const en: UiText = {
+  practice: 'PRACTICE — nothing is saved',
+  dontKnow: "Don't know",
+  declined: 'Declined to answer',
+  skip: 'No answer (skip)',
+  continue: 'Continue',
+  continueAfterUrgent: 'Dealt with — continue the interview',
+  endInterview: 'End the interview',
+  finish: 'Finish the interview',
+  guidance: 'Guidance',
+  note: 'Note',
+  notePrompt: 'Note for this question (Enter to keep, empty to remove):',
+  noteKept: 'The note is kept with the answer.',
+  noteDropped: 'A note is kept with an answer; this question was skipped, so its note was dropped.',
+  urgent: 'URGENT',
+  advisory: 'Advice',
+  child: 'Child',
+  childLine: 'Child: guardian and child-protection referral needed',
+  possibleMinorLine: 'May be a child: guardian and child-protection referral needed',
+  stopped: 'The interview stops here',
+  done: 'All questions on this path are done.',
+  firstQuestion: 'This is the first question; there is nothing before it.',
+  pruned: 'Removed because they no longer apply:',
+  notAllowed: 'This question needs a real answer.',
+  needsAnswer: 'An answer is needed (or Ctrl-K don’t know, Ctrl-X declined).',
+  typeNumber: 'Type a number.',
+  wholeNumber: 'Type a whole number.',
+  between: (min, max) => `Between ${min} and ${max}.`,
+  dateFormat: 'Write the date as YYYY-MM-DD, e.g. 2023-04-30.',
+  multiline: 'One line at a time; Enter on an empty line finishes.',
+  previous: 'Previous answer',
+  keepPrevious: 'Enter on an empty first line keeps the previous answer.',
+  keys: {
+    help: 'guidance',
+    note: 'note',
+    back: 'back',
+    dont_know: "don't know",
+    declined: 'declined',
+    quick_exit: 'quick exit',
+  },
+  answered: 'answered',
+  missingTranslation: 'not translated',
+};
+
+const fr: UiText = {
+  practice: 'EXERCICE — rien n’est enregistré',
+  dontKnow: 'Ne sait pas',
+  declined: 'Refuse de répondre',
+  skip: 'Pas de réponse (passer)',
+  continue: 'Continuer',
+  continueAfterUrgent: 'Traité — continuer l’entretien',
+  endInterview: 'Terminer l’entretien',
+  finish: 'Clore l’entretien',
+  guidance: 'Conseils',
+  note: 'Note',
+  notePrompt: 'Note pour cette question (Entrée pour garder, vide pour supprimer) :',
+  noteKept: 'La note est gardée avec la réponse.',
+  noteDropped:
+    'Une note est gardée avec une réponse ; la question a été passée, sa note est abandonnée.',
+  urgent: 'URGENT',
+  advisory: 'Conseil',
+  child: 'Enfant',
+  childLine: 'Enfant : tuteur et orientation vers la protection de l’enfance nécessaires',
+  possibleMinorLine:
+    'Peut-être mineur : tuteur et orientation vers la protection de l’enfance nécessaires',
+  stopped: 'L’entretien s’arrête ici',
+  done: 'Toutes les questions de ce parcours sont faites.',
+  firstQuestion: 'C’est la première question ; il n’y a rien avant.',
+  pruned: 'Retiré car cela ne s’applique plus :',
+  notAllowed: 'Cette question demande une vraie réponse.',
+  needsAnswer: 'Une réponse est nécessaire (ou Ctrl-K ne sait pas, Ctrl-X refus).',
+  typeNumber: 'Tapez un nombre.',
+  wholeNumber: 'Tapez un nombre entier.',
+  between: (min, max) => `Entre ${min} et ${max}.`,
+  dateFormat: 'Écrivez la date AAAA-MM-JJ, par ex. 2023-04-30.',
+  multiline: 'Une ligne à la fois ; Entrée sur une ligne vide pour finir.',
+  previous: 'Réponse précédente',
+  keepPrevious: 'Entrée sur une première ligne vide garde la réponse précédente.',
+  keys: {
+    help: 'conseils',
+    note: 'note',
+    back: 'retour',
+    dont_know: 'ne sait pas',
+    declined: 'refus',
+    quick_exit: 'sortie rapide',
+  },
+  answered: 'répondu',
+  missingTranslation: 'non traduit',
+};
+
+export function uiText(lang: string): UiText {
+  return lang === 'fr' ? fr : en;
+}
