@@ -234,8 +234,11 @@ export function unlockHeader(
         )
       : storeDataError(
           'E_RECORD_KEY_MISSING',
-          `${cap(label.what)} was not written with this passphrase (it has no key slot for it).`,
-          ['It may come from another laptop or data folder.', ...details(label)],
+          `${cap(label.what)} has no key slot for this passphrase.`,
+          [
+            'It comes from another laptop or data folder, or its header was altered.',
+            ...details(label),
+          ],
         );
   }
   if (!sameBytes(hmac(headerMacKey(r.dataKey), parsed.signed), parsed.mac)) throw tampered(label);

@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import {
+  CLI_ENV,
+  fakeRecord,
+  openFileStore,
+  OTHER_PASSPHRASE,
+  PASSPHRASE,
+  removeDir,
+  snapshot,
+  tempDir,
+  testId,
+} from '../store/helpers.js';
+import {
+  listRecordFiles,
+  openRecordFileWithOrgKey,
+  readOrgPrivateKeyFile,
+} from '../../src/store/index.js';
+
+let dir: string;
+let data: string;
+beforeEach(() => {
+  dir = tempDir('cli-keys');
+  data = join(dir, 'data');
+});
+afterEach(() => removeDir(dir));
+
+const ORG_PASSPHRASE = 'coordinator quiet harbour';
+
+function screener(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = runCli(['--data-dir', data, ...args], { env: { ...CLI_ENV, ...env } });
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  return r;
+}
+
+function init() {
+  const r = screener(['keys', 'init'], { SCREENER_PASSPHRASE: PASSPHRASE });
+  expect(r.code).toBe(0);
+}
+
+describe('screener keys init', () => {
+  it('sets up a data folder non-interactively from SCREENER_PASSPHRASE, owner-only', () => {
+    const r = screener(['keys', 'init'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Passphrase set up in ${data}`);
+    expect(statSync(data).mode & 0o777).toBe(0o700);
+    expect(statSync(join(data, 'keys.json')).mode & 0o777).toBe(0o600);
+    // The key file holds parameters and a check value, never the passphrase.
+    expect(readFileSync(join(data, 'keys.json'), 'utf8')).not.toContain('violet');
+  });
+
+  it('uses SCREENER_HOME when --data-dir is not given', () => {
+    const r = runCli(['keys', 'init'], {
+      env: { ...CLI_ENV, SCREENER_HOME: data, SCREENER_PASSPHRASE: PASSPHRASE },
+    });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(data, 'keys.json'))).toBe(true);
+  });
+
+  it('without a terminal and without SCREENER_PASSPHRASE: exit 2, says how, creates nothing', () => {
+    const r = screener(['keys', 'init']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SCREENER_PASSPHRASE');
+    expect(r.stderr).toContain('[E_NO_PASSPHRASE]');
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('refuses a second init and a too-short passphrase (exit 2)', () => {
+    const short = screener(['keys', 'init'], { SCREENER_PASSPHRASE: 'short' });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('[E_PASSPHRASE_TOO_SHORT]');
+    init();
+    const keys = readFileSync(join(data, 'keys.json'));
+    const again = screener(['keys', 'init'], { SCREENER_PASSPHRASE: OTHER_PASSPHRASE });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('change-passphrase');
+    expect(readFileSync(join(data, 'keys.json')).equals(keys)).toBe(true);
+  });
+
+  it('an unknown action is a usage error listing the actions', () => {
+    const r = screener(['keys', 'rotate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('init, change-passphrase, org-generate, org-add, status');
+  });
+});
+
+describe('screener keys status', () => {
+  it('says what is set up, without the passphrase', () => {
+    const before = screener(['keys', 'status']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('not set up');
+    init();
+    const after = screener(['keys', 'status', '--json']);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({
+      dataDir: data,
+      initialised: true,
+      kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 },
+      pending: false,
+      records: 0,
+    });
+  });
+});
+
+describe('screener keys change-passphrase', () => {
+  it('re-keys every record: the new passphrase opens them, the old one no longer does', async () => {
+    init();
+    const store = await openFileStore(data);
+    const id = testId();
+    await store.save(fakeRecord(id));
+    const r = screener(['keys', 'change-passphrase'], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+      SCREENER_NEW_PASSPHRASE: OTHER_PASSPHRASE,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Passphrase changed. 1 record re-keyed');
+    expect(screener(['list'], { SCREENER_PASSPHRASE: OTHER_PASSPHRASE }).stdout).toContain(id);
+    const old = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(old.code).toBe(4);
+    expect(old.stderr).toContain('[E_WRONG_PASSPHRASE]');
+  });
+
+  it('a wrong current passphrase: exit 4, no byte or mtime changed', async () => {
+    init();
+    await (await openFileStore(data)).save(fakeRecord(testId()));
+    const before = snapshot(data);
+    const r = screener(['keys', 'change-passphrase'], {
+      SCREENER_PASSPHRASE: 'not the passphrase',
+      SCREENER_NEW_PASSPHRASE: OTHER_PASSPHRASE,
+    });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('Wrong passphrase');
+    expect(snapshot(data)).toEqual(before);
+  });
+
+  it('without SCREENER_NEW_PASSPHRASE and no terminal: exit 2 naming it', () => {
+    init();
+    const r = screener(['keys', 'change-passphrase'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SCREENER_NEW_PASSPHRASE');
+  });
+
+  it('before init: exit 4 pointing to keys init', () => {
+    const r = screener(['keys', 'change-passphrase'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('[E_NO_KEYS]');
+    expect(r.stderr).toContain('screener keys init');
+  });
+});
+
+describe('organisation key', () => {
+  it('org-generate + org-add: the coordinator opens every record without the passphrase', async () => {
+    const org = join(dir, 'org');
+    const gen = screener(['keys', 'org-generate', '--out', org], {
+      SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+    });
+    expect(gen.code).toBe(0);
+    expect(gen.stderr).toMatch(/Fingerprint: ([0-9a-f]{4} ){7}[0-9a-f]{4}/);
+    const fingerprint = /Fingerprint: (.+)/.exec(gen.stderr)![1]!;
+    expect(statSync(join(org, 'screener-org.key')).mode & 0o777).toBe(0o600);
+
+    init();
+    const before = testId();
+    await (await openFileStore(data)).save(fakeRecord(before));
+    const add = screener(['keys', 'org-add', join(org, 'screener-org.pub')], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+    });
+    expect(add.code).toBe(0);
+    expect(add.stderr).toContain(fingerprint);
+    expect(add.stderr).toContain('1 existing record can now also be opened with it');
+    const after = testId();
+    await (await openFileStore(data)).save(fakeRecord(after));
+    expect(JSON.parse(screener(['keys', 'status', '--json']).stdout).orgFingerprint).toBe(
+      fingerprint.replaceAll(' ', ''),
+    );
+
+    const key = await readOrgPrivateKeyFile(join(org, 'screener-org.key'), ORG_PASSPHRASE);
+    const opened = await Promise.all(
+      (await listRecordFiles(data)).map((f) => openRecordFileWithOrgKey(f, key)),
+    );
+    expect(opened.map((o) => o.record.id).sort()).toEqual([before, after].sort());
+  });
+
+  it('org-add refuses the private key file, and org-generate never overwrites a key', () => {
+    const org = join(dir, 'org');
+    expect(
+      screener(['keys', 'org-generate', '--out', org], { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE })
+        .code,
+    ).toBe(0);
+    const priv = readFileSync(join(org, 'screener-org.key'));
+    const again = screener(['keys', 'org-generate', '--out', org], {
+      SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+    });
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('[E_ORG_KEY_EXISTS]');
+    expect(readFileSync(join(org, 'screener-org.key')).equals(priv)).toBe(true);
+    init();
+    const wrong = screener(['keys', 'org-add', join(org, 'screener-org.key')], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+    });
+    expect(wrong.code).toBe(4);
+    expect(wrong.stderr).toContain('PRIVATE key');
+  });
+
+  it('org-generate without --out is a usage error', () => {
+    expect(screener(['keys', 'org-generate']).code).toBe(2);
+  });
+});
+
+describe('a damaged key file', () => {
+  it('a key file edited by hand: exit 4', () => {
+    init();
+    const file = join(data, 'keys.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"rewrap": false', '"rewrap": true'));
+    const r = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('[E_KEYS_TAMPERED]');
+  });
+
+  it('a folder where the key file should be: exit 4', () => {
+    mkdirSync(join(data, 'keys.json'), { recursive: true });
+    const r = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('[E_NOT_A_FILE]');
+    rmSync(join(data, 'keys.json'), { recursive: true });
+  });
+});
