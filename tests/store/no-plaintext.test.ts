@@ -46,7 +46,7 @@ function newTempFiles(): string[] {
       return;
     }
     if (st.isDirectory() && depth < 6) {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(p);
       } catch {
