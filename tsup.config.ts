@@ -16,7 +16,7 @@ export default defineConfig({
   minify: false,
   treeshake: true,
   noExternal: [/.*/],
-  onSuccess: 'node scripts/write-help.mjs',
+  onSuccess: 'node scripts/post-build.mjs',
   banner: {
     // Bundled CommonJS dependencies may call require(); give them one.
     js: "import { createRequire as __screenerCreateRequire } from 'node:module'; const require = __screenerCreateRequire(import.meta.url);",

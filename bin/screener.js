@@ -2,7 +2,7 @@
 'use strict';
 // The tiny shim users run. Start-up is the first thing a screener feels, so `--version`
 // and `--help` are answered here, from package.json and from the help text written at
-// build time (scripts/write-help.mjs), without loading the CLI bundle. Everything else
+// build time (scripts/post-build.mjs), without loading the CLI bundle. Everything else
 // loads the bundle, which sets the exit code. CommonJS (bin/package.json) because a
 // CommonJS entry starts faster than an ES module one.
 const { readFileSync } = require('node:fs');

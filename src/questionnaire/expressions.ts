@@ -58,8 +58,12 @@ export class ExpressionCompiler {
   private readonly env: Environment;
   private readonly questions: ReadonlyMap<string, ExprQuestion>;
 
-  constructor(questions: ReadonlyMap<string, ExprQuestion>) {
+  private readonly trusted: boolean;
+
+  /** `trusted`: the expressions already passed every check (skip the type checker). */
+  constructor(questions: ReadonlyMap<string, ExprQuestion>, opts: { trusted?: boolean } = {}) {
     this.questions = questions;
+    this.trusted = opts.trusted ?? false;
     const answers: Record<string, string> = {};
     const status: Record<string, string> = {};
     for (const q of questions.values()) {
@@ -109,6 +113,8 @@ export class ExpressionCompiler {
     }
 
     const refs = collectRefs(ast, problems, this.questions);
+    if (this.trusted)
+      return { condition: makeCondition(source, refs, this.questions, evaluate), problems };
     for (const ref of refs) {
       if (!this.questions.has(ref.id)) continue;
       if (mayRead(ref.id) === 'later') {
@@ -156,32 +162,40 @@ export class ExpressionCompiler {
       return { problems };
     }
 
-    const refIds = [...new Set(refs.map((r) => r.id))];
-    const integerRefs = refIds.filter((id) => this.questions.get(id)?.integer);
-    const condition: Condition = Object.freeze({
-      source,
-      refs: Object.freeze(refIds),
-      evaluate(ctx: ExprContext): boolean {
-        let answers = ctx.answers;
-        if (integerRefs.length > 0) {
-          const copy: Record<string, unknown> = { ...ctx.answers };
-          for (const id of integerRefs) {
-            const v = copy[id];
-            if (typeof v === 'number') copy[id] = BigInt(Math.trunc(v));
-          }
-          answers = copy as ExprContext['answers'];
-        }
-        try {
-          // Only own, declared keys reach CEL: plain data, no prototype.
-          return evaluate({ answers, status: ctx.status }) === true;
-        } catch {
-          // Reads an answer that is missing, don't know or declined: undecidable, so false.
-          return false;
-        }
-      },
-    });
-    return { condition, problems };
+    return { condition: makeCondition(source, refs, this.questions, evaluate), problems };
   }
+}
+
+function makeCondition(
+  source: string,
+  refs: readonly ExprRef[],
+  questions: ReadonlyMap<string, ExprQuestion>,
+  evaluate: (ctx: unknown) => unknown,
+): Condition {
+  const refIds = [...new Set(refs.map((r) => r.id))];
+  const integerRefs = refIds.filter((id) => questions.get(id)?.integer);
+  return Object.freeze({
+    source,
+    refs: Object.freeze(refIds),
+    evaluate(ctx: ExprContext): boolean {
+      let answers = ctx.answers;
+      if (integerRefs.length > 0) {
+        const copy: Record<string, unknown> = { ...ctx.answers };
+        for (const id of integerRefs) {
+          const v = copy[id];
+          if (typeof v === 'number') copy[id] = BigInt(Math.trunc(v));
+        }
+        answers = copy as ExprContext['answers'];
+      }
+      try {
+        // Only own, declared keys reach CEL: plain data, no prototype.
+        return evaluate({ answers, status: ctx.status }) === true;
+      } catch {
+        // Reads an answer that is missing, don't know or declined: undecidable, so false.
+        return false;
+      }
+    },
+  });
 }
 
 type Node = ASTNode & { op: string; args: unknown; pos?: number; start?: number; end?: number };

@@ -4,7 +4,7 @@
  * Every problem is collected with its position; nothing is thrown.
  */
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
-import { ExpressionCompiler, type ExprQuestion } from './expressions.js';
+import { ExpressionCompiler, type ExprProblem, type ExprQuestion } from './expressions.js';
 import { didYouMean } from './suggest.js';
 import { languagesOf } from './text.js';
 import type {
@@ -139,46 +139,14 @@ export function lintQuestionnaire(src: YamlSource, q: QuestionnaireDoc): LintRes
   checkCombination(q.scoring.populations.child, ['scoring', 'populations', 'child']);
 
   // ---- expressions ---------------------------------------------------------------
-  const exprQuestions = new Map<string, ExprQuestion>();
-  for (const { doc } of questionDocs) {
-    if (exprQuestions.has(doc.id)) continue;
-    exprQuestions.set(doc.id, {
-      id: doc.id,
-      type: doc.type,
-      integer: doc.integer === true,
-      values: doc.type === 'yesno' ? ['yes', 'no'] : (doc.choices ?? []).map((c) => c.value),
-    });
-  }
-  const orderOf = new Map<string, number>();
-  for (const { doc, order } of questionDocs) if (!orderOf.has(doc.id)) orderOf.set(doc.id, order);
-  const compiler = new ExpressionCompiler(exprQuestions);
-  const compile = (expr: string, path: PathSegment[], before: number | undefined) => {
-    const { condition, problems } = compiler.compile(expr, (id) =>
-      before === undefined || (orderOf.get(id) ?? Infinity) < before ? 'ok' : 'later',
-    );
-    for (const p of problems) {
-      out.push(
-        diag(src.file, p.code, p.message, locateInString(src, path, p.offset, p.length), {
-          hint: p.hint,
-          path: pointer(path),
-        }),
-      );
-    }
-    if (condition) conditions.set(pointer(path), condition);
-    return condition;
-  };
-  let order = 0;
-  q.sections.forEach((s, si) => {
-    if (s.when) compile(s.when, ['sections', si, 'when'], order);
-    s.questions.forEach((qd, qi) => {
-      if (qd.when) compile(qd.when, ['sections', si, 'questions', qi, 'when'], order);
-      order++;
-    });
-  });
-  (q.rules ?? []).forEach((r, i) => compile(r.when, ['rules', i, 'when'], undefined));
-  compile(q.scoring.child_when, ['scoring', 'child_when'], undefined);
-  if (q.scoring.possible_minor_when)
-    compile(q.scoring.possible_minor_when, ['scoring', 'possible_minor_when'], undefined);
+  compileExpressions(q, false, conditions, (p, path) =>
+    out.push(
+      diag(src.file, p.code, p.message, locateInString(src, path, p.offset, p.length), {
+        hint: p.hint,
+        path: pointer(path),
+      }),
+    ),
+  );
 
   // ---- reachability (where it can be decided) -------------------------------------------
   const reachable = new Map<string, boolean>();
@@ -262,6 +230,56 @@ export function lintQuestionnaire(src: YamlSource, q: QuestionnaireDoc): LintRes
   for (const [k, t] of Object.entries(q.messages ?? {})) checkText(t, ['messages', k]);
 
   return { diagnostics: out, conditions };
+}
+
+/**
+ * Compiles every condition of the questionnaire into `into`, keyed by JSON pointer.
+ * `trusted` skips the type checks, for a document that already passed them (the
+ * shipped questionnaires, checked at build time).
+ */
+export function compileExpressions(
+  q: QuestionnaireDoc,
+  trusted: boolean,
+  into: Map<string, Condition>,
+  onProblem: (p: ExprProblem, path: PathSegment[]) => void,
+): void {
+  const exprQuestions = new Map<string, ExprQuestion>();
+  const orderOf = new Map<string, number>();
+  let n = 0;
+  for (const s of q.sections) {
+    for (const doc of s.questions) {
+      if (!exprQuestions.has(doc.id)) {
+        exprQuestions.set(doc.id, {
+          id: doc.id,
+          type: doc.type,
+          integer: doc.integer === true,
+          values: doc.type === 'yesno' ? ['yes', 'no'] : (doc.choices ?? []).map((c) => c.value),
+        });
+        orderOf.set(doc.id, n);
+      }
+      n++;
+    }
+  }
+  const compiler = new ExpressionCompiler(exprQuestions, { trusted });
+  const compile = (expr: string, path: PathSegment[], before: number | undefined) => {
+    const { condition, problems } = compiler.compile(expr, (id) =>
+      before === undefined || (orderOf.get(id) ?? Infinity) < before ? 'ok' : 'later',
+    );
+    for (const p of problems) onProblem(p, path);
+    if (condition) into.set(pointer(path), condition);
+  };
+  let order = 0;
+  q.sections.forEach((s, si) => {
+    if (s.when) compile(s.when, ['sections', si, 'when'], order);
+    s.questions.forEach((qd, qi) => {
+      if (qd.when) compile(qd.when, ['sections', si, 'questions', qi, 'when'], order);
+      order++;
+    });
+  });
+  (q.rules ?? []).forEach((r, i) => compile(r.when, ['rules', i, 'when'], undefined));
+  compile(q.scoring.child_when, ['scoring', 'child_when'], undefined);
+  if (q.scoring.possible_minor_when)
+    compile(q.scoring.possible_minor_when, ['scoring', 'possible_minor_when'], undefined);
 }
 
 type Report = (

@@ -6,10 +6,11 @@
 import validateSchema from './generated/validate-questionnaire.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { compileQuestionnaire } from './compile.js';
-import { lintQuestionnaire } from './lint.js';
+import { compileExpressions, lintQuestionnaire } from './lint.js';
+import { precompiledValue } from './precompiled.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import type { Questionnaire, QuestionnaireDoc } from './types.js';
-import { loadYamlFile, parseYamlText, type YamlSource } from './yaml-source.js';
+import type { Condition, Questionnaire, QuestionnaireDoc } from './types.js';
+import { loadYamlFile, parseYamlText, readTextFile, type YamlSource } from './yaml-source.js';
 import { inputError } from '../errors.js';
 
 export interface LoadResult {
@@ -50,9 +51,31 @@ export function loadQuestionnaireText(file: string, text: string): LoadResult {
   return loadQuestionnaireFromSource(parsed.source);
 }
 
+/** A document checked at build time: compile its conditions, skip the checks. */
+export function loadTrusted(
+  file: string,
+  text: string,
+  doc: QuestionnaireDoc,
+): Questionnaire | undefined {
+  const conditions = new Map<string, Condition>();
+  let failed = false;
+  compileExpressions(doc, true, conditions, () => (failed = true));
+  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text);
+}
+
 /** For commands that need a usable questionnaire: invalid → exit 3 with every diagnostic. */
 export function requireQuestionnaire(file: string): Questionnaire {
-  const r = loadQuestionnaire(file);
+  const read = readTextFile(file);
+  if (read.text !== undefined) {
+    const pre = precompiledValue(read.text);
+    const trusted =
+      pre === undefined ? undefined : loadTrusted(file, read.text, pre as QuestionnaireDoc);
+    if (trusted) return trusted;
+  }
+  const r: LoadResult =
+    read.text === undefined
+      ? { diagnostics: read.diagnostics }
+      : loadQuestionnaireText(file, read.text);
   if (r.questionnaire) return r.questionnaire;
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   throw inputError(

@@ -161,7 +161,10 @@ export function mutateBytes(r: Rng, bytes: Buffer): { bytes: Buffer; what: strin
     }
     case 1: {
       const n = 1 + int(r, 20);
-      for (let i = 0; i < n; i++) b[int(r, b.length)] ^= 1 << int(r, 8);
+      for (let i = 0; i < n; i++) {
+        const k = int(r, b.length);
+        b[k] = b[k]! ^ (1 << int(r, 8));
+      }
       return { bytes: b, what: `flip ${n} bits` };
     }
     case 2: {
