@@ -1,0 +1,474 @@
+/**
+ * The k-anonymity step: from the counts of pass 1, choose one generalisation level
+ * per column (a node of the lattice of levels) and the cells to blank, so that every
+ * combination of published quasi-identifier values occurs in at least k rows, losing
+ * as little information as possible.
+ *
+ * Optimal over the lattice for the loss measure of tables.ts: nodes are visited in
+ * order of their generalisation loss alone, which is a lower bound of their total
+ * loss (generalisation + blanking). The first node that needs no blanking ends the
+ * search; nodes that need blanking are costed exactly by local suppression unless a
+ * cheaper bound already rules them out. Every decision depends only on the counts
+ * and the hierarchies, so the same data always gives the same plan.
+ */
+import type { Hierarchy } from '../hierarchy.js';
+import { Classifier, type Classes } from './classes.js';
+import { compareStrings, type Histogram } from './counter.js';
+import { buildTables, type ColumnTables } from './tables.js';
+import { localSuppression, type SuppressionResult } from './suppress.js';
+import { SUPPRESSED } from '../values.js';
+
+export interface ColumnOutcome {
+  readonly column: string;
+  readonly level: number;
+  readonly levelName: string;
+  /** Level names of the column's hierarchy, finest first. */
+  readonly levels: readonly string[];
+  /** Cells of this column blanked by local suppression (not counting a column at `*`). */
+  readonly suppressedCells: number;
+}
+
+export interface KAnonReport {
+  readonly k: number;
+  readonly records: number;
+  readonly columns: readonly ColumnOutcome[];
+  /** Cells blanked by local suppression. */
+  readonly suppressedCells: number;
+  /** Quasi-identifier cells that are `*` in the file, whether by suppression or by a column at its top level. */
+  readonly blankCells: number;
+  readonly quasiIdentifierCells: number;
+  /** Columns generalised all the way to `*`: k could not be met with them kept. */
+  readonly columnsSuppressed: readonly string[];
+  /** Average information loss per quasi-identifier cell, 0 (none) to 1 (all blank). */
+  readonly informationLoss: number;
+  readonly nodesVisited: number;
+  readonly nodesCosted: number;
+  /** Distinct level-0 combinations counted in pass 1. */
+  readonly combinations: number;
+}
+
+export interface KAnonPlan {
+  readonly k: number;
+  readonly columns: readonly string[];
+  readonly levels: readonly number[];
+  /** Per column: level-0 value → published value before blanking. */
+  readonly generalised: readonly ReadonlyMap<string, string>[];
+  /** Generalised combination key (see comboKey) → bit mask of blanked columns. */
+  readonly masks: ReadonlyMap<string, number>;
+  /** Generalised combination key → rows of it (first met) blanked in every column that can be. */
+  readonly overflow: ReadonlyMap<string, number>;
+  /** Bit mask of every column not already `*` by generalisation. */
+  readonly fullMask: number;
+  readonly report: KAnonReport;
+}
+
+export type KAnonResult =
+  | { readonly ok: true; readonly plan: KAnonPlan }
+  /** Fewer records than k (but some): no table of them can meet k. */
+  | { readonly ok: false; readonly records: number; readonly k: number };
+
+export interface KAnonOptions {
+  readonly k: number;
+  /** Lattices larger than this are refused (too many quasi-identifier columns). */
+  readonly maxLatticeNodes?: number;
+}
+
+export const MAX_LATTICE_NODES = 1 << 20;
+/** Separator of values in a combination key: a control character no value contains. */
+export const KEY_SEP = '\u001f';
+
+export function comboKey(values: readonly string[]): string {
+  return values.join(KEY_SEP);
+}
+
+export class LatticeTooLargeError extends Error {
+  constructor(readonly nodes: number) {
+    super(`the generalisation lattice has ${nodes} nodes`);
+  }
+}
+
+export function anonymise(
+  h: Histogram,
+  hierarchies: readonly Hierarchy[],
+  options: KAnonOptions,
+): KAnonResult {
+  const k = Math.max(1, Math.floor(options.k));
+  const q = h.columns.length;
+  if (q > 30) throw new LatticeTooLargeError(Infinity);
+  const N = h.total;
+  if (N > 0 && N < k && k > 1) return { ok: false, records: N, k };
+  const tables = buildTables(h, hierarchies);
+  const classifier = new Classifier(h, tables);
+
+  const radix = tables.map((t) => t.top + 1);
+  const latticeSize = radix.reduce((a, b) => a * b, 1);
+  if (latticeSize > (options.maxLatticeNodes ?? MAX_LATTICE_NODES))
+    throw new LatticeTooLargeError(latticeSize);
+
+  const nodes = enumerateNodes(radix, tables);
+
+  // Phase 1: visit nodes cheapest-generalisation first, bounding each node's total
+  // loss from below (one cheapest cell per row at risk) and from above (the naive
+  // plan: blank every cell of every row at risk), until no node left can beat the
+  // best upper bound found.
+  interface Visit {
+    readonly node: Node;
+    readonly atRisk: number;
+    readonly lower: number;
+  }
+  const visits: Visit[] = [];
+  let bestUpper = Infinity;
+  for (const node of nodes) {
+    if (node.loss >= bestUpper) break;
+    const classes = classifier.classify(node.levels);
+    const b = bounds(classes, tables, h, node, k);
+    visits.push({ node, atRisk: b.atRisk, lower: b.lower });
+    bestUpper = Math.min(bestUpper, b.upper);
+  }
+
+  // Phase 2: cost the promising nodes exactly, most promising first; local
+  // suppression gives up on a node as soon as it cannot beat the best so far.
+  const candidates = visits
+    .filter((v) => v.lower <= bestUpper)
+    .sort(
+      (a, b) =>
+        a.lower - b.lower ||
+        a.node.loss - b.node.loss ||
+        a.node.height - b.node.height ||
+        lexicographic(a.node.levels, b.node.levels),
+    );
+  let best:
+    | {
+        levels: number[];
+        total: number;
+        suppression: SuppressionResult | undefined;
+        classes: Classes;
+      }
+    | undefined;
+  let costed = 0;
+  for (const v of candidates) {
+    if (best && v.lower >= best.total) break;
+    const classes = classifier.classify(v.node.levels);
+    if (v.atRisk === 0) {
+      best = {
+        levels: v.node.levels,
+        total: v.node.loss,
+        suppression: undefined,
+        classes: copy(classes),
+      };
+      continue;
+    }
+    costed++;
+    const limit = best ? best.total - v.node.loss : Infinity;
+    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit);
+    if (!suppression) continue;
+    const total = v.node.loss + suppression.cost;
+    if (!best || total < best.total)
+      best = { levels: v.node.levels, total, suppression, classes: copy(classes) };
+  }
+  const visited = visits.length;
+  if (!best) {
+    // Only an empty histogram gets here (no rows at all): publish at the finest level.
+    const levels = new Array<number>(q).fill(0);
+    return {
+      ok: true,
+      plan: buildPlan(
+        h,
+        tables,
+        k,
+        levels,
+        classifier.classify(levels),
+        undefined,
+        0,
+        visited,
+        costed,
+      ),
+    };
+  }
+  return {
+    ok: true,
+    plan: buildPlan(
+      h,
+      tables,
+      k,
+      best.levels,
+      best.classes,
+      best.suppression,
+      best.total,
+      visited,
+      costed,
+    ),
+  };
+}
+
+/** Rows at risk, and bounds on the node's total loss: one cheapest cell per row at risk ≤ loss ≤ every active cell of those rows. */
+function bounds(
+  classes: Classes,
+  tables: readonly ColumnTables[],
+  h: Histogram,
+  node: Node,
+  k: number,
+): { atRisk: number; lower: number; upper: number } {
+  const active = activeColumns(tables, node.levels);
+  const gens = active.map((c) => tables[c]!.gen[node.levels[c]!]!);
+  const losses = active.map((c) => tables[c]!.loss[node.levels[c]!]!);
+  const codes = active.map((c) => h.codes[c]!);
+  let atRisk = 0;
+  let lower = 0;
+  let upper = 0;
+  for (let cls = 0; cls < classes.n; cls++) {
+    const n = classes.size[cls]!;
+    if (n >= k) continue;
+    atRisk += n;
+    const e = classes.first[cls]!;
+    let min = Infinity;
+    let sum = 0;
+    for (let i = 0; i < active.length; i++) {
+      const cost = 1 - losses[i]![gens[i]![codes[i]![e]!]!]!;
+      if (cost < min) min = cost;
+      sum += cost;
+    }
+    lower += n * (min === Infinity ? 0 : min);
+    upper += n * sum;
+  }
+  return {
+    atRisk,
+    lower: node.loss + lower,
+    upper: atRisk === 0 ? node.loss : atRisk >= k ? node.loss + upper : Infinity,
+  };
+}
+
+interface Node {
+  readonly levels: number[];
+  readonly loss: number;
+  readonly height: number;
+}
+
+/** Every node with its generalisation loss, cheapest first; ties to the lower, then lexicographic. */
+function enumerateNodes(radix: readonly number[], tables: readonly ColumnTables[]): Node[] {
+  const nodes: Node[] = [];
+  const levels = new Array<number>(radix.length).fill(0);
+  const total = radix.reduce((a, b) => a * b, 1);
+  for (let i = 0; i < total; i++) {
+    let rest = i;
+    let loss = 0;
+    let height = 0;
+    for (let c = radix.length - 1; c >= 0; c--) {
+      levels[c] = rest % radix[c]!;
+      rest = Math.floor(rest / radix[c]!);
+    }
+    for (let c = 0; c < radix.length; c++) {
+      loss += tables[c]!.levelLoss[levels[c]!]!;
+      height += levels[c]!;
+    }
+    nodes.push({ levels: [...levels], loss, height });
+  }
+  nodes.sort((a, b) => a.loss - b.loss || a.height - b.height || lexicographic(a.levels, b.levels));
+  return nodes;
+}
+
+function lexicographic(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function activeColumns(tables: readonly ColumnTables[], levels: readonly number[]): number[] {
+  return tables.map((_, c) => c).filter((c) => levels[c]! < tables[c]!.top);
+}
+
+function suppress(
+  classifier: Classifier,
+  tables: readonly ColumnTables[],
+  classes: Classes,
+  levels: readonly number[],
+  k: number,
+  limit: number,
+): SuppressionResult | undefined {
+  // One row per class of codes and blanking costs, read many times by the greedy search.
+  const q = tables.length;
+  const codes = new Int32Array(classes.n * q);
+  const costs = new Float64Array(classes.n * q);
+  for (let c = 0; c < q; c++) {
+    const l = levels[c]!;
+    const loss = tables[c]!.loss[l]!;
+    for (let cls = 0; cls < classes.n; cls++) {
+      const code = classifier.code(c, l, classes.first[cls]!);
+      codes[cls * q + c] = code;
+      costs[cls * q + c] = 1 - loss[code]!;
+    }
+  }
+  return localSuppression(
+    {
+      k,
+      columns: q,
+      active: activeColumns(tables, levels),
+      classes: classes.n,
+      size: classes.size,
+      codes,
+      costs,
+      cards: tables.map((t, c) => t.genValues[levels[c]!]!.length),
+    },
+    limit,
+  );
+}
+
+/** The classifier reuses its buffers; the chosen node's classes must survive the next visit. */
+function copy(c: Classes): Classes {
+  return {
+    n: c.n,
+    ofEntry: c.ofEntry.slice(),
+    size: c.size.slice(0, c.n),
+    first: c.first.slice(0, c.n),
+  };
+}
+
+function buildPlan(
+  h: Histogram,
+  tables: readonly ColumnTables[],
+  k: number,
+  levels: readonly number[],
+  classes: Classes,
+  suppression: SuppressionResult | undefined,
+  totalLoss: number,
+  visited: number,
+  costed: number,
+): KAnonPlan {
+  const q = tables.length;
+  const generalised = tables.map((t, c) => {
+    const l = levels[c]!;
+    return new Map(h.values[c]!.map((v, code) => [v, t.genValues[l]![t.gen[l]![code]!]!]));
+  });
+  const valuesOf = (cls: number) =>
+    tables.map((t, c) => {
+      const l = levels[c]!;
+      return t.genValues[l]![t.gen[l]![h.codes[c]![classes.first[cls]!]!]!]!;
+    });
+  const masks = new Map<string, number>();
+  const overflow = new Map<string, number>();
+  if (suppression) {
+    for (let cls = 0; cls < classes.n; cls++) {
+      const m = suppression.mask[cls]!;
+      const extra = suppression.overflow.get(cls) ?? 0;
+      if (m === 0 && extra === 0) continue;
+      const key = comboKey(valuesOf(cls));
+      if (m !== 0) masks.set(key, m);
+      if (extra !== 0) overflow.set(key, extra);
+    }
+  }
+  const active = activeColumns(tables, levels);
+  let fullMask = 0;
+  for (const c of active) fullMask |= 1 << c;
+  const N = h.total;
+  const topColumns = tables.filter((t, c) => levels[c] === t.top);
+  const suppressedCells = suppression?.suppressedCells ?? 0;
+  const columns: ColumnOutcome[] = tables.map((t, c) => ({
+    column: t.name,
+    level: levels[c]!,
+    levelName: t.levelNames[levels[c]!]!,
+    levels: t.levelNames,
+    suppressedCells: suppression ? suppression.perColumn[c]! : 0,
+  }));
+  return {
+    k,
+    columns: h.columns,
+    levels,
+    generalised,
+    masks,
+    overflow,
+    fullMask,
+    report: {
+      k,
+      records: N,
+      columns,
+      suppressedCells,
+      blankCells: suppressedCells + topColumns.length * N,
+      quasiIdentifierCells: N * q,
+      // Blanked everywhere, by generalisation to `*` or by suppressing every one of its cells.
+      columnsSuppressed: columns
+        .filter((c, i) => N > 0 && (levels[i] === tables[i]!.top || c.suppressedCells === N))
+        .map((c) => c.column),
+      informationLoss: N * q > 0 ? totalLoss / (N * q) : 0,
+      nodesVisited: visited,
+      nodesCosted: costed,
+      combinations: h.counts.length,
+    },
+  };
+}
+
+/**
+ * Pass 2: publishes rows one at a time by the plan. Stateful only for the rows a
+ * combination lends to the all-blank combination (the first ones met, so the stream
+ * order, which is deterministic, decides which). It also counts what it published,
+ * so the guarantee is checked on the actual output before the file is kept.
+ */
+export class PlanApplier {
+  private readonly codeOf: ReadonlyMap<string, number>[];
+  private readonly valueOf: readonly (readonly string[])[];
+  private readonly radix: readonly number[];
+  private readonly numeric: boolean;
+  private readonly masks = new Map<number | string, number>();
+  private readonly overflowLeft = new Map<number | string, number>();
+  private readonly published = new Map<number | string, number>();
+  private readonly codes: number[];
+
+  constructor(private readonly plan: KAnonPlan) {
+    this.valueOf = plan.generalised.map((g) => [...new Set(g.values())].sort(compareStrings));
+    this.codeOf = plan.generalised.map((g, c) => {
+      const index = new Map(this.valueOf[c]!.map((v, i) => [v, i]));
+      return new Map([...g].map(([v0, v]) => [v0, index.get(v)!]));
+    });
+    this.radix = this.valueOf.map((v) => v.length);
+    const space = this.radix.reduce((a, b) => a * b, 1) * (plan.fullMask + 1);
+    this.numeric = space <= Number.MAX_SAFE_INTEGER;
+    this.codes = new Array<number>(plan.columns.length).fill(0);
+    const keyOfValues = (values: readonly string[]) => {
+      values.forEach((v, c) => (this.codes[c] = this.valueOf[c]!.indexOf(v)));
+      return this.classKey();
+    };
+    for (const [k, m] of plan.masks) this.masks.set(keyOfValues(k.split(KEY_SEP)), m);
+    for (const [k, n] of plan.overflow) this.overflowLeft.set(keyOfValues(k.split(KEY_SEP)), n);
+  }
+
+  private classKey(): number | string {
+    if (!this.numeric) return this.codes.join(',');
+    let key = 0;
+    for (let c = 0; c < this.codes.length; c++) key = key * this.radix[c]! + this.codes[c]!;
+    return key;
+  }
+
+  /** Level-0 values in the plan's column order → the published values. */
+  apply(values: readonly string[]): string[] {
+    const { plan, codes } = this;
+    const out = new Array<string>(values.length);
+    for (let c = 0; c < values.length; c++) {
+      const code = this.codeOf[c]!.get(values[c]!);
+      if (code === undefined)
+        throw new Error(`internal: a value not counted in pass 1 in column ${plan.columns[c]}`);
+      codes[c] = code;
+      out[c] = this.valueOf[c]![code]!;
+    }
+    const key = this.classKey();
+    let m = this.masks.get(key) ?? 0;
+    const left = this.overflowLeft.get(key);
+    if (left !== undefined && left > 0) {
+      m = plan.fullMask;
+      this.overflowLeft.set(key, left - 1);
+    }
+    if (m !== 0) for (let c = 0; c < out.length; c++) if (m & (1 << c)) out[c] = SUPPRESSED;
+    const published = this.numeric ? (key as number) * (plan.fullMask + 1) + m : `${key}/${m}`;
+    this.published.set(published, (this.published.get(published) ?? 0) + 1);
+    return out;
+  }
+
+  /** Published combinations seen fewer than k times: must be none before the file is kept. */
+  violations(): number {
+    let n = 0;
+    for (const count of this.published.values()) if (count < this.plan.k) n++;
+    return n;
+  }
+
+  /** Distinct published combinations. */
+  combinations(): number {
+    return this.published.size;
+  }
+}

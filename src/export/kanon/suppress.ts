@@ -1,0 +1,388 @@
+/**
+ * Local suppression: after generalisation, the classes still smaller than k get
+ * single cells blanked (`*`) until every published combination occurs at least k
+ * times. A blanked cell is a value of its own here (`*` matches only `*`), so the
+ * guarantee can be checked by counting the file's rows, with no wildcard semantics.
+ *
+ * The anchor is sdcMicro's local suppression (blank, per unsafe record, the key
+ * variable that costs least), adapted to that strict reading: blanking the same
+ * columns in several small classes makes them one combination, and the merged
+ * combination is published only if it reaches k. Greedy, as sdcMicro's is: fewest
+ * blanked cells per row first (one column, then two, …); within one size, column
+ * sets that bring more records to k go first, ties to the one that loses least.
+ * What is left at the end joins the all-blank combination; if that holds fewer than
+ * k rows, rows are borrowed from combinations that have more than k (cheapest
+ * first) or, failing that, one whole combination joins it. The result is never worse
+ * than the naive plan (blank every cell of every unsafe row) when that one is valid.
+ */
+
+export interface SuppressionInput {
+  readonly k: number;
+  /** Number of columns (row width of the matrices below). */
+  readonly columns: number;
+  /** Columns that can still be blanked (those not already at `*` by generalisation). */
+  readonly active: readonly number[];
+  readonly classes: number;
+  /** Class → records. */
+  readonly size: ArrayLike<number>;
+  /** [class × columns + column] → generalised value code. */
+  readonly codes: Int32Array;
+  /** [class × columns + column] → extra loss of blanking that cell (1 − its value's loss). */
+  readonly costs: Float64Array;
+  /** Column → number of codes at this node. */
+  readonly cards: ArrayLike<number>;
+}
+
+export interface SuppressionResult {
+  /** Class → bit mask of blanked columns (bit i = column i). */
+  readonly mask: Int32Array;
+  /** Class → how many of its rows (the first ones met) are blanked in every active column instead. */
+  readonly overflow: ReadonlyMap<number, number>;
+  readonly suppressedCells: number;
+  /** Blanked cells per column. */
+  readonly perColumn: Float64Array;
+  /** Information loss added by blanking. */
+  readonly cost: number;
+}
+
+interface Group {
+  readonly mask: number;
+  readonly members: number[];
+  readonly total: number;
+}
+
+/**
+ * Returns undefined when the cost would reach `limit` (the caller already has a
+ * plan at least that good), so hopeless nodes are abandoned early.
+ */
+export function localSuppression(
+  input: SuppressionInput,
+  limit = Infinity,
+): SuppressionResult | undefined {
+  const { k, active, classes, size, columns } = input;
+  const mask = new Int32Array(classes);
+  const overflow = new Map<number, number>();
+
+  let open: number[] = [];
+  for (let i = 0; i < classes; i++) if (size[i]! < k) open.push(i);
+  if (open.length === 0 || active.length === 0) return finish(input, mask, overflow, 0);
+
+  const full = fullMask(active);
+  const costOf = maskCoster(input);
+  // What the open classes will cost at least: one cheapest cell per row.
+  const floor = new Float64Array(classes);
+  let openFloor = 0;
+  for (const cls of open) {
+    let min = Infinity;
+    for (const c of active) min = Math.min(min, input.costs[cls * columns + c]!);
+    floor[cls] = size[cls]! * min;
+    openFloor += floor[cls]!;
+  }
+  if (openFloor >= limit) return undefined;
+
+  const naive = naivePlan(input, open, full, costOf);
+  let cost = 0;
+  const groups: Group[] = [];
+  const grouper = new Grouper(input);
+  for (let s = 1; s <= active.length && open.length > 0; s++) {
+    const masks = subsetsOfSize(active, s);
+    const scored = masks
+      .map((m, i) => ({ m, i, ...grouper.score(open, m, costOf) }))
+      .filter((x) => x.rescued > 0)
+      .sort((a, b) => b.rescued - a.rescued || a.cost - b.cost || a.i - b.i);
+    for (const { m } of scored) {
+      const taken = grouper.take(open, m);
+      if (taken.length === 0) continue;
+      for (const g of taken) {
+        groups.push(g);
+        for (const cls of g.members) {
+          mask[cls] = m;
+          cost += size[cls]! * costOf(cls, m);
+          openFloor -= floor[cls]!;
+        }
+      }
+      open = open.filter((cls) => mask[cls] === 0);
+      if (cost + openFloor >= Math.min(limit, naive?.cost ?? Infinity)) break;
+      if (open.length === 0) break;
+    }
+    if (cost + openFloor >= Math.min(limit, naive?.cost ?? Infinity)) break;
+  }
+
+  if (open.length > 0 && cost + openFloor < Math.min(limit, naive?.cost ?? Infinity))
+    cost += settleResidue(input, open, groups, mask, overflow, costOf);
+  else if (open.length > 0) cost = Infinity;
+
+  if (naive && naive.cost <= cost) {
+    if (naive.cost >= limit) return undefined;
+    return finish(input, naive.mask, new Map(), naive.cost);
+  }
+  if (cost >= limit) return undefined;
+  return finish(input, mask, overflow, cost);
+}
+
+/** Blank every active cell of every unsafe row: valid when those rows are at least k together. */
+function naivePlan(
+  input: SuppressionInput,
+  open: readonly number[],
+  full: number,
+  costOf: (cls: number, m: number) => number,
+): { mask: Int32Array; cost: number } | undefined {
+  let total = 0;
+  let cost = 0;
+  const mask = new Int32Array(input.classes);
+  for (const cls of open) {
+    total += input.size[cls]!;
+    cost += input.size[cls]! * costOf(cls, full);
+    mask[cls] = full;
+  }
+  return total >= input.k ? { mask, cost } : undefined;
+}
+
+function finish(
+  input: SuppressionInput,
+  mask: Int32Array,
+  overflow: ReadonlyMap<number, number>,
+  cost: number,
+): SuppressionResult {
+  const { active, classes, size, columns } = input;
+  const full = fullMask(active);
+  const perColumn = new Float64Array(columns);
+  let suppressedCells = 0;
+  for (let cls = 0; cls < classes; cls++) {
+    const m = mask[cls]!;
+    const extra = overflow.get(cls) ?? 0;
+    if (m === 0 && extra === 0) continue;
+    for (const c of active) {
+      const bit = 1 << c;
+      // Rows lent to the all-blank combination are blanked in every active column.
+      const n = m & bit ? size[cls]! : full & bit ? extra : 0;
+      perColumn[c]! += n;
+      suppressedCells += n;
+    }
+  }
+  return { mask, overflow, suppressedCells, perColumn, cost };
+}
+
+/** Extra loss of blanking the columns in `m` of one row of a class. */
+function maskCoster(input: SuppressionInput): (cls: number, m: number) => number {
+  const { active, costs, columns } = input;
+  return (cls, m) => {
+    let s = 0;
+    const row = cls * columns;
+    for (const c of active) if (m & (1 << c)) s += costs[row + c]!;
+    return s;
+  };
+}
+
+/** Beyond this many cells the dense group table gives way to a map. */
+const DENSE_LIMIT = 1 << 22;
+
+/** Groups open classes by their values with some columns blanked, on reusable typed arrays. */
+class Grouper {
+  private totals = new Float64Array(0);
+  private ids = new Int32Array(0);
+  private dense: Int32Array | undefined;
+  private readonly radix: number[];
+  private readonly space: number;
+
+  constructor(private readonly input: SuppressionInput) {
+    this.radix = input.active.map((c) => input.cards[c]! + 1);
+    this.space = this.radix.reduce((a, b) => a * b, 1);
+    if (this.space <= DENSE_LIMIT) this.dense = new Int32Array(this.space).fill(-1);
+  }
+
+  /** Key of a class with the columns in `m` blanked (a blank is one more code per column). */
+  private key(cls: number, m: number): number {
+    const { active, codes, columns } = this.input;
+    const row = cls * columns;
+    let key = 0;
+    for (let i = 0; i < active.length; i++) {
+      const c = active[i]!;
+      const card = this.radix[i]!;
+      key = key * card + (m & (1 << c) ? card - 1 : codes[row + c]!);
+    }
+    return key;
+  }
+
+  private group(open: readonly number[], m: number): Int32Array {
+    if (this.ids.length < open.length) {
+      this.ids = new Int32Array(open.length);
+      this.totals = new Float64Array(open.length);
+    }
+    const { ids, totals, dense } = this;
+    const size = this.input.size;
+    let n = 0;
+    if (dense) {
+      const keys = new Int32Array(open.length);
+      for (let i = 0; i < open.length; i++) {
+        const key = this.key(open[i]!, m);
+        keys[i] = key;
+        let id = dense[key]!;
+        if (id < 0) {
+          id = n++;
+          dense[key] = id;
+          totals[id] = 0;
+        }
+        ids[i] = id;
+        totals[id]! += size[open[i]!]!;
+      }
+      for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
+      return ids;
+    }
+    const exact = this.space <= Number.MAX_SAFE_INTEGER;
+    const index = new Map<number | string, number>();
+    for (let i = 0; i < open.length; i++) {
+      const cls = open[i]!;
+      const key = exact ? this.key(cls, m) : this.stringKey(cls, m);
+      let id = index.get(key);
+      if (id === undefined) {
+        id = n++;
+        index.set(key, id);
+        totals[id] = 0;
+      }
+      ids[i] = id;
+      totals[id]! += size[cls]!;
+    }
+    return ids;
+  }
+
+  private stringKey(cls: number, m: number): string {
+    const { active, codes, columns } = this.input;
+    return active.map((c) => (m & (1 << c) ? '*' : codes[cls * columns + c])).join(',');
+  }
+
+  /** Records that blanking `m` would bring to k, and what that would cost. */
+  score(
+    open: readonly number[],
+    m: number,
+    costOf: (cls: number, m: number) => number,
+  ): { rescued: number; cost: number } {
+    const ids = this.group(open, m);
+    const { k, size } = this.input;
+    let rescued = 0;
+    let cost = 0;
+    for (let i = 0; i < open.length; i++) {
+      if (this.totals[ids[i]!]! < k) continue;
+      const cls = open[i]!;
+      rescued += size[cls]!;
+      cost += size[cls]! * costOf(cls, m);
+    }
+    return { rescued, cost };
+  }
+
+  /** The groups under `m` that reach k, in the order of their first member. */
+  take(open: readonly number[], m: number): Group[] {
+    const ids = this.group(open, m);
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < open.length; i++) {
+      const id = ids[i]!;
+      if (this.totals[id]! < this.input.k) continue;
+      const list = members.get(id);
+      if (list) list.push(open[i]!);
+      else members.set(id, [open[i]!]);
+    }
+    return [...members].map(([id, list]) => ({ mask: m, members: list, total: this.totals[id]! }));
+  }
+}
+
+/**
+ * The classes no column set could bring to k all get every active column blanked.
+ * Together they are fewer than k records (or the full set would have taken them), so
+ * the all-blank combination is topped up: first with rows other combinations can
+ * spare (each keeps at least k), cheapest first; if all spare rows together are not
+ * enough, the cheapest whole combination joins instead. Returns the loss added.
+ */
+function settleResidue(
+  input: SuppressionInput,
+  open: readonly number[],
+  groups: readonly Group[],
+  mask: Int32Array,
+  overflow: Map<number, number>,
+  costOf: (cls: number, m: number) => number,
+): number {
+  const { k, size, active, classes } = input;
+  const full = fullMask(active);
+  let cost = 0;
+  let total = 0;
+  for (const cls of open) {
+    mask[cls] = full;
+    cost += size[cls]! * costOf(cls, full);
+    total += size[cls]!;
+  }
+  if (total >= k) return cost;
+  const need = k - total;
+
+  interface Donor {
+    readonly cls: number;
+    readonly perRow: number;
+    readonly budget: { left: number };
+  }
+  const donors: Donor[] = [];
+  const residue = new Set(open);
+  const grouped = new Set<number>();
+  for (const g of groups) {
+    for (const cls of g.members) grouped.add(cls);
+    const budget = { left: g.total - k };
+    if (g.mask === full || budget.left <= 0) continue;
+    for (const cls of g.members)
+      donors.push({ cls, perRow: costOf(cls, full) - costOf(cls, g.mask), budget });
+  }
+  for (let cls = 0; cls < classes; cls++) {
+    if (residue.has(cls) || grouped.has(cls) || size[cls]! <= k) continue;
+    donors.push({ cls, perRow: costOf(cls, full), budget: { left: size[cls]! - k } });
+  }
+  donors.sort((a, b) => a.perRow - b.perRow || a.cls - b.cls);
+  let available = 0;
+  for (const b of new Set(donors.map((d) => d.budget))) available += b.left;
+
+  if (available >= need) {
+    let left = need;
+    for (const d of donors) {
+      if (left === 0) break;
+      const take = Math.min(left, d.budget.left, size[d.cls]! - (overflow.get(d.cls) ?? 0));
+      if (take <= 0) continue;
+      overflow.set(d.cls, (overflow.get(d.cls) ?? 0) + take);
+      d.budget.left -= take;
+      left -= take;
+      cost += take * d.perRow;
+    }
+    return cost;
+  }
+
+  // No combination can spare enough rows: the cheapest whole one joins the all-blank one.
+  let best: { members: readonly number[]; cost: number } | undefined;
+  for (const g of groups) {
+    if (g.mask === full) continue;
+    let c = 0;
+    for (const cls of g.members) c += size[cls]! * (costOf(cls, full) - costOf(cls, g.mask));
+    if (!best || c < best.cost) best = { members: g.members, cost: c };
+  }
+  for (let cls = 0; cls < classes; cls++) {
+    if (residue.has(cls) || grouped.has(cls)) continue;
+    const c = size[cls]! * costOf(cls, full);
+    if (!best || c < best.cost) best = { members: [cls], cost: c };
+  }
+  if (!best) throw new Error('internal: fewer than k records reached local suppression');
+  for (const cls of best.members) mask[cls] = full;
+  return cost + best.cost;
+}
+
+export function fullMask(active: readonly number[]): number {
+  let m = 0;
+  for (const c of active) m |= 1 << c;
+  return m;
+}
+
+/** Subsets of `items` with `size` elements as bit masks, in lexicographic order of the columns. */
+export function subsetsOfSize(items: readonly number[], size: number): number[] {
+  const out: number[] = [];
+  const pick = (from: number, left: number, m: number) => {
+    if (left === 0) {
+      out.push(m);
+      return;
+    }
+    for (let i = from; i <= items.length - left; i++) pick(i + 1, left - 1, m | (1 << items[i]!));
+  };
+  pick(0, size, 0);
+  return out;
+}
