@@ -418,7 +418,7 @@ export class PlanApplier {
       return new Map([...g].map(([v0, v]) => [v0, index.get(v)!]));
     });
     this.radix = this.valueOf.map((v) => v.length);
-    const space = this.radix.reduce((a, b) => a * b, 1) * (plan.fullMask + 1);
+    const space = this.radix.reduce((a, b) => a * (b + 1), 1);
     this.numeric = space <= Number.MAX_SAFE_INTEGER;
     this.codes = new Array<number>(plan.columns.length).fill(0);
     const keyOfValues = (values: readonly string[]) => {
@@ -433,6 +433,16 @@ export class PlanApplier {
     if (!this.numeric) return this.codes.join(',');
     let key = 0;
     for (let c = 0; c < this.codes.length; c++) key = key * this.radix[c]! + this.codes[c]!;
+    return key;
+  }
+
+  /** Key of the published values: a blanked cell is one more code per column, so equal rows get equal keys. */
+  private publishedKey(m: number): number | string {
+    const { codes, radix } = this;
+    if (!this.numeric) return codes.map((code, c) => (m & (1 << c) ? '*' : code)).join(',');
+    let key = 0;
+    for (let c = 0; c < codes.length; c++)
+      key = key * (radix[c]! + 1) + (m & (1 << c) ? radix[c]! : codes[c]!);
     return key;
   }
 
@@ -455,7 +465,7 @@ export class PlanApplier {
       this.overflowLeft.set(key, left - 1);
     }
     if (m !== 0) for (let c = 0; c < out.length; c++) if (m & (1 << c)) out[c] = SUPPRESSED;
-    const published = this.numeric ? (key as number) * (plan.fullMask + 1) + m : `${key}/${m}`;
+    const published = this.publishedKey(m);
     this.published.set(published, (this.published.get(published) ?? 0) + 1);
     return out;
   }
