@@ -1,0 +1,129 @@
+/**
+ * A real pseudo-terminal around the built CLI. The screen is modelled simply: the
+ * session clears the screen before every step, so what is "on screen" is the output
+ * since the last clear, with the control sequences stripped.
+ */
+import { spawn, type IPty } from 'node-pty';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'screener.js');
+export const FIXTURE = join(ROOT, 'tests', 'engine', 'fixtures', 'interview.yaml');
+export const PASSPHRASE = 'fictional test passphrase';
+
+export const KEY = {
+  enter: '\r',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  space: ' ',
+  ctrlB: '\x02',
+  ctrlC: '\x03',
+  ctrlG: '\x07',
+  ctrlK: '\x0b',
+  ctrlN: '\x0e',
+  ctrlQ: '\x11',
+  ctrlX: '\x18',
+} as const;
+
+const CLEAR = '\x1b[2J';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `screener-${prefix}-`));
+}
+
+/** The environment for a CLI run: a cheap scrypt (tests only) and the passphrase for scripts. */
+export function cliEnv(
+  dataDir: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  delete env.NO_COLOR;
+  return {
+    ...env,
+    SCREENER_HOME: dataDir,
+    SCREENER_PASSPHRASE: PASSPHRASE,
+    SCREENER_SCRYPT_N: '1024',
+    TERM: 'xterm-256color',
+    ...extra,
+  };
+}
+
+export class Term {
+  raw = '';
+  exitCode: number | undefined;
+  readonly exited: Promise<number>;
+  private readonly pty: IPty;
+  private waiters: (() => void)[] = [];
+
+  constructor(args: string[], env: Record<string, string>) {
+    this.pty = spawn(process.execPath, [BIN, ...args], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 40,
+      cwd: ROOT,
+      env,
+    });
+    this.pty.onData((d) => {
+      this.raw += d;
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.exited = new Promise((resolve) =>
+      this.pty.onExit(({ exitCode }) => {
+        this.exitCode = exitCode;
+        for (const w of this.waiters.splice(0)) w();
+        resolve(exitCode);
+      }),
+    );
+  }
+
+  get pid(): number {
+    return this.pty.pid;
+  }
+
+  /** What is on the screen now: the output since the last clear, as text. */
+  screen(): string {
+    const at = this.raw.lastIndexOf(CLEAR);
+    return stripVTControlCharacters(at < 0 ? this.raw : this.raw.slice(at));
+  }
+
+  write(keys: string): void {
+    this.pty.write(keys);
+  }
+
+  /** Waits until the screen shows the text (a pty is asynchronous; the timeout only reports a hang). */
+  async waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    const test = (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));
+    const deadline = Date.now() + timeoutMs;
+    while (!test(this.screen())) {
+      const left = deadline - Date.now();
+      if (this.exitCode !== undefined)
+        throw new Error(
+          `exited ${this.exitCode} before showing ${String(what)}; screen:\n${this.screen()}`,
+        );
+      if (left <= 0)
+        throw new Error(`timed out waiting for ${String(what)}; screen:\n${this.screen()}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.screen();
+  }
+
+  /** Types keys once the prompt `what` is on screen (keys typed before a prompt is drawn are dropped by design). */
+  async at(what: string | RegExp, keys: string): Promise<void> {
+    await this.waitFor(what);
+    this.write(keys);
+  }
+
+  kill(signal = 'SIGKILL'): void {
+    this.pty.kill(signal);
+  }
+}
