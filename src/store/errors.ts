@@ -29,6 +29,8 @@ export type StoreErrorCode =
   /** The record has no key slot this passphrase or organisation key can open. */
   | 'E_RECORD_KEY_MISSING'
   | 'E_RECORD_NOT_FOUND'
+  /** A save would replace a record this session never opened (an id collision). */
+  | 'E_RECORD_EXISTS'
   /** A directory (or other non-file) where a file is expected. */
   | 'E_NOT_A_FILE'
   | 'E_DATA_DIR_NOT_A_DIR'

@@ -38,6 +38,12 @@ interface Entry {
   slots: readonly KeySlot[];
   /** The record file exists on disk. */
   exists: boolean;
+  /**
+   * This store created the record or loaded it, so a save may replace the file.
+   * A save over a record it never read is refused: that is a record-id collision
+   * (or two interviews mixed up), and would destroy the other interview.
+   */
+  claimed: boolean;
   /** Complete audit frames on disk; undefined until counted (and after a failed append). */
   auditFrames: number | undefined;
   /** Events appended before the record's first save; written right after it. */
@@ -122,12 +128,20 @@ export class FileStore implements RecordStore {
         dataKey,
         slots: parsed.header.slots,
         exists: true,
+        claimed: false,
         auditFrames: undefined,
         pending: [],
       };
     } else {
       const dataKey = randomKey();
-      entry = { dataKey, slots: [], exists: false, auditFrames: undefined, pending: [] };
+      entry = {
+        dataKey,
+        slots: [],
+        exists: false,
+        claimed: true,
+        auditFrames: undefined,
+        pending: [],
+      };
     }
     this.entries.set(id, entry);
     return entry;
@@ -140,6 +154,12 @@ export class FileStore implements RecordStore {
     const id = record.id;
     await this.serial(id, async () => {
       const entry = await this.entry(id, true);
+      if (entry.exists && !entry.claimed)
+        throw storeDataError(
+          'E_RECORD_EXISTS',
+          `Record ${id} already exists and was not opened by this session; it was not overwritten.`,
+          ['Load a record before saving it again (resume), or start a new record with a new id.'],
+        );
       const auditCount = entry.auditFrames ?? (await this.countAuditFrames(id));
       const { slots } = reconcileSlots(entry.slots, entry.dataKey, id, this.wanted());
       const bytes = encodeRecordFile(
@@ -162,7 +182,12 @@ export class FileStore implements RecordStore {
   }
 
   async load(id: string): Promise<InterviewRecord> {
-    return this.serial(id, async () => (await this.readEnvelope(id)).record);
+    return this.serial(id, async () => {
+      const { record } = await this.readEnvelope(id);
+      const entry = this.entries.get(id);
+      if (entry) entry.claimed = true;
+      return record;
+    });
   }
 
   /** Decrypts the record file (refreshing the cached key) and returns what it holds. */
@@ -182,6 +207,7 @@ export class FileStore implements RecordStore {
         dataKey,
         slots: parsed.header.slots,
         exists: true,
+        claimed: false,
         auditFrames: undefined,
         pending: [],
       });

@@ -89,6 +89,7 @@ describe('nothing identifying at rest', () => {
     await changePassphrase(await unlockDataDir(data, PASSPHRASE), OTHER_PASSPHRASE, TEST_SCRYPT);
     const after = await openFileStore(data, undefined, OTHER_PASSPHRASE);
     await after.delete(ids[0]!);
+    await after.load(ids[1]!);
     await after.save(fakeRecord(ids[1]!, { status: 'completed' }));
 
     // The canaries really are in the records (the test would prove nothing otherwise).

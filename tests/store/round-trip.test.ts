@@ -220,6 +220,21 @@ describe('record store round trips', () => {
     ).rejects.toMatchObject({ code: 'E_RECORD_KEY_MISSING', kind: 'data' });
   });
 
+  it('never overwrites a record it did not open (a record-id collision)', async () => {
+    const store = await newStore(dir);
+    const id = testId();
+    await store.save(fakeRecord(id));
+    const other = await openFileStore(dir);
+    await expect(other.save(fakeRecord(id, { status: 'completed' }))).rejects.toMatchObject({
+      code: 'E_RECORD_EXISTS',
+      kind: 'data',
+    });
+    expect((await other.load(id)).status).toBe('in_progress');
+    // Once loaded (resume), saving is what it should be.
+    await other.save(fakeRecord(id, { status: 'completed' }));
+    expect((await openFileStore(dir).then((s) => s.load(id))).status).toBe('completed');
+  });
+
   it('refuses to store a practice record', async () => {
     const store = await newStore(dir);
     await expect(store.save(fakeRecord(testId(), { mode: 'practice' }))).rejects.toThrow(
