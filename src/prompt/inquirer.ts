@@ -5,6 +5,7 @@
  * shown again or the action returned. Loaded only by the interactive commands.
  */
 import { emitKeypressEvents } from 'node:readline';
+import { Writable } from 'node:stream';
 import type { AnswerInput, QuestionStep, Step } from '../engine/index.js';
 import { checkAnswer, isIsoDate } from '../engine/index.js';
 import type { Question, Special } from '../questionnaire/types.js';
@@ -130,7 +131,7 @@ export class InquirerPrompter implements Prompter {
     try {
       const value = await run({
         input: this.opts.input,
-        output: this.opts.output,
+        output: this.promptOutput(),
         signal: controller.signal,
         clearPromptOnDone,
       });
@@ -161,7 +162,10 @@ export class InquirerPrompter implements Prompter {
       this.show(step, ctx, undefined, flash);
       flash = undefined;
       const r = await this.ask((c) =>
-        this.prompts.select({ message, choices: [{ name: label, value: 'go' as const }] }, c),
+        this.prompts.select(
+          { message, choices: [{ name: label, value: 'go' as const }], theme: this.theme() },
+          c,
+        ),
       );
       if (r.ok) return action;
       if (r.key === 'back') return { kind: 'back' };
@@ -205,6 +209,34 @@ export class InquirerPrompter implements Prompter {
     }
   }
 
+  /**
+   * The prompt library ends the stream it writes to when a prompt closes; give it a
+   * fresh one per prompt that forwards to ours (and tells the terminal's size).
+   */
+  private promptOutput(): NodeJS.WritableStream {
+    const target = this.opts.output;
+    const w = new Writable({
+      write(chunk, _enc, done) {
+        target.write(chunk as Buffer);
+        done();
+      },
+    });
+    for (const key of ['columns', 'rows', 'isTTY'] as const)
+      Object.defineProperty(w, key, { get: () => (target as NodeJS.WriteStream)[key] });
+    return w;
+  }
+
+  /** The prompt library's key tips in the interview language. */
+  private theme() {
+    const tips = this.opts.ui.tips;
+    return {
+      style: {
+        keysHelpTip: (keys: [string, string][]) =>
+          this.opts.style.dim(keys.map(([k, a]) => `${k} ${tips[a] ?? a}`).join(' • ')),
+      },
+    };
+  }
+
   private async askNote(note: string | undefined): Promise<string | undefined> {
     const r = await this.ask((c) =>
       this.prompts.input(
@@ -234,6 +266,7 @@ export class InquirerPrompter implements Prompter {
     const prev = step.previous;
     const message = say(this.opts, question.text);
     const { Separator } = this.prompts;
+    const theme = this.theme();
     switch (question.type) {
       case 'yesno':
       case 'single': {
@@ -255,6 +288,7 @@ export class InquirerPrompter implements Prompter {
               choices: extra.length ? [...values, new Separator(), ...extra] : values,
               default: current?.value,
               pageSize: 20,
+              theme,
             },
             c,
           )
@@ -276,6 +310,7 @@ export class InquirerPrompter implements Prompter {
               message,
               choices,
               pageSize: 20,
+              theme,
               shortcuts: { all: null, invert: null },
               validate: (picked) => {
                 const special = picked.find((p) => p.value.t !== 'value');

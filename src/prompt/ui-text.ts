@@ -37,6 +37,8 @@ export interface UiText {
   keys: Record<'help' | 'note' | 'back' | 'dont_know' | 'declined' | 'quick_exit', string>;
   answered: string;
   missingTranslation: string;
+  /** The prompt library's own key tips (navigate, select, submit, …). */
+  tips: Record<string, string>;
 }
 
 const en: UiText = {
@@ -81,6 +83,7 @@ const en: UiText = {
   },
   answered: 'answered',
   missingTranslation: 'not translated',
+  tips: {},
 };
 
 const fr: UiText = {
@@ -127,6 +130,13 @@ const fr: UiText = {
   },
   answered: 'répondu',
   missingTranslation: 'non traduit',
+  tips: {
+    navigate: 'naviguer',
+    select: 'choisir',
+    submit: 'valider',
+    all: 'tout',
+    invert: 'inverser',
+  },
 };
 
 export function uiText(lang: string): UiText {

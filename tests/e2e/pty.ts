@@ -95,8 +95,12 @@ export class Term {
   }
 
   /** Waits until the screen shows the text (a pty is asynchronous; the timeout only reports a hang). */
-  async waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<string> {
-    const test = (s: string) => (typeof what === 'string' ? s.includes(what) : what.test(s));
+  async waitFor(
+    what: string | RegExp | ((screen: string) => boolean),
+    timeoutMs = 20_000,
+  ): Promise<string> {
+    const test = (s: string) =>
+      typeof what === 'string' ? s.includes(what) : what instanceof RegExp ? what.test(s) : what(s);
     const deadline = Date.now() + timeoutMs;
     while (!test(this.screen())) {
       const left = deadline - Date.now();

@@ -1,0 +1,108 @@
+/**
+ * The terminal adapter driven through injected streams, no terminal: each screener
+ * key gives the right action. (Prompt-layer tests live here beside the engine they drive.)
+ */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { nextStep, type Step } from '../../src/engine/index.js';
+import { createInquirerPrompter } from '../../src/prompt/inquirer.js';
+import type { StepContext } from '../../src/prompt/prompter.js';
+import { isQuickExit } from '../../src/prompt/quick-exit.js';
+import { PLAIN, say } from '../../src/prompt/screen.js';
+import { uiText } from '../../src/prompt/ui-text.js';
+import { fixture, play, start } from './helpers.js';
+
+async function drive(step: Step, keys: string[], lang = 'en') {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (d) => (screen += String(d)));
+  let exited = 0;
+  const q = fixture();
+  const prompter = await createInquirerPrompter({
+    input,
+    output,
+    questionnaire: q,
+    lang,
+    ui: uiText(lang),
+    style: PLAIN,
+    practice: true,
+    onQuickExit: () => exited++,
+  });
+  const ctx: StepContext = {
+    questionnaire: q,
+    record: start().record,
+    pruned: [],
+    rejected: undefined,
+    backRefused: false,
+  };
+  const pending = prompter.step(step, ctx);
+  for (const k of keys) {
+    await new Promise((r) => setTimeout(r, 20));
+    input.write(k);
+  }
+  try {
+    return { action: await pending, screen, exited };
+  } catch (e) {
+    return { error: e, screen, exited };
+  } finally {
+    prompter.close();
+  }
+}
+
+const first = () => nextStep(fixture(), start());
+const atName = () => play(fixture(), start(), { venue_private: 'yes', consent_given: 'yes' }).last;
+
+describe('terminal adapter', () => {
+  it('answers a choice question with the arrow keys and shows PRACTICE', async () => {
+    const r = await drive(first(), ['\x1b[B', '\r']);
+    expect(r.action).toEqual({
+      kind: 'answer',
+      input: { kind: 'value', value: 'no' },
+      note: undefined,
+    });
+    expect(r.screen).toContain('PRACTICE');
+    expect(r.screen).toMatch(/\d+ \/ \d+ answered/);
+  });
+
+  it('Ctrl-B goes back, Ctrl-X declines, Ctrl-K is "don\'t know"', async () => {
+    expect((await drive(atName(), ['\x02'])).action).toEqual({ kind: 'back' });
+    expect((await drive(atName(), ['\x18'])).action).toMatchObject({ input: { kind: 'declined' } });
+    expect((await drive(atName(), ['\x0b'])).action).toMatchObject({
+      input: { kind: 'dont_know' },
+    });
+  });
+
+  it('refuses "declined" where the question forbids it', async () => {
+    const r = await drive(first(), ['\x18', '\r']);
+    expect(r.screen).toContain('This question needs a real answer.');
+    expect(r.action).toMatchObject({ input: { kind: 'value', value: 'yes' } });
+  });
+
+  it('Ctrl-N adds a note kept with the answer; Ctrl-G shows the guidance', async () => {
+    const r = await drive(first(), ['\x0e', 'interpreter late\r', '\x07', '\r']);
+    expect(r.action).toMatchObject({ note: 'interpreter late' });
+    expect(r.screen).toContain('Guidance: Ask any companion to wait outside');
+  });
+
+  it('keeps typed text when a key interrupts, and checks it with the engine', async () => {
+    const r = await drive(atName(), ['Ana', '\x07', '\r']);
+    expect(r.action).toMatchObject({ input: { kind: 'value', value: 'Ana' } });
+  });
+
+  it('Ctrl-Q quits at once', async () => {
+    const r = await drive(first(), ['\x11']);
+    expect(isQuickExit(r.error)).toBe(true);
+    expect(r.exited).toBe(1);
+  });
+});
+
+describe('languages', () => {
+  it('a missing translation falls back to English with a visible marker', () => {
+    const q = fixture();
+    const sc = { questionnaire: q, lang: 'de', ui: uiText('de'), style: PLAIN, practice: false };
+    expect(say(sc, { en: 'Age', fr: 'Âge' })).toBe('[en] Age');
+    expect(say({ ...sc, lang: 'fr' }, { en: 'Age', fr: 'Âge' })).toBe('Âge');
+    expect(say({ ...sc, lang: 'fr' }, { en: 'Only English' })).toBe('[en] Only English');
+  });
+});
