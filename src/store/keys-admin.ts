@@ -6,7 +6,7 @@
  * the new one after) and finishes the work on the next open.
  */
 import { join } from 'node:path';
-import { usageError } from '../errors.js';
+import { isScreenerError, usageError } from '../errors.js';
 import { ensureDir, writeFileAtomic } from './atomic-write.js';
 import { utf8 } from './crypto.js';
 import { nodeFs, type StoreFs } from './fs-layer.js';
@@ -71,25 +71,47 @@ export function checkPassphraseLength(passphrase: string): void {
     );
 }
 
-/** Completes an interrupted passphrase change or org-add. Only called once the passphrase is verified. */
+/**
+ * Completes an interrupted passphrase change or org-add. Only called once the
+ * passphrase is verified. If the disk refuses (read-only, full), the work stays
+ * pending for the next open and is reported, but the store still opens: records
+ * must stay readable on a read-only disk.
+ */
 export async function finishPendingKeyWork(
   u: UnlockedKeys,
 ): Promise<{ unlocked: UnlockedKeys; problems: RecordProblem[] }> {
   let keys: KeyFile = u.keys;
   const { fs, layout } = u;
-  if (keys.next) {
-    // A change stopped before its commit: the old passphrase stays; drop the half-added slots.
-    keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
-    await writeKeyFile(fs, layout, keys, u.current.kek);
-  }
   let problems: RecordProblem[] = [];
-  if (keys.rewrap) {
-    ({ problems } = await rewrapRecords(fs, layout, [u.current], {
-      passphrase: [u.current],
-      org: keys.org,
-    }));
-    keys = { ...keys, rewrap: false };
-    await writeKeyFile(fs, layout, keys, u.current.kek);
+  try {
+    if (keys.next) {
+      // A change stopped before its commit: the old passphrase stays; drop the half-added slots.
+      keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
+      await writeKeyFile(fs, layout, keys, u.current.kek);
+    }
+    if (keys.rewrap) {
+      ({ problems } = await rewrapRecords(fs, layout, [u.current], {
+        passphrase: [u.current],
+        org: keys.org,
+      }));
+      keys = { ...keys, rewrap: false };
+      await writeKeyFile(fs, layout, keys, u.current.kek);
+    }
+  } catch (error) {
+    if (!isScreenerError(error) || error.kind !== 'environment') throw error;
+    return {
+      unlocked: { ...u, keys },
+      problems: [
+        ...problems,
+        {
+          file: layout.keyFile,
+          id: undefined,
+          code: error.code,
+          message: `an interrupted key change could not be finished yet: ${error.message}`,
+          kind: 'environment',
+        },
+      ],
+    };
   }
   return { unlocked: { ...u, keys }, problems };
 }

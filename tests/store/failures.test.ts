@@ -252,6 +252,41 @@ describe('a passphrase change stopped at any step', () => {
     }
   });
 
+  it('on a read-only disk the store still opens, and the change finishes once it is writable', async () => {
+    const store = await newStore(dir);
+    const ids = [testId(), testId(), testId()];
+    for (const id of ids) await store.save(fakeRecord(id));
+    // Stopped just after the commit: the new passphrase is current, old slots remain.
+    const failing = failingAtRename(3 + ids.length);
+    await expect(
+      changePassphrase(
+        await unlockDataDir(dir, PASSPHRASE, failing.fs),
+        OTHER_PASSPHRASE,
+        TEST_SCRYPT,
+      ),
+    ).rejects.toMatchObject({ code: 'E_STORE_WRITE' });
+    const readOnly: StoreFs = {
+      ...nodeFs,
+      rename: (async () => {
+        throw Object.assign(new Error('read-only file system'), { code: 'EROFS' });
+      }) as StoreFs['rename'],
+    };
+    const opened = await FileStore.open(await unlockDataDir(dir, OTHER_PASSPHRASE, readOnly));
+    expect(opened.problems).toEqual([
+      expect.objectContaining({ code: 'E_STORE_WRITE', kind: 'environment' }),
+    ]);
+    expect(opened.problems[0]!.message).toMatch(/could not be finished yet/);
+    for (const id of ids) expect((await opened.store.load(id)).id).toBe(id);
+    const slots = (id: string) => {
+      const f = join(dir, 'records', `${id}.rec`);
+      return parseRecordFile(readFileSync(f), { what: id, path: f }).header.slots.length;
+    };
+    expect(ids.map(slots)).toEqual([2, 2, 2]);
+    const writable = await FileStore.open(await unlockDataDir(dir, OTHER_PASSPHRASE));
+    expect(writable.problems).toEqual([]);
+    expect(ids.map(slots)).toEqual([1, 1, 1]);
+  });
+
   it('points out the new passphrase of a change interrupted before its commit', async () => {
     const store = await newStore(dir);
     await store.save(fakeRecord(testId()));
