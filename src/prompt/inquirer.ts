@@ -210,8 +210,8 @@ export class InquirerPrompter implements Prompter {
   }
 
   /**
-   * The prompt library ends the stream it writes to when a prompt closes; give it a
-   * fresh one per prompt that forwards to ours (and tells the terminal's size).
+   * The prompt library ends the stream it writes to when a prompt closes; give it one
+   * that forwards to ours, never ends, and tells the terminal's size.
    */
   private promptOutput(): NodeJS.WritableStream {
     const target = this.opts.output;
@@ -223,6 +223,8 @@ export class InquirerPrompter implements Prompter {
     });
     for (const key of ['columns', 'rows', 'isTTY'] as const)
       Object.defineProperty(w, key, { get: () => (target as NodeJS.WriteStream)[key] });
+    // Several prompts may share one (the lines of a multi-line answer): never end it.
+    w.end = (() => w) as typeof w.end;
     return w;
   }
 
