@@ -29,6 +29,23 @@ export interface RecordStop {
   readonly rule: string;
 }
 
+/** Placeholder kinds a screener may choose when marking more words for removal. */
+export type ReviewRedactionKind =
+  'name' | 'phone' | 'email' | 'iban' | 'id_number' | 'date_of_birth' | 'address';
+
+/**
+ * The screener's redaction review (`screener report ID --review`), kept with the record
+ * so every later report applies it. Optional and additive: older records have none.
+ */
+export interface RedactionReview {
+  /** Words or phrases to remove from every free-text passage, and the placeholder to use. */
+  readonly remove: readonly { readonly text: string; readonly kind: ReviewRedactionKind }[];
+  /** Words an automatic rule removed that the screener restored (never a direct field's value). */
+  readonly restore: readonly string[];
+  /** When the review was last changed, ISO 8601. */
+  readonly at: string;
+}
+
 export const RECORD_FORMAT_VERSION = 1;
 
 export interface InterviewRecord {
@@ -49,4 +66,6 @@ export interface InterviewRecord {
   readonly path: readonly string[];
   /** Urgent notices and advisories already shown (rule or question.choice ids), so they show once. */
   readonly shown: readonly string[];
+  /** The screener's redaction review, if one was made (see RedactionReview). */
+  readonly redactionReview?: RedactionReview;
 }

@@ -14,7 +14,7 @@ export function recommendReferrals(
 ): ReferralResult[] {
   const out = new Map<
     string,
-    { category: Referral['category']; referral: number; because: string[] }
+    { category: Referral['category']; referral: number; entries: number[]; because: string[] }
   >();
   referrals.forEach((r, index) => {
     const because: string[] = [];
@@ -24,8 +24,10 @@ export function recommendReferrals(
     if (because.length === 0) return;
     const seen = out.get(r.category);
     if (seen) {
+      seen.entries.push(index);
       for (const b of because) if (!seen.because.includes(b)) seen.because.push(b);
-    } else out.set(r.category, { category: r.category, referral: index, because });
+    } else
+      out.set(r.category, { category: r.category, referral: index, entries: [index], because });
   });
   return [...out.values()];
 }

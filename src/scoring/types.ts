@@ -163,8 +163,10 @@ export interface UrgentNotice {
 
 export interface ReferralResult {
   readonly category: ReferralCategory;
-  /** Index into questionnaire.referrals: the entry that recommended it (first one wins). */
+  /** Index into questionnaire.referrals: the first entry that recommended it. */
   readonly referral: number;
+  /** Every entry that recommended it, in questionnaire order (their reasons all apply). */
+  readonly entries: readonly number[];
   /** What triggered it: an outcome id, a flag id, or 'always' for an entry with no condition. */
   readonly because: readonly string[];
 }

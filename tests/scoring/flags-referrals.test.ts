@@ -53,7 +53,9 @@ describe('flags', () => {
 describe('referrals', () => {
   it('an entry with no condition always applies; categories are listed once in questionnaire order', () => {
     const a = assess(q, record(q, { age: 30 }));
-    expect(a.referrals).toEqual([{ category: 'hotline', referral: 4, because: ['always'] }]);
+    expect(a.referrals).toEqual([
+      { category: 'hotline', referral: 4, entries: [4], because: ['always'] },
+    ]);
   });
 
   it('by outcome and by flag', () => {
