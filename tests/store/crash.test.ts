@@ -25,7 +25,7 @@ import {
   testId,
 } from './helpers.js';
 
-const SAVE_KILLS = 90;
+const SAVE_KILLS = 80;
 const CHANGE_KILLS = 24;
 const IDS = ['R-CRSH-0001', 'R-CRSH-0002', 'R-CRSH-0003'];
 
@@ -174,27 +174,39 @@ async function changeLane(lane: number, kills: number) {
   return changes;
 }
 
-describe('kill -9 at random moments', () => {
-  it(`while saving after every answer: every record is its previous or its new state (${SAVE_KILLS} kills)`, async () => {
-    const lanes = await Promise.all(
-      Array.from({ length: LANES }, (_, i) => saveLane(i, SAVE_KILLS / LANES)),
-    );
-    const sum = (f: (l: (typeof lanes)[number]) => number) => lanes.reduce((a, l) => a + f(l), 0);
-    // The kills really landed mid-work, not only between steps.
-    expect(sum((l) => l.aheadOfAck + l.leftTemps)).toBeGreaterThan(0);
-    console.info(
-      `crash test (save): ${SAVE_KILLS} kill points, ${sum((l) => l.answers)} answers saved; ` +
-        `${sum((l) => l.aheadOfAck)} kills left a record one answer ahead of its last ack, ` +
-        `${sum((l) => l.leftTemps)} left a temp file`,
-    );
-  });
+// Only a guard against a hung child: the work is bounded by the kill counts, and a
+// loaded machine must not turn a slow run into a failure.
+const HANG_GUARD = 600_000;
 
-  it(`while changing the passphrase: exactly one passphrase opens everything (${CHANGE_KILLS} kills)`, async () => {
-    const changes = await Promise.all(
-      Array.from({ length: LANES }, (_, i) => changeLane(i, CHANGE_KILLS / LANES)),
-    );
-    console.info(
-      `crash test (change-passphrase): ${CHANGE_KILLS} kill points, ${changes.reduce((a, b) => a + b)} changes completed`,
-    );
-  });
+describe('kill -9 at random moments', () => {
+  it(
+    `while saving after every answer: every record is its previous or its new state (${SAVE_KILLS} kills)`,
+    async () => {
+      const lanes = await Promise.all(
+        Array.from({ length: LANES }, (_, i) => saveLane(i, SAVE_KILLS / LANES)),
+      );
+      const sum = (f: (l: (typeof lanes)[number]) => number) => lanes.reduce((a, l) => a + f(l), 0);
+      // The kills really landed mid-work, not only between steps.
+      expect(sum((l) => l.aheadOfAck + l.leftTemps)).toBeGreaterThan(0);
+      console.info(
+        `crash test (save): ${SAVE_KILLS} kill points, ${sum((l) => l.answers)} answers saved; ` +
+          `${sum((l) => l.aheadOfAck)} kills left a record one answer ahead of its last ack, ` +
+          `${sum((l) => l.leftTemps)} left a temp file`,
+      );
+    },
+    HANG_GUARD,
+  );
+
+  it(
+    `while changing the passphrase: exactly one passphrase opens everything (${CHANGE_KILLS} kills)`,
+    async () => {
+      const changes = await Promise.all(
+        Array.from({ length: LANES }, (_, i) => changeLane(i, CHANGE_KILLS / LANES)),
+      );
+      console.info(
+        `crash test (change-passphrase): ${CHANGE_KILLS} kill points, ${changes.reduce((a, b) => a + b)} changes completed`,
+      );
+    },
+    HANG_GUARD,
+  );
 });
