@@ -1,22 +1,26 @@
 /**
- * The encrypted record store (docs/store.md has the design and the threat notes).
+ * The encrypted record store (docs/store.md has the design, the error codes and the threat notes).
  *
- * For commands (through src/cli/open-store.ts, which asks for the passphrase):
+ * For commands: call openStore(ctx) from src/cli/open-store.ts, which resolves the
+ * data folder, asks for the passphrase and returns a FileStore. Underneath:
  *   unlockDataDir(dataDir, passphrase)      → UnlockedKeys (verifies the passphrase; writes nothing)
  *   FileStore.open(unlocked)                → { store, problems }: a RecordStore over the data folder
+ *   store.save / load / list / delete / appendAudit / readAudit   (RecordStore)
  *   store.listWithProblems()                → readable summaries and unreadable files, separately
+ *   store.has(id)                           → whether a record file exists
  *   resolveDataDir(option, env)             → --data-dir, else SCREENER_HOME, else the XDG data folder
+ * A save never replaces a record this store did not create or load (E_RECORD_EXISTS).
  *
  * For export (records copied from many laptops):
- *   listRecordFiles(paths)                  → every *.rec file under the given files/folders, sorted
+ *   listRecordFiles(path)                   → every *.rec file under a file or folder (recursive), sorted
  *   readOrgPrivateKeyFile(file, passphrase) → OrgPrivateKey (the coordinator's key, decrypted)
- *   openRecordFileWithOrgKey(file, orgKey)  → { record, readAudit() } without any screener passphrase
+ *   openRecordFileWithOrgKey(file, orgKey)  → { file, record, readAudit() } without any screener passphrase
  *   openRecordFileWithPassphrase(file, unlocked) → the same with a data folder's passphrase
  * Failures are ScreenerErrors (kind 'data' → exit 4, 'environment' → exit 1) with
  * stable codes (StoreErrorCode); one bad file never stops the reading of another.
  *
  * For `screener keys`: initKeys, changePassphrase, addOrgKey, generateOrgKeyFiles,
- * keysStatus, parseOrgPublicKey, formatFingerprint, scryptParamsFromEnv.
+ * keysStatus, hasKeys, parseOrgPublicKey, formatFingerprint, scryptParamsFromEnv.
  */
 export { FileStore, type ListResult } from './file-store.js';
 export { unlockDataDir, type UnlockedKeys } from './unlock.js';
