@@ -158,6 +158,19 @@ export function buildProgram(): Command {
     .option('--k <n>', 'every quasi-identifier combination describes at least k records', '5')
     .option('--key <file>', 'organisation private key (default: the local passphrase)')
     .option('--summary <file>', 'write aggregate counts and the guarantee as JSON')
+    .option(
+      '--secret-file <file>',
+      'export secret for the pseudonyms (default: kept in the data folder, created on first export)',
+    )
+    .addOption(
+      new Option('--profile <profile>', 'name columns after a data standard').choices(['htcds']),
+    )
+    .option(
+      '--questionnaire <file>',
+      'questionnaire the records were made with, if not a shipped one (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .action(lazy(program, () => import('./commands/export.js')));
 
   program

@@ -67,7 +67,8 @@ export function isCountryCode(value: string): boolean {
  * of a bare country code; undefined otherwise. Places generalise to their country.
  */
 export function countryOfPlace(value: string): string | undefined {
-  const m = /^([A-Za-z]{2})(?:-[A-Za-z0-9]{1,3})?$/.exec(value);
+  // `_` as well as `-`: choice values are snake_case, so `ng_la` stands for NG-LA.
+  const m = /^([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,3})?$/.exec(value);
   return m ? countryCode(m[1]!) : undefined;
 }
 

@@ -1,6 +1,239 @@
+/**
+ * `screener export [PATH...] --out FILE`: every record file under the paths (default:
+ * the data folder), decrypted with the organisation key (--key) or the local
+ * passphrase, de-identified and made k-anonymous in one file. Problem files are
+ * listed as they are met and make the exit code 5; the output appears only whole.
+ */
+import { resolve } from 'node:path';
 import type { CliContext } from '../context.js';
-import { notBuilt } from '../not-built.js';
+import { writeLine } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { dataDirOf } from '../open-store.js';
+import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
+import { styler } from '../style.js';
+import { isScreenerError, usageError } from '../../errors.js';
+import type { Questionnaire } from '../../questionnaire/types.js';
+import { loadQuestionnaire, requireQuestionnaire } from '../../questionnaire/load.js';
+import type { InterviewRecord } from '../../record/types.js';
+import { shippedQuestionnaires } from '../../shipped.js';
+import {
+  hasKeys,
+  listRecordFiles,
+  noKeysError,
+  openRecordFileWithOrgKey,
+  openRecordFileWithPassphrase,
+  readOrgPrivateKeyFile,
+  unlockDataDir,
+} from '../../store/index.js';
+import { assess } from '../../scoring/index.js';
+import { runExport, type ExportProgress } from '../../export/run-export.js';
+import { loadOrCreateSecret, readSecretFile } from '../../export/secret.js';
+import { EXCLUSION_REASONS, type SkippedFile } from '../../export/summary.js';
+import type { ExportFormat } from '../../export/layout.js';
 
-export async function run(_ctx: CliContext, _args: readonly unknown[]): Promise<number> {
-  notBuilt('export');
+interface Options {
+  out: string;
+  format: ExportFormat;
+  k: string;
+  key?: string;
+  summary?: string;
+  secretFile?: string;
+  profile?: 'htcds';
+  questionnaire: string[];
+}
+
+export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
+  const [paths, opts] = args as [string[], Options];
+  const k = parseK(opts.k);
+  if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
+    throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
+
+  const dataDir = dataDirOf(ctx);
+  const files = await recordFiles(paths.length > 0 ? paths : [dataDir]);
+  const catalogue = questionnaireCatalogue(opts.questionnaire);
+  const open = files.length > 0 ? await opener(ctx, opts, dataDir) : unreachableOpen;
+  const secret = opts.secretFile
+    ? await readSecretFile(opts.secretFile)
+    : await loadOrCreateSecret(dataDir);
+  if (secret.created)
+    writeLine(
+      ctx.stderr,
+      `screener: created the export secret ${secret.file}; keep it: the same secret gives the same pseudonyms in later exports.`,
+    );
+
+  const s = styler(ctx.color);
+  const progress = progressBar(ctx);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let result;
+  try {
+    result = await runExport({
+      reader: { files, open },
+      questionnaireByHash: (hash) => catalogue.get(hash),
+      assess,
+      secret: secret.secret,
+      k,
+      format: opts.format,
+      profile: opts.profile ?? 'default',
+      out: opts.out,
+      summary: opts.summary,
+      signal: controller.signal,
+      onProgress: progress.update,
+      onSkip: (skip) => {
+        progress.pause();
+        writeLine(ctx.stderr, skipLine(skip, s));
+      },
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  const sum = result.summary;
+  const excluded = EXCLUSION_REASONS.filter((r) => sum.excluded[r] > 0).map(
+    (r) => `${sum.excluded[r]} ${r.replace('_', ' ')}`,
+  );
+  writeLine(
+    ctx.stderr,
+    `Exported ${sum.records_out} of ${sum.records_in} record${sum.records_in === 1 ? '' : 's'} to ${opts.out}` +
+      (excluded.length ? ` (not exported: ${excluded.join(', ')})` : '') +
+      '.',
+  );
+  writeLine(ctx.stderr, sum.guarantee);
+  if (sum.suppressed_cells > 0)
+    writeLine(
+      ctx.stderr,
+      `${sum.suppressed_cells} quasi-identifier cell${sum.suppressed_cells === 1 ? '' : 's'} blanked (${(sum.suppressed_share * 100).toFixed(2)} %); levels: ${sum.generalisation.map((g) => `${g.column} ${g.level}`).join(', ')}.`,
+    );
+  for (const note of sum.notes) writeLine(ctx.stderr, s.yellow(note));
+  if (sum.skipped.length > 0) {
+    writeLine(
+      ctx.stderr,
+      s.red(
+        `${sum.skipped.length} file${sum.skipped.length === 1 ? ' was' : 's were'} skipped (listed above${opts.summary ? ' and in the summary' : ''}).`,
+      ),
+    );
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}
+
+function parseK(text: string): number {
+  if (!/^\d{1,7}$/.test(text) || Number(text) < 1)
+    throw usageError('E_EXPORT_BAD_K', `--k must be a whole number of at least 1, not "${text}".`, [
+      '--k 1 turns k-anonymity off; the default is 5.',
+    ]);
+  return Number(text);
+}
+
+async function recordFiles(paths: readonly string[]): Promise<string[]> {
+  const found = new Map<string, string>();
+  for (const p of paths) {
+    let files: string[];
+    try {
+      files = await listRecordFiles(p);
+    } catch (error) {
+      if (isScreenerError(error) && error.code === 'E_RECORD_NOT_FOUND')
+        throw usageError(
+          'E_EXPORT_PATH_NOT_FOUND',
+          `No such file or folder: ${p}. Nothing was exported.`,
+        );
+      throw error;
+    }
+    // The same file named twice (a folder and a file in it) is read once.
+    for (const f of files) if (!found.has(resolve(f))) found.set(resolve(f), f);
+  }
+  return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every questionnaire a record may name: the shipped ones and those given with --questionnaire. */
+function questionnaireCatalogue(extra: readonly string[]): Map<string, Questionnaire> {
+  const byHash = new Map<string, Questionnaire>();
+  for (const file of shippedQuestionnaires()) {
+    const q = loadQuestionnaire(file).questionnaire;
+    if (q) byHash.set(q.hash, q);
+  }
+  for (const file of extra) {
+    const q = requireQuestionnaire(file);
+    byHash.set(q.hash, q);
+  }
+  return byHash;
+}
+
+const unreachableOpen = async (): Promise<InterviewRecord> => {
+  throw new Error('internal: no record files to open');
+};
+
+async function opener(
+  ctx: CliContext,
+  opts: Options,
+  dataDir: string,
+): Promise<(file: string) => Promise<InterviewRecord>> {
+  if (opts.key) {
+    const passphrase = await readPassphrase(ctx, {
+      message: 'Passphrase of the organisation key:',
+      env: ORG_PASSPHRASE_ENV,
+    });
+    const org = await readOrgPrivateKeyFile(opts.key, passphrase);
+    return async (file) => (await openRecordFileWithOrgKey(file, org)).record;
+  }
+  if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
+  const passphrase = await readPassphrase(ctx, { message: 'Passphrase:' });
+  const unlocked = await unlockDataDir(dataDir, passphrase);
+  return async (file) => (await openRecordFileWithPassphrase(file, unlocked)).record;
+}
+
+function skipLine(skip: SkippedFile, s: ReturnType<typeof styler>): string {
+  return `screener: ${s.yellow('skipped')} ${skip.file}: ${skip.reason.replace(/_/g, ' ')} — ${skip.message} [${skip.code}]`;
+}
+
+const PHASES: Record<ExportProgress['phase'], string> = {
+  read: 'Reading records',
+  count: 'Counting      ',
+  write: 'Writing       ',
+};
+
+/** A bar on stderr only when it is a terminal; scripts and pipes see nothing. */
+function progressBar(ctx: CliContext) {
+  const tty = Boolean((ctx.stderr as { isTTY?: boolean }).isTTY);
+  let bar: import('cli-progress').SingleBar | undefined;
+  let phase: string | undefined;
+  let loading: Promise<typeof import('cli-progress')> | undefined;
+  let lib: typeof import('cli-progress') | undefined;
+  if (tty) {
+    loading = import('cli-progress');
+    void loading.then((m) => (lib = (m as { default?: typeof m }).default ?? m));
+  }
+  return {
+    update(p: ExportProgress) {
+      if (!lib) return;
+      if (phase !== p.phase) {
+        bar?.stop();
+        bar = new lib.SingleBar(
+          {
+            stream: ctx.stderr,
+            format: `${PHASES[p.phase]} |{bar}| {value}/{total}`,
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          lib.Presets.shades_classic,
+        );
+        bar.start(p.total, p.done);
+        phase = p.phase;
+      } else bar?.update(p.done);
+    },
+    /** Clears the bar so a message prints on a clean line; it reappears on the next update. */
+    pause() {
+      bar?.stop();
+      bar = undefined;
+      phase = undefined;
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
 }

@@ -1,0 +1,119 @@
+/**
+ * The row layout of an export, fixed once pass 1 has seen which questionnaires the
+ * records use: the fixed columns, one column per dimension (positive/negative) and
+ * per indicator (1/0), the flags, then the quasi-identifiers.
+ *
+ *   pseudonym, questionnaire_id, questionnaire_version, interview_month, population,
+ *   outcome, dim_<id>…, ind_<id>…, flags, <quasi-identifier columns>…
+ *
+ * interview_month and population are quasi-identifiers too (they sit where readers
+ * expect them); every quasi-identifier column carries the published, generalised
+ * value, `*` when blanked.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { DIMENSION_IDS } from '../questionnaire/types.js';
+import type { DeidRow } from './deidentify.js';
+import { htcdsHeaders } from './htcds.js';
+import { compareStrings } from './kanon/counter.js';
+
+export type ExportFormat = 'csv' | 'jsonl';
+export type ExportProfile = 'default' | 'htcds';
+
+export interface LayoutInput {
+  /** Dimension ids, in first-questionnaire order. */
+  readonly dimensions: readonly string[];
+  readonly indicators: readonly string[];
+  /** Quasi-identifier columns in the plan's order (interview_month and population first). */
+  readonly quasiIdentifiers: readonly string[];
+  readonly profile: ExportProfile;
+  readonly htcds: ReadonlyMap<string, string>;
+}
+
+export class Layout {
+  /** Our column names, in file order. */
+  readonly columns: readonly string[];
+  /** The names written in the header (differ under --profile htcds). */
+  readonly headers: readonly string[];
+  /** Dimension ids in column order. */
+  readonly dimensionIds: readonly string[];
+  readonly indicatorIds: readonly string[];
+  private readonly qiIndex: ReadonlyMap<string, number>;
+  /** Quasi-identifiers other than interview_month and population, which sit at the end. */
+  private readonly restQis: readonly string[];
+
+  constructor(input: LayoutInput) {
+    // Contract order for the six ILO dimensions, then any others a questionnaire adds.
+    const contract = DIMENSION_IDS as readonly string[];
+    this.dimensionIds = [
+      ...contract.filter((d) => input.dimensions.includes(d)),
+      ...input.dimensions.filter((d) => !contract.includes(d)).sort(compareStrings),
+    ];
+    this.indicatorIds = input.indicators;
+    this.qiIndex = new Map(input.quasiIdentifiers.map((c, i) => [c, i]));
+    const rest = input.quasiIdentifiers.filter(
+      (c) => c !== 'interview_month' && c !== 'population',
+    );
+    this.columns = [
+      'pseudonym',
+      'questionnaire_id',
+      'questionnaire_version',
+      'interview_month',
+      'population',
+      'outcome',
+      ...this.dimensionIds.map((d) => `dim_${d}`),
+      ...this.indicatorIds.map((i) => `ind_${i}`),
+      'flags',
+      ...rest,
+    ];
+    this.restQis = rest;
+    this.headers =
+      input.profile === 'htcds' ? htcdsHeaders(this.columns, input.htcds) : this.columns;
+  }
+
+  /** The cells of one row as strings (CSV) — published quasi-identifier values in plan order. */
+  private cells(row: DeidRow, published: readonly string[]): (string | number | string[] | null)[] {
+    const qi = (c: string) => published[this.qiIndex.get(c)!]!;
+    const raised = new Set(row.indicators);
+    const known = (d: string) => row.dimensions[d];
+    return [
+      row.pseudonym,
+      row.questionnaireId,
+      row.questionnaireVersion,
+      qi('interview_month'),
+      qi('population'),
+      row.outcome,
+      ...this.dimensionIds.map((d) => {
+        const v = known(d);
+        return v === undefined ? null : v ? 'positive' : 'negative';
+      }),
+      ...this.indicatorIds.map((i) => (raised.has(i) ? 1 : 0)),
+      [...row.flags].sort(compareStrings),
+      ...this.restQis.map(qi),
+    ];
+  }
+
+  csvHeader(): string {
+    return stringify([this.headers as string[]]);
+  }
+
+  csvRows(rows: readonly { row: DeidRow; published: readonly string[] }[]): string {
+    return stringify(
+      rows.map(({ row, published }) =>
+        this.cells(row, published).map((v) =>
+          v === null ? '' : Array.isArray(v) ? v.join(';') : String(v),
+        ),
+      ),
+    );
+  }
+
+  jsonlRows(rows: readonly { row: DeidRow; published: readonly string[] }[]): string {
+    let out = '';
+    for (const { row, published } of rows) {
+      const cells = this.cells(row, published);
+      const obj: Record<string, unknown> = {};
+      this.headers.forEach((h, i) => (obj[h] = cells[i]));
+      out += JSON.stringify(obj) + '\n';
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * An output file that appears whole or not at all: written to a temporary file
+ * beside the target, synced, then renamed over it. An export that fails or is
+ * interrupted removes its temporary file and leaves any earlier file untouched.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export class OutputFile {
+  private position = 0;
+  private closed = false;
+
+  private constructor(
+    readonly target: string,
+    readonly temp: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(target: string): Promise<OutputFile> {
+    const temp = join(
+      dirname(target),
+      `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    // Owner-only: what is shared, and with whom, is the coordinator's decision.
+    const handle = await open(temp, 'wx', 0o600);
+    return new OutputFile(target, temp, handle);
+  }
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    const bytes = Buffer.from(text, 'utf8');
+    await this.handle.write(bytes, 0, bytes.length, this.position);
+    this.position += bytes.length;
+  }
+
+  /** Makes the content durable and puts it in place. */
+  async commit(): Promise<void> {
+    await this.handle.sync();
+    await this.handle.close();
+    this.closed = true;
+    await rename(this.temp, this.target);
+  }
+
+  /** Removes the temporary file (after a failure or an interruption); safe to call twice. */
+  async discard(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      await this.handle.close().catch(() => undefined);
+    }
+    await unlink(this.temp).catch(() => undefined);
+  }
+}

@@ -1,0 +1,414 @@
+/**
+ * The export, end to end, as three passes over bounded memory:
+ *
+ *   1. read   every record file once: decrypt, check, assess, de-identify; write the
+ *             row (or why it is not exported) to the encrypted spill, bucketed by
+ *             pseudonym. Bad files are listed, never fatal.
+ *   2. count  bucket by bucket: keep one copy per record (the newest), count the
+ *             quasi-identifier combinations; then choose the generalisation levels
+ *             and the cells to blank (k-anonymity).
+ *   3. write  bucket by bucket, in pseudonym order: publish each row by the plan.
+ *             Row order carries nothing about files, laptops or record ids.
+ *
+ * Memory holds the combination counts and one bucket (≈ 1/256 of the rows), never
+ * all rows. The published rows are recounted as they are written and the file is
+ * kept only if every combination reaches k. No terminal code here: progress and
+ * problems are reported through the request's callbacks and the result.
+ */
+import { relative } from 'node:path';
+import type { Questionnaire } from '../questionnaire/types.js';
+import type { InterviewRecord } from '../record/types.js';
+import { ScreenerError, isScreenerError, usageError } from '../errors.js';
+import { Tally } from './aggregates.js';
+import { readExportConfig, type ExportConfig, type NotExported } from './config.js';
+import { exportConfigError } from './config-errors.js';
+import { Deidentifier, type AssessmentView, type DeidRow } from './deidentify.js';
+import { anonymise, PlanApplier, type KAnonPlan } from './kanon/anonymise.js';
+import { ComboCounter, compareStrings } from './kanon/counter.js';
+import { Layout, type ExportFormat, type ExportProfile } from './layout.js';
+import { OutputFile } from './output-file.js';
+import { pseudonymOf } from './pseudonym.js';
+import { mergeQiColumns } from './qi-columns.js';
+import { BUCKETS, Spill } from './spill.js';
+import {
+  EXCLUSION_REASONS,
+  guaranteeSentence,
+  notesFor,
+  type ExclusionReason,
+  type ExportSummary,
+  type SkipReason,
+  type SkippedFile,
+} from './summary.js';
+import { UNKNOWN } from './values.js';
+
+export interface RecordReader {
+  /** The record files to read, in a deterministic order. */
+  readonly files: readonly string[];
+  /** Decrypts one file; a damaged, foreign or unreadable file throws a ScreenerError. */
+  open(file: string): Promise<InterviewRecord>;
+}
+
+export interface ExportProgress {
+  readonly phase: 'read' | 'count' | 'write';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ExportRequest {
+  readonly reader: RecordReader;
+  /** The questionnaire a record was made with, by the hash it carries. */
+  readonly questionnaireByHash: (hash: string) => Questionnaire | undefined;
+  readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
+  readonly secret: Uint8Array;
+  readonly k: number;
+  readonly format: ExportFormat;
+  readonly profile: ExportProfile;
+  readonly out: string;
+  readonly summary?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((p: ExportProgress) => void) | undefined;
+  /** Called once per skipped file, as soon as it is known. */
+  readonly onSkip?: ((s: SkippedFile) => void) | undefined;
+  /** Where the encrypted spill goes (default: the system's temporary folder). */
+  readonly tmpDir?: string | undefined;
+}
+
+export interface ExportResult {
+  readonly summary: ExportSummary;
+  readonly plan: KAnonPlan;
+}
+
+const STORE_REASONS: Readonly<Record<string, SkipReason>> = {
+  E_RECORD_CORRUPT: 'corrupt',
+  E_RECORD_TRUNCATED: 'truncated',
+  E_RECORD_TAMPERED: 'tampered',
+  E_RECORD_KEY_MISSING: 'wrong_key',
+  E_RECORD_VERSION: 'unknown_version',
+};
+
+/** One line of the spill: [pseudonym, updatedAt (ms), file index, exclusion or null, row or null]. */
+type SpillEntry = [string, number, number, ExclusionReason | null, DeidRow | null];
+
+interface Used {
+  readonly questionnaire: Questionnaire;
+  readonly config: ExportConfig;
+  readonly deidentifier: Deidentifier;
+}
+
+export async function runExport(req: ExportRequest): Promise<ExportResult> {
+  const spill = await Spill.create(req.tmpDir);
+  const outputs: OutputFile[] = [];
+  try {
+    return await exportWith(req, spill, outputs);
+  } catch (error) {
+    for (const o of outputs) await o.discard();
+    throw error;
+  } finally {
+    await spill.dispose();
+  }
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new ScreenerError(
+      'interrupted',
+      'E_INTERRUPTED',
+      'Export interrupted: no output file was written.',
+    );
+}
+
+async function exportWith(
+  req: ExportRequest,
+  spill: Spill,
+  outputs: OutputFile[],
+): Promise<ExportResult> {
+  const { files } = req.reader;
+  const skipped: SkippedFile[] = [];
+  const skip = (s: SkippedFile) => {
+    skipped.push(s);
+    req.onSkip?.(s);
+  };
+  const used = new Map<string, Used>();
+
+  // ---- pass 1: read ---------------------------------------------------------------
+  for (let i = 0; i < files.length; i++) {
+    checkAbort(req.signal);
+    const file = files[i]!;
+    const entry = await readOne(req, file, i, used, skip);
+    if (entry) await spill.append(Spill.bucketOf(entry[0]), JSON.stringify(entry));
+    req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+  }
+  await spill.flushAll();
+
+  // Columns and hierarchies, now that we know which questionnaires the records use.
+  const usedSorted = [...used.values()].sort(
+    (a, b) =>
+      compareStrings(a.questionnaire.id, b.questionnaire.id) ||
+      compareStrings(a.questionnaire.version, b.questionnaire.version) ||
+      compareStrings(a.questionnaire.hash, b.questionnaire.hash),
+  );
+  const qiColumns = mergeQiColumns(usedSorted);
+  const columnNames = qiColumns.map((c) => c.column);
+
+  // ---- pass 2: count --------------------------------------------------------------
+  const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<
+    ExclusionReason,
+    number
+  >;
+  const counter = new ComboCounter(columnNames);
+  let recordsOut = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    checkAbort(req.signal);
+    for (const { entry, duplicate } of await winners(spill, b)) {
+      if (duplicate) excluded.duplicate++;
+      else if (entry[3] !== null) excluded[entry[3]]++;
+      else {
+        counter.add(entry[4]!.qi);
+        recordsOut++;
+      }
+    }
+    req.onProgress?.({ phase: 'count', done: b + 1, total: BUCKETS });
+  }
+
+  const k = Math.max(1, Math.floor(req.k));
+  const result = anonymise(
+    counter.finish(columnNames),
+    qiColumns.map((c) => c.hierarchy),
+    { k },
+  );
+  if (!result.ok)
+    throw usageError(
+      'E_EXPORT_TOO_FEW_RECORDS',
+      `Only ${result.records} record${result.records === 1 ? '' : 's'} can be exported; k = ${result.k} needs at least ${result.k}. Nothing was written.`,
+      [
+        'Export more records together, or choose a smaller --k.',
+        ...skipped.map((s) => `skipped ${s.file}: ${s.reason}`),
+      ],
+    );
+  const plan = result.plan;
+
+  // ---- pass 3: write --------------------------------------------------------------
+  const layout = new Layout({
+    dimensions: unionInOrder(usedSorted.map((u) => u.questionnaire.dimensions.map((d) => d.id))),
+    indicators: unionInOrder(usedSorted.map((u) => u.questionnaire.indicators.map((i) => i.id))),
+    quasiIdentifiers: columnNames,
+    profile: req.profile,
+    htcds: new Map(usedSorted.flatMap((u) => [...u.config.htcds]).reverse()),
+  });
+  const output = await OutputFile.create(req.out);
+  outputs.push(output);
+  if (req.format === 'csv') await output.write(layout.csvHeader());
+  const applier = new PlanApplier(plan);
+  const tally = new Tally();
+  const populationIndex = columnNames.indexOf('population');
+  for (let b = 0; b < BUCKETS; b++) {
+    checkAbort(req.signal);
+    const rows: { row: DeidRow; published: string[] }[] = [];
+    for (const { entry, duplicate } of await winners(spill, b)) {
+      if (duplicate || entry[3] !== null) continue;
+      const row = entry[4]!;
+      const published = applier.apply(columnNames.map((c) => row.qi[c] ?? UNKNOWN));
+      tally.add(row, published[populationIndex]!);
+      rows.push({ row, published });
+    }
+    await output.write(req.format === 'csv' ? layout.csvRows(rows) : layout.jsonlRows(rows));
+    req.onProgress?.({ phase: 'write', done: b + 1, total: BUCKETS });
+  }
+  // The guarantee, checked on what was actually written, before the file is kept.
+  const violations = applier.violations();
+  if (violations > 0)
+    throw new Error(
+      `internal: ${violations} published combination(s) below k = ${k}; no file was written`,
+    );
+
+  const report = plan.report;
+  const cells = report.quasiIdentifierCells;
+  const summary: ExportSummary = {
+    format: 'screener-export-summary',
+    version: 1,
+    k,
+    guarantee: guaranteeSentence(columnNames, k),
+    quasi_identifiers: columnNames,
+    records_in: files.length,
+    records_out: recordsOut,
+    excluded,
+    skipped,
+    suppressed_cells: report.blankCells,
+    suppressed_share: cells > 0 ? report.blankCells / cells : 0,
+    locally_suppressed_cells: report.suppressedCells,
+    generalisation: report.columns.map((c) => ({
+      column: c.column,
+      level: c.levelName,
+      levels: c.levels,
+      suppressed_cells: c.suppressedCells,
+    })),
+    columns_suppressed: report.columnsSuppressed,
+    information_loss: report.informationLoss,
+    counts: tally.report(k, {
+      outcomes: ['indicators_met', 'indicators_partial', 'indicators_not_met'],
+      dimensions: layout.dimensionIds,
+      indicators: layout.indicatorIds,
+    }),
+    counts_note: `Counts below k are shown as "<${k}"; other counts are rounded down to a multiple of k (CTDC practice). records_in and records_out are exact.`,
+    not_exported: notExportedOf(usedSorted),
+    questionnaires: usedSorted.map((u) => ({
+      id: u.questionnaire.id,
+      version: u.questionnaire.version,
+    })),
+    output: { file: req.out, format: req.format, profile: req.profile, rows: recordsOut },
+    notes: notesFor(report),
+  };
+  if (
+    recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !==
+    files.length
+  )
+    throw new Error('internal: records in ≠ records out + excluded + skipped');
+
+  let summaryFile: OutputFile | undefined;
+  if (req.summary !== undefined) {
+    summaryFile = await OutputFile.create(req.summary);
+    outputs.push(summaryFile);
+    await summaryFile.write(JSON.stringify(summary, null, 2) + '\n');
+  }
+  checkAbort(req.signal);
+  await output.commit();
+  await summaryFile?.commit();
+  return { summary, plan };
+}
+
+/** Decrypts, checks and de-identifies one file; undefined (and a skip) when it cannot be used. */
+async function readOne(
+  req: ExportRequest,
+  file: string,
+  index: number,
+  used: Map<string, Used>,
+  skip: (s: SkippedFile) => void,
+): Promise<SpillEntry | undefined> {
+  let record: InterviewRecord;
+  try {
+    record = await req.reader.open(file);
+  } catch (error) {
+    if (!isScreenerError(error)) throw error;
+    skip({
+      file,
+      reason: STORE_REASONS[error.code] ?? 'unreadable',
+      code: error.code,
+      message: error.message,
+    });
+    return undefined;
+  }
+  const problem = recordProblem(record);
+  if (problem) {
+    skip({ file, reason: 'invalid_record', code: 'E_EXPORT_INVALID_RECORD', message: problem });
+    return undefined;
+  }
+  const pseudonym = pseudonymOf(req.secret, record.id);
+  const updated = Date.parse(record.updatedAt);
+  const t = Number.isFinite(updated) ? updated : 0;
+  const exclusion: ExclusionReason | null =
+    record.mode === 'practice' || record.mode === 'rehearsal'
+      ? record.mode
+      : record.status === 'completed'
+        ? null
+        : record.status;
+  if (exclusion) return [pseudonym, t, index, exclusion, null];
+
+  const q = req.questionnaireByHash(record.questionnaire.hash);
+  if (!q) {
+    skip({
+      file,
+      reason: 'unknown_questionnaire',
+      code: 'E_EXPORT_UNKNOWN_QUESTIONNAIRE',
+      message: `made with questionnaire ${record.questionnaire.id} ${record.questionnaire.version}, which is not available (pass its file with --questionnaire)`,
+    });
+    return undefined;
+  }
+  let u = used.get(q.hash);
+  if (!u) {
+    const config = readExportConfig(q);
+    if (!config.ok) throw exportConfigError(q.file, config.problems);
+    u = {
+      questionnaire: q,
+      config: config.config,
+      deidentifier: new Deidentifier(q, config.config, req.secret),
+    };
+    used.set(q.hash, u);
+  }
+  let assessment: AssessmentView;
+  try {
+    assessment = req.assess(q, record);
+  } catch (error) {
+    skip({
+      file,
+      reason: 'assessment_failed',
+      code: 'E_EXPORT_ASSESSMENT',
+      message: `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return undefined;
+  }
+  return [pseudonym, t, index, null, u.deidentifier.row(record, assessment)];
+}
+
+/** The shape an export relies on; the store authenticates files, this catches other writers' mistakes. */
+function recordProblem(r: InterviewRecord): string | undefined {
+  const v = r as unknown as Record<string, unknown>;
+  const q = v.questionnaire as Record<string, unknown> | null | undefined;
+  if (typeof v.id !== 'string' || v.id === '') return 'the record has no id';
+  if (!['real', 'practice', 'rehearsal'].includes(v.mode as string)) return 'unknown record mode';
+  if (!['in_progress', 'completed', 'stopped', 'abandoned'].includes(v.status as string))
+    return 'unknown record status';
+  if (typeof v.startedAt !== 'string' || typeof v.updatedAt !== 'string')
+    return 'the record has no dates';
+  if (typeof q !== 'object' || q === null || typeof q.hash !== 'string')
+    return 'the record does not say which questionnaire it used';
+  if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers))
+    return 'the record has no answers';
+  return undefined;
+}
+
+/**
+ * The entries of one bucket in pseudonym order, each record once: the newest copy
+ * (latest updatedAt, then the first file) wins; other copies are duplicates.
+ */
+async function winners(
+  spill: Spill,
+  bucket: number,
+): Promise<{ entry: SpillEntry; duplicate: boolean }[]> {
+  const entries = (await spill.readBucket(bucket)).map((l) => JSON.parse(l) as SpillEntry);
+  entries.sort((a, b) => compareStrings(a[0], b[0]) || b[1] - a[1] || a[2] - b[2]);
+  return entries.map((entry, i) => ({
+    entry,
+    duplicate: i > 0 && entries[i - 1]![0] === entry[0],
+  }));
+}
+
+/** Ids in the order of the first list that has them. */
+function unionInOrder(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const list of lists)
+    for (const id of list)
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+  return out;
+}
+
+function notExportedOf(used: readonly Used[]): NotExported[] {
+  const seen = new Set<string>();
+  const out: NotExported[] = [];
+  for (const u of used)
+    for (const n of u.config.notExported)
+      if (!seen.has(n.question)) {
+        seen.add(n.question);
+        out.push(n);
+      }
+  return out;
+}
+
+/** A path as the user would recognise it: relative to the working folder when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const r = relative(cwd, file);
+  return r && !r.startsWith('..') ? r : file;
+}

@@ -1,0 +1,76 @@
+/**
+ * The export secret: the HMAC key of the pseudonyms. Kept in the data folder
+ * (created, owner-only, on the first export) or in a file the coordinator names
+ * with --secret-file. The same secret gives the same pseudonyms in every export, so
+ * datasets can be joined; a new secret gives pseudonyms nobody can link to the old.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDir, writeFileAtomic } from '../store/atomic-write.js';
+import { nodeFs } from '../store/fs-layer.js';
+import { environmentError, inputError, usageError } from '../errors.js';
+
+export const SECRET_FILE = 'export-secret';
+const SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 16;
+
+export interface LoadedSecret {
+  readonly secret: Buffer;
+  readonly file: string;
+  /** True when this export created it (the first export from this data folder). */
+  readonly created: boolean;
+}
+
+/** 64 hex digits (what we write), else the file's raw bytes, at least 16 of them. */
+function decodeSecret(bytes: Buffer, file: string): Buffer {
+  const text = bytes.toString('utf8').trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (bytes.length < MIN_SECRET_BYTES)
+    throw inputError(
+      'E_EXPORT_SECRET_SHORT',
+      `The export secret in ${file} is too short (${bytes.length} bytes; at least ${MIN_SECRET_BYTES}).`,
+    );
+  return bytes;
+}
+
+export async function readSecretFile(file: string): Promise<LoadedSecret> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT')
+      // Never created here: a mistyped path would silently start a new, unlinkable series.
+      throw usageError(
+        'E_EXPORT_SECRET_MISSING',
+        `The export secret file ${file} does not exist.`,
+        [
+          'Give the file used for earlier exports, or leave out --secret-file to use the data folder’s secret.',
+        ],
+      );
+    throw environmentError(
+      'E_EXPORT_SECRET_UNREADABLE',
+      `Cannot read the export secret ${file}: ${(error as Error).message}.`,
+    );
+  }
+  return { secret: decodeSecret(bytes, file), file, created: false };
+}
+
+export async function loadOrCreateSecret(dataDir: string): Promise<LoadedSecret> {
+  const file = join(dataDir, SECRET_FILE);
+  try {
+    return { ...(await readSecretFile(file)), created: false };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'E_EXPORT_SECRET_MISSING') throw error;
+  }
+  const secret = randomBytes(SECRET_BYTES);
+  await ensureDir(nodeFs, dataDir);
+  await writeFileAtomic(
+    nodeFs,
+    file,
+    Buffer.from(secret.toString('hex') + '\n'),
+    'the export secret',
+  );
+  return { secret, file, created: true };
+}

@@ -1,0 +1,105 @@
+/**
+ * The export's scratch space between passes: de-identified rows, not yet
+ * k-anonymous, written to a temporary file encrypted under a key that exists only in
+ * this process's memory (AES-256-GCM per chunk). If the process dies, what remains on
+ * disk cannot be read by anyone. Rows are spread over 256 buckets by the first byte of
+ * their pseudonym, so a later pass holds one bucket (about 1/256 of the rows) at a
+ * time, and reading the buckets in order, each sorted, gives the rows in pseudonym
+ * order.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BUCKETS = 256;
+const CHUNK_BYTES = 32 * 1024;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+
+interface Chunk {
+  readonly offset: number;
+  readonly length: number;
+  readonly nonce: Buffer;
+}
+
+export class Spill {
+  private readonly key = randomBytes(32);
+  private readonly pending: string[][] = Array.from({ length: BUCKETS }, () => []);
+  private readonly pendingBytes = new Float64Array(BUCKETS);
+  private readonly chunks: Chunk[][] = Array.from({ length: BUCKETS }, () => []);
+  private offset = 0;
+  private counter = 0n;
+  rows = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(parent = tmpdir()): Promise<Spill> {
+    const dir = await mkdtemp(join(parent, 'screener-export-'));
+    try {
+      const handle = await open(join(dir, 'rows.spill'), 'wx+', 0o600);
+      return new Spill(dir, handle);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The bucket of a pseudonym (hex): its first byte. */
+  static bucketOf(pseudonym: string): number {
+    return Number.parseInt(pseudonym.slice(0, 2), 16);
+  }
+
+  async append(bucket: number, line: string): Promise<void> {
+    this.pending[bucket]!.push(line);
+    this.pendingBytes[bucket]! += line.length + 1;
+    this.rows++;
+    if (this.pendingBytes[bucket]! >= CHUNK_BYTES) await this.flush(bucket);
+  }
+
+  private async flush(bucket: number): Promise<void> {
+    const lines = this.pending[bucket]!;
+    if (lines.length === 0) return;
+    const plain = Buffer.from(lines.join('\n'), 'utf8');
+    this.pending[bucket] = [];
+    this.pendingBytes[bucket] = 0;
+    // A counter nonce: unique under this key by construction, never random-collision prone.
+    const nonce = Buffer.alloc(NONCE_BYTES);
+    nonce.writeBigUInt64BE(this.counter++, 4);
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
+    const sealed = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    await this.handle.write(sealed, 0, sealed.length, this.offset);
+    this.chunks[bucket]!.push({ offset: this.offset, length: sealed.length, nonce });
+    this.offset += sealed.length;
+  }
+
+  async flushAll(): Promise<void> {
+    for (let b = 0; b < BUCKETS; b++) await this.flush(b);
+  }
+
+  /** Every line of a bucket, in the order appended. */
+  async readBucket(bucket: number): Promise<string[]> {
+    const out: string[] = [];
+    for (const chunk of this.chunks[bucket]!) {
+      const sealed = Buffer.alloc(chunk.length);
+      await this.handle.read(sealed, 0, chunk.length, chunk.offset);
+      const decipher = createDecipheriv('aes-256-gcm', this.key, chunk.nonce);
+      decipher.setAuthTag(sealed.subarray(chunk.length - TAG_BYTES));
+      const plain = Buffer.concat([
+        decipher.update(sealed.subarray(0, chunk.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
+      for (const line of plain.toString('utf8').split('\n')) out.push(line);
+    }
+    for (const line of this.pending[bucket]!) out.push(line);
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The summary written with --summary: the contract fields (k, quasi_identifiers,
+ * records_in, records_out, suppressed_cells, skipped), what was excluded and why,
+ * how the quasi-identifiers were generalised and blanked, aggregate counts made safe
+ * for k, and the guarantee in one sentence.
+ */
+import type { SafeCount } from './aggregates.js';
+import type { NotExported } from './config.js';
+import type { KAnonReport } from './kanon/anonymise.js';
+import type { ExportFormat, ExportProfile } from './layout.js';
+
+export type SkipReason =
+  | 'corrupt'
+  | 'truncated'
+  | 'tampered'
+  | 'wrong_key'
+  | 'unknown_version'
+  | 'unreadable'
+  | 'invalid_record'
+  | 'unknown_questionnaire'
+  | 'assessment_failed';
+
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: SkipReason;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Records read but deliberately not exported (not failures: exit 0). */
+export type ExclusionReason =
+  'duplicate' | 'practice' | 'rehearsal' | 'in_progress' | 'stopped' | 'abandoned';
+
+export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
+  'duplicate',
+  'practice',
+  'rehearsal',
+  'in_progress',
+  'stopped',
+  'abandoned',
+];
+
+export interface SafeCounts {
+  readonly outcome: Record<string, SafeCount>;
+  readonly population: Record<string, SafeCount>;
+  readonly dimension: Record<string, { positive: SafeCount; negative: SafeCount }>;
+  readonly indicator: Record<string, SafeCount>;
+  readonly flag: Record<string, SafeCount>;
+}
+
+export interface ExportSummary {
+  readonly format: 'screener-export-summary';
+  readonly version: 1;
+  readonly k: number;
+  readonly guarantee: string;
+  readonly quasi_identifiers: readonly string[];
+  readonly records_in: number;
+  readonly records_out: number;
+  readonly excluded: Readonly<Record<ExclusionReason, number>>;
+  readonly skipped: readonly SkippedFile[];
+  /** Quasi-identifier cells that are `*` in the file (blanked cells and wholly generalised columns). */
+  readonly suppressed_cells: number;
+  /** suppressed_cells ÷ (records_out × quasi-identifier columns). */
+  readonly suppressed_share: number;
+  /** Of suppressed_cells, those blanked one by one by local suppression. */
+  readonly locally_suppressed_cells: number;
+  readonly generalisation: readonly {
+    readonly column: string;
+    readonly level: string;
+    readonly levels: readonly string[];
+    readonly suppressed_cells: number;
+  }[];
+  /** Columns blanked in every row: k could not be met with them kept. */
+  readonly columns_suppressed: readonly string[];
+  /** Average information loss per quasi-identifier cell (Loss Metric), 0 to 1. */
+  readonly information_loss: number;
+  readonly counts: SafeCounts;
+  readonly counts_note: string;
+  readonly not_exported: readonly NotExported[];
+  readonly questionnaires: readonly { readonly id: string; readonly version: string }[];
+  readonly output: {
+    readonly file: string;
+    readonly format: ExportFormat;
+    readonly profile: ExportProfile;
+    readonly rows: number;
+  };
+  readonly notes: readonly string[];
+}
+
+/** "a, b and c" */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function guaranteeSentence(columns: readonly string[], k: number): string {
+  const list = listInWords(columns);
+  if (k <= 1)
+    return `No k-anonymity was applied (k = 1): a combination of ${list} in this file may describe a single record.`;
+  return `Every combination of ${list} in this file describes at least ${k} records.`;
+}
+
+export function notesFor(report: KAnonReport): string[] {
+  return report.columnsSuppressed.map(
+    (c) =>
+      `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`,
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * `screener export` end to end, as a coordinator runs it: records from several
+ * laptops (real encrypted files), the organisation key, problem files mixed in. Every
+ * check reads the bytes the command wrote, with the independent checker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { parseCsv, parseJsonl, violations, type ParsedExport } from './helpers/checker.js';
+import {
+  CANARIES,
+  craftRecordFile,
+  FIXTURE,
+  laptop,
+  makeRecord,
+  newId,
+  ORG_PASSPHRASE,
+  orgKeys,
+  PASSPHRASE,
+  removeDir,
+  tempDir,
+  type Person,
+} from './helpers/records.js';
+
+let root: string;
+let orgKeyFile: string;
+let lapB: string;
+let extras: string;
+/** Problem files and the reason each must be listed with. */
+const problems = new Map<string, string>();
+const sharedId = newId();
+
+const ENV = { SCREENER_SCRYPT_N: '1024', SCREENER_PASSPHRASE: undefined };
+
+function screener(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = runCli(args, { env: { ...ENV, ...env }, cwd: root });
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  for (const c of CANARIES) expect(r.stdout + r.stderr).not.toContain(c);
+  return r;
+}
+
+function coordinator(args: string[]) {
+  return screener(
+    // The coordinator's own data folder keeps the export secret.
+    [
+      '--data-dir',
+      'coord',
+      'export',
+      'lapA',
+      'lapB',
+      'extras',
+      '--key',
+      orgKeyFile,
+      '--questionnaire',
+      FIXTURE,
+      ...args,
+    ],
+    { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+  );
+}
+
+/** People with a realistic spread, so k = 3 keeps most detail. */
+function crowd(n: number, seed: number): Person[] {
+  const nats = ['ng', 'ng', 'ng', 'gh', 'th', 'vn', 'ro'];
+  const regions = ['r01', 'r02', 'r04', 'r07'];
+  const outcomes = ['met', 'partial', 'not_met'] as const;
+  return Array.from({ length: n }, (_, i) => {
+    const j = i + seed;
+    return {
+      age: j % 11 === 0 ? 15 : 19 + ((j * 7) % 30),
+      sex: j % 17 === 0 ? 'x' : j % 3 === 0 ? 'm' : 'f',
+      nationality: nats[j % nats.length]!,
+      region: regions[(j * 5) % regions.length]!,
+      month: `2024-0${1 + (j % 6)}`,
+      outcome: outcomes[j % 3]!,
+    };
+  });
+}
+
+beforeAll(async () => {
+  root = tempDir('cli');
+  const keys = await orgKeys(join(root, 'org'));
+  orgKeyFile = keys.privateFile;
+  // Laptop A: 30 people, one of whom is also on laptop B (copied, later updated there).
+  await laptop(
+    join(root, 'lapA'),
+    [
+      makeRecord(sharedId, { outcome: 'partial', updatedAt: '2024-05-14T10:00:00.000Z' }),
+      ...crowd(30, 0).map((p) => makeRecord(newId(), p)),
+    ],
+    keys.publicFile,
+  );
+  lapB = await laptop(
+    join(root, 'lapB'),
+    [
+      makeRecord(sharedId, { outcome: 'met', updatedAt: '2024-05-20T10:00:00.000Z' }),
+      ...crowd(30, 100).map((p) => makeRecord(newId(), p)),
+      makeRecord(newId(), { mode: 'rehearsal' }),
+      makeRecord(newId(), { status: 'in_progress' }),
+      makeRecord(newId(), { status: 'stopped' }),
+    ],
+    keys.publicFile,
+  );
+  // The store refuses practice records; one written by other means is still never exported.
+  await craftRecordFile(lapB, makeRecord(newId(), { mode: 'practice' }), keys.publicFile);
+  // A laptop that never got the organisation key: its records cannot be opened with it.
+  const lapC = await laptop(join(root, 'lapC'), [makeRecord(newId())], undefined, PASSPHRASE);
+
+  extras = join(root, 'extras');
+  mkdirSync(extras);
+  const someRecord = (dir: string) => {
+    const recs = join(dir, 'records');
+    const f = readdirSync(recs).find((n) => n.endsWith('.rec'))!;
+    return { path: join(recs, f), bytes: readFileSync(join(recs, f)) };
+  };
+  const sample = someRecord(lapB);
+  // A byte flipped inside the encrypted body: tampered.
+  const tamperedBytes = Buffer.from(sample.bytes);
+  tamperedBytes[tamperedBytes.length - 40]! ^= 0x01;
+  const tamperedId = newId();
+  writeFileSync(join(extras, 'tampered.rec'), tamperedBytes);
+  problems.set('extras/tampered.rec', 'tampered');
+  void tamperedId;
+  // Cut short: truncated.
+  writeFileSync(join(extras, 'truncated.rec'), sample.bytes.subarray(0, sample.bytes.length - 100));
+  problems.set('extras/truncated.rec', 'truncated');
+  // Not a record at all.
+  writeFileSync(join(extras, 'corrupt.rec'), Buffer.from('this is not a screener record\n'));
+  problems.set('extras/corrupt.rec', 'corrupt');
+  // Written by a newer screener.
+  const newer = Buffer.from(sample.bytes);
+  newer.writeUInt16BE(99, 8);
+  writeFileSync(join(extras, 'newer.rec'), newer);
+  problems.set('extras/newer.rec', 'unknown_version');
+  // From a laptop without the organisation key.
+  copyFileSync(someRecord(lapC).path, join(extras, 'other-org.rec'));
+  problems.set('extras/other-org.rec', 'wrong_key');
+}, 120_000);
+
+afterAll(() => removeDir(root));
+
+function quasiColumns(table: ParsedExport): string[] {
+  const summary = JSON.parse(readFileSync(join(root, 'sum.json'), 'utf8')) as {
+    quasi_identifiers: string[];
+  };
+  for (const c of summary.quasi_identifiers) expect(table.header).toContain(c);
+  return summary.quasi_identifiers;
+}
+
+describe('screener export: mixed laptops with problem files', () => {
+  let first: ReturnType<typeof screener>;
+  let csv: Buffer;
+  let summary: Record<string, unknown>;
+
+  beforeAll(() => {
+    first = coordinator(['--k', '3', '--out', 'out.csv', '--summary', 'sum.json']);
+    csv = readFileSync(join(root, 'out.csv'));
+    summary = JSON.parse(readFileSync(join(root, 'sum.json'), 'utf8')) as Record<string, unknown>;
+  });
+
+  it('exits 5 and lists exactly the problem files, on stderr and in the summary', () => {
+    expect(first.code).toBe(5);
+    const listed = (summary.skipped as { file: string; reason: string }[]).map((s) => [
+      s.file,
+      s.reason,
+    ]);
+    expect(new Map(listed as [string, string][])).toEqual(problems);
+    for (const [file, reason] of problems) {
+      const line = first.stderr.split('\n').find((l) => l.includes(file));
+      expect(line).toContain(reason.replace(/_/g, ' '));
+    }
+    expect(first.stderr).toContain('5 files were skipped');
+  });
+
+  it('every quasi-identifier combination in the file describes at least k records', () => {
+    const table = parseCsv(csv.toString('utf8'));
+    expect(violations(table, quasiColumns(table), 3)).toEqual([]);
+    expect(summary.guarantee).toMatch(
+      /^Every combination of .* in this file describes at least 3 records\.$/,
+    );
+  });
+
+  it('rows + exclusions + skipped files = records in', () => {
+    const table = parseCsv(csv.toString('utf8'));
+    const excluded = summary.excluded as Record<string, number>;
+    const skipped = (summary.skipped as unknown[]).length;
+    // 31 + 35 good files, 6 problem-free exclusions, 5 problem files.
+    expect(summary.records_in).toBe(31 + 35 + 5);
+    expect(table.rows.length).toBe(summary.records_out);
+    expect(excluded).toEqual({
+      duplicate: 1,
+      practice: 1,
+      rehearsal: 1,
+      in_progress: 1,
+      stopped: 1,
+      abandoned: 0,
+    });
+    expect(table.rows.length + Object.values(excluded).reduce((a, b) => a + b, 0) + skipped).toBe(
+      summary.records_in,
+    );
+  });
+
+  it('the copy of a record saved last is the one exported, once', () => {
+    const table = parseCsv(csv.toString('utf8'));
+    const outcomes = table.rows.map((r) => r[table.header.indexOf('outcome')]);
+    // 20 + 20 "met" from the crowds' recipe plus the shared record's newer copy.
+    const met = crowd(30, 0)
+      .concat(crowd(30, 100))
+      .filter((p) => p.outcome === 'met').length;
+    expect(outcomes.filter((o) => o === 'indicators_met').length).toBe(met + 1);
+  });
+
+  it('no direct identifier or free text from the inputs appears in any output byte', () => {
+    const bytes = Buffer.concat([csv, readFileSync(join(root, 'sum.json'))]);
+    for (const c of CANARIES) {
+      expect(bytes.includes(Buffer.from(c, 'utf8'))).toBe(false);
+      expect(bytes.includes(Buffer.from(c.toLowerCase(), 'utf8'))).toBe(false);
+    }
+    // Nor any record id: rows carry only the keyed pseudonym.
+    expect(csv.toString('utf8')).not.toMatch(/R-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  });
+
+  it('the same input and secret give a byte-identical file and summary', () => {
+    const again = coordinator(['--k', '3', '--out', 'again.csv', '--summary', 'again.json']);
+    expect(again.code).toBe(5);
+    expect(readFileSync(join(root, 'again.csv')).equals(csv)).toBe(true);
+    const s2 = JSON.parse(readFileSync(join(root, 'again.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect({ ...s2, output: undefined }).toEqual({ ...summary, output: undefined });
+  });
+
+  it('pseudonyms are stable with the same secret and unrelated with another', () => {
+    const pseudonyms = (file: string) => {
+      const t = parseCsv(readFileSync(join(root, file), 'utf8'));
+      return new Set(t.rows.map((r) => r[t.header.indexOf('pseudonym')]!));
+    };
+    writeFileSync(join(root, 'other-secret'), 'f'.repeat(64) + '\n');
+    const other = coordinator([
+      '--k',
+      '3',
+      '--out',
+      'other.csv',
+      '--secret-file',
+      join(root, 'other-secret'),
+    ]);
+    expect(other.code).toBe(5);
+    const a = pseudonyms('out.csv');
+    const b = pseudonyms('other.csv');
+    expect(a.size).toBe(summary.records_out);
+    expect(b.size).toBe(a.size);
+    expect([...a].filter((p) => b.has(p))).toEqual([]);
+    for (const p of a) expect(p).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('rows are in pseudonym order, which says nothing about files or laptops', () => {
+    const t = parseCsv(csv.toString('utf8'));
+    const ps = t.rows.map((r) => r[t.header.indexOf('pseudonym')]!);
+    expect(ps).toEqual([...ps].sort());
+  });
+
+  it('summary counts are below-k safe: "<k" or multiples of k', () => {
+    const counts = summary.counts as Record<string, Record<string, unknown>>;
+    const values = [
+      ...Object.values(counts.outcome!),
+      ...Object.values(counts.indicator!),
+      ...Object.values(counts.dimension!).flatMap((d) => Object.values(d as object)),
+    ];
+    for (const v of values) {
+      if (typeof v === 'string') expect(v).toBe('<3');
+      else expect((v as number) % 3).toBe(0);
+    }
+  });
+});
+
+describe('screener export: formats, profiles, errors', () => {
+  it('JSONL carries the same guarantee', () => {
+    const r = coordinator([
+      '--k',
+      '4',
+      '--format',
+      'jsonl',
+      '--out',
+      'out.jsonl',
+      '--summary',
+      'sum.json',
+    ]);
+    expect(r.code).toBe(5);
+    const table = parseJsonl(readFileSync(join(root, 'out.jsonl'), 'utf8'));
+    expect(violations(table, quasiColumns(table), 4)).toEqual([]);
+  });
+
+  it('--profile htcds names the columns that map onto the standard', () => {
+    const r = coordinator(['--profile', 'htcds', '--k', '3', '--out', 'htcds.csv']);
+    expect(r.code).toBe(5);
+    const header = parseCsv(readFileSync(join(root, 'htcds.csv'), 'utf8')).header;
+    expect(header).toContain('prs_Gender');
+    expect(header).toContain('prs_Nationality');
+    expect(header).toContain('vic_MethodsOfControl.DebtBondage');
+    expect(header).toContain('vic_MethodsOfControl.WithholdsDocuments');
+    expect(header).not.toContain('sex');
+  });
+
+  it('fewer records than k: exit 2 and no file', () => {
+    const r = coordinator(['--k', '500', '--out', 'none.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_EXPORT_TOO_FEW_RECORDS]');
+    expect(existsSync(join(root, 'none.csv'))).toBe(false);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('a bad --k is a usage error', () => {
+    const r = coordinator(['--k', 'five', '--out', 'none.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_EXPORT_BAD_K]');
+  });
+
+  it('a missing path is a usage error before anything is asked or written', () => {
+    const r = screener(['--data-dir', 'coord', 'export', 'no-such-folder', '--out', 'none.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_EXPORT_PATH_NOT_FOUND]');
+  });
+
+  it('a wrong organisation passphrase: exit 4, nothing written', () => {
+    const r = screener(
+      [
+        '--data-dir',
+        'coord',
+        'export',
+        'lapA',
+        '--key',
+        orgKeyFile,
+        '--questionnaire',
+        FIXTURE,
+        '--out',
+        'none.csv',
+      ],
+      { SCREENER_ORG_PASSPHRASE: 'not the passphrase at all' },
+    );
+    expect(r.code).toBe(4);
+    expect(existsSync(join(root, 'none.csv'))).toBe(false);
+  });
+
+  it('a laptop exported with its own passphrase from its data folder: exit 0', () => {
+    const r = screener(
+      ['--data-dir', 'lapA', 'export', '--questionnaire', FIXTURE, '--k', '3', '--out', 'a.csv'],
+      { SCREENER_PASSPHRASE: PASSPHRASE },
+    );
+    expect(r.code).toBe(0);
+    const t = parseCsv(readFileSync(join(root, 'a.csv'), 'utf8'));
+    expect(t.rows.length).toBe(31);
+    // The secret was created in that data folder on this first export.
+    expect(existsSync(join(root, 'lapA', 'export-secret'))).toBe(true);
+  });
+});
