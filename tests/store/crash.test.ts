@@ -149,7 +149,7 @@ async function changeLane(lane: number, kills: number) {
   let changes = 0;
   for (let k = 0; k < kills; k++) {
     const other = current === PASSPHRASE ? OTHER_PASSPHRASE : PASSPHRASE;
-    const run = await runAndKill(['change', data, current, other], 120);
+    const run = await runAndKill(['change', data, current, other], 250);
     changes += run.lines.filter((l) => l.startsWith('changed')).length;
     const works: string[] = [];
     for (const p of [PASSPHRASE, OTHER_PASSPHRASE])
