@@ -9,7 +9,7 @@ import { writeLine } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { styler } from './style.js';
 import { ScreenerError, usageError } from '../errors.js';
-import type { EngineState } from '../engine/index.js';
+import { recordOf, type EngineState } from '../engine/index.js';
 import { runSession } from '../prompt/session.js';
 import { isQuickExit } from '../prompt/quick-exit.js';
 import { CLEAR_ALL, NEUTRAL_TITLE, POP_TITLE, PUSH_TITLE, setTitle } from '../prompt/terminal.js';
@@ -40,7 +40,7 @@ export interface SessionOptions {
 export async function interactiveSession(ctx: CliContext, opts: SessionOptions): Promise<number> {
   const out = ctx.stdout;
   const { store, questionnaire: q } = opts;
-  let latest: InterviewRecord = opts.state.record;
+  let latest: InterviewRecord = recordOf(opts.state);
   const save = async (record: InterviewRecord, event: AuditEvent) => {
     latest = record;
     await store.save(record);

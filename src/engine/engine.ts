@@ -51,9 +51,20 @@ export function startRecord(q: Questionnaire, opts: StartOptions): InterviewReco
   };
 }
 
-/** A state at the frontier of a record (a new interview, or one being resumed). */
+/**
+ * The state a record was saved in: at the frontier, or revisiting the question it was
+ * saved at after going back (a new interview, or one being resumed).
+ */
 export function stateOf(record: InterviewRecord): EngineState {
-  return { record, revisit: undefined };
+  const { position, ...rest } = record;
+  const revisit = position !== undefined && rest.path.includes(position) ? position : undefined;
+  return { record: rest, revisit };
+}
+
+/** The record as it is saved: with the position when revisiting (see `stateOf`). */
+export function recordOf(state: EngineState): InterviewRecord {
+  const { position: _stale, ...rest } = state.record;
+  return state.revisit === undefined ? rest : { ...rest, position: state.revisit };
 }
 
 function questionOf(q: Questionnaire, id: string): Question {

@@ -8,6 +8,7 @@ export {
   endAtStop,
   nextStep,
   startRecord,
+  recordOf,
   stateOf,
   type AnswerOptions,
   type StartOptions,

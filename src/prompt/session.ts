@@ -10,6 +10,7 @@ import {
   complete,
   endAtStop,
   nextStep,
+  recordOf,
   type AnswerProblem,
   type EngineState,
   type Step,
@@ -69,7 +70,8 @@ export async function runSession(
     pruned = applied.pruned;
     if (applied.state !== state) {
       state = applied.state;
-      await hooks.save(state.record, { ...applied.event, at: now });
+      // Saved with the position, so that a quick exit while revisiting resumes right there.
+      await hooks.save(recordOf(state), { ...applied.event, at: now });
     }
     if (applied.end) return { state, outcome: applied.end };
   }

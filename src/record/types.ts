@@ -64,6 +64,11 @@ export interface InterviewRecord {
   readonly answers: Readonly<Record<string, Answer>>;
   /** Question ids in the order they were answered: the way back. */
   readonly path: readonly string[];
+  /**
+   * The question being revisited after going back, when the record was saved there;
+   * absent at the frontier. Lets `resume` return to exactly the question on screen.
+   */
+  readonly position?: string;
   /** Urgent notices and advisories already shown (rule or question.choice ids), so they show once. */
   readonly shown: readonly string[];
   /** The screener's redaction review, if one was made (see RedactionReview). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, back, nextStep } from '../../src/engine/index.js';
+import { answer, back, nextStep, recordOf, stateOf } from '../../src/engine/index.js';
 import { ADULT, backTo as backToIn, fixture, now, play, start } from './helpers.js';
 import type { EngineState } from '../../src/engine/index.js';
 
@@ -78,5 +78,39 @@ describe('back', () => {
     expect(out.pruned).toEqual(['guardian_present']);
     const step = nextStep(q, out.state);
     expect(step.kind === 'question' && step.question.id).toBe('may_be_child');
+  });
+});
+
+describe('saving while revisiting', () => {
+  it('a record saved after going back resumes at the same question', () => {
+    const q = fixture();
+    const { state } = play(q, start(), {
+      venue_private: 'yes',
+      consent_given: 'yes',
+      name: 'Ana',
+      age: 30,
+    });
+    const revisiting = back(q, state, now()).state;
+    const shown = nextStep(q, revisiting);
+    // What the store writes and reads back (JSON), then what resume makes of it.
+    const saved = JSON.parse(JSON.stringify(recordOf(revisiting))) as typeof revisiting.record;
+    expect(saved.position).toBe('age');
+    const resumed = nextStep(q, stateOf(saved));
+    expect(resumed.kind === 'question' && resumed.question.id).toBe(
+      shown.kind === 'question' && shown.question.id,
+    );
+    expect(resumed.kind === 'question' && resumed.previous).toMatchObject({
+      kind: 'value',
+      value: 30,
+    });
+  });
+
+  it('at the frontier no position is saved, and a stale one is dropped', () => {
+    const q = fixture();
+    const { state } = play(q, start(), { venue_private: 'yes', consent_given: 'yes' });
+    expect(recordOf(state).position).toBeUndefined();
+    const stale = { ...state.record, position: 'not_on_the_path' };
+    expect(stateOf(stale).revisit).toBeUndefined();
+    expect(recordOf(stateOf(stale)).position).toBeUndefined();
   });
 });
