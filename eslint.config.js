@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/**',
       'scratch/**',
       'src/questionnaire/generated/**',
+      'src/training/generated/**',
     ],
   },
   js.configs.recommended,

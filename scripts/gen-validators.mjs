@@ -13,6 +13,7 @@ const targets = [
     'src/questionnaire/questionnaire.schema.json',
     'src/questionnaire/generated/validate-questionnaire.js',
   ],
+  ['src/training/scenario.schema.json', 'src/training/generated/validate-scenario.js'],
 ];
 const check = process.argv.includes('--check');
 let stale = 0;

@@ -1,8 +1,11 @@
 /**
  * Validates one input file of any kind the tool reads, telling the kind from its
  * content: a questionnaire has `sections`; other kinds register here as they arrive.
+ * A validator may be asynchronous: a scenario is checked by playing its expected
+ * coding through the interview loop, which is.
  */
 import { loadQuestionnaireFromSource } from './questionnaire/load.js';
+import { validateScenarioSource } from './training/load.js';
 import type { Diagnostic } from './questionnaire/diagnostics.js';
 import { parseYamlText, readTextFile, type YamlSource } from './questionnaire/yaml-source.js';
 
@@ -15,9 +18,10 @@ export interface FileValidation {
   readonly text?: string;
 }
 
-type Validator = (src: YamlSource) => readonly Diagnostic[];
+type Validator = (src: YamlSource) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 const validators = new Map<FileKind, Validator>([
   ['questionnaire', (src) => loadQuestionnaireFromSource(src).diagnostics],
+  ['scenario', validateScenarioSource],
 ]);
 
 /** Lets later modules (scenarios) add their validator without this file knowing them. */
@@ -32,12 +36,12 @@ export function kindOf(value: unknown): FileKind {
   return 'questionnaire';
 }
 
-export function validateFile(file: string): FileValidation {
+export async function validateFile(file: string): Promise<FileValidation> {
   const read = readTextFile(file);
   if (read.text === undefined) return { kind: 'unknown', diagnostics: read.diagnostics };
   const parsed = parseYamlText(file, read.text);
   if (!parsed.source) return { kind: 'unknown', diagnostics: parsed.diagnostics, text: read.text };
   const kind = kindOf(parsed.source.value);
   const v = validators.get(kind) ?? validators.get('questionnaire')!;
-  return { kind, diagnostics: v(parsed.source), text: parsed.source.text };
+  return { kind, diagnostics: await v(parsed.source), text: parsed.source.text };
 }

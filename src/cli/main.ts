@@ -144,7 +144,9 @@ export function buildProgram(): Command {
     .command('rehearse')
     .description('rehearse a fictional training scenario (never stored as real data)')
     .argument('<scenario>', 'scenario file or shipped scenario name')
-    .option('--auto', 'play the expected coding and show the debrief')
+    .option('--auto', 'play the expected coding and show the debrief (no terminal needed)')
+    .option('--debrief <file>', 'save the debrief as Markdown')
+    .option('--lang <code>', 'question language (default: the scenario’s)')
     .action(lazy(program, () => import('./commands/rehearse.js')));
 
   program

@@ -46,6 +46,18 @@ export const DIAGNOSTIC_CODES = {
   E_ANSWER_MISSING: 'a required question has no answer',
   E_ANSWER_SPECIAL_NOT_ALLOWED: "the question does not accept don't know or declined",
   E_ANSWER_QUESTIONNAIRE_MISMATCH: 'the answers were written for another questionnaire',
+  // Training scenarios (src/training; their expected coding also reports E_ANSWER_* codes)
+  E_SCENARIO_QUESTIONNAIRE: 'the questionnaire the scenario targets cannot be found or is invalid',
+  E_SCENARIO_UNKNOWN_QUESTION: 'the scenario names a question the questionnaire does not have',
+  E_SCENARIO_UNKNOWN_INDICATOR:
+    'the scenario names an indicator the questionnaire does not declare',
+  E_SCENARIO_UNKNOWN_DIMENSION: 'the scenario names a dimension the questionnaire does not declare',
+  E_SCENARIO_OUTCOME: 'the expected outcome does not follow from the expected coding',
+  E_SCENARIO_INDICATOR_NOT_RAISED: 'an expected indicator that the expected coding does not raise',
+  E_SCENARIO_INDICATOR_UNLISTED:
+    'the expected coding raises an indicator the scenario does not list',
+  E_SCENARIO_DIMENSIONS: 'the expected positive dimensions do not follow from the expected coding',
+  E_SCENARIO_POPULATION: 'the expected population does not follow from the expected coding',
   // Warnings
   W_MISSING_TRANSLATION: 'a text lacks a declared language',
   W_UNDECLARED_LANGUAGE: 'a text is given in a language the questionnaire does not declare',

@@ -36,8 +36,8 @@ describe('invalid questionnaire fixtures', () => {
 
   it('has a fixture for every questionnaire diagnostic that a file can show', () => {
     // File-level codes are produced by generated inputs in hostile-yaml.test.ts; answers
-    // codes belong to answers files.
-    const elsewhere = /^(E_FILE_|E_YAML_ALIAS|E_YAML_TOO_DEEP|E_ANSWER_)/;
+    // codes belong to answers files, scenario codes to scenarios (tests/training).
+    const elsewhere = /^(E_FILE_|E_YAML_ALIAS|E_YAML_TOO_DEEP|E_ANSWER_|E_SCENARIO_)/;
     const expected = Object.keys(DIAGNOSTIC_CODES).filter((c) => !elsewhere.test(c));
     expect(fixtures.map((f) => f.code).sort()).toEqual(expected.sort());
   });

@@ -14,7 +14,8 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [files, opts] = args as [string[], Options];
   const targets = files.length > 0 ? files : [...shippedQuestionnaires(), ...shippedScenarios()];
-  const results = targets.map((f) => ({ file: f, ...validateFile(f) }));
+  const results = [];
+  for (const f of targets) results.push({ file: f, ...(await validateFile(f)) });
   const invalid = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
 
   if (opts.json) {
