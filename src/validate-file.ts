@@ -1,15 +1,17 @@
 /**
  * Validates one input file of any kind the tool reads, telling the kind from its
- * content: a questionnaire has `sections`; other kinds register here as they arrive.
+ * content: a questionnaire has `sections`, a referral directory `categories`, a scenario
+ * `persona`; other kinds register here as they arrive.
  * A validator may be asynchronous: a scenario is checked by playing its expected
  * coding through the interview loop, which is.
  */
 import { loadQuestionnaireFromSource } from './questionnaire/load.js';
+import { loadReferralsFromSource } from './referrals/load.js';
 import { validateScenarioSource } from './training/load.js';
 import type { Diagnostic } from './questionnaire/diagnostics.js';
 import { parseYamlText, readTextFile, type YamlSource } from './questionnaire/yaml-source.js';
 
-export type FileKind = 'questionnaire' | 'scenario' | 'unknown';
+export type FileKind = 'questionnaire' | 'scenario' | 'referrals' | 'unknown';
 
 export interface FileValidation {
   readonly kind: FileKind;
@@ -22,6 +24,7 @@ type Validator = (src: YamlSource) => readonly Diagnostic[] | Promise<readonly D
 const validators = new Map<FileKind, Validator>([
   ['questionnaire', (src) => loadQuestionnaireFromSource(src).diagnostics],
   ['scenario', validateScenarioSource],
+  ['referrals', (src) => loadReferralsFromSource(src).diagnostics],
 ]);
 
 /** Lets later modules (scenarios) add their validator without this file knowing them. */
@@ -32,6 +35,7 @@ export function registerValidator(kind: FileKind, v: Validator): void {
 export function kindOf(value: unknown): FileKind {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     if ('persona' in value || 'scenario' in value) return 'scenario';
+    if ('categories' in value && !('sections' in value)) return 'referrals';
   }
   return 'questionnaire';
 }

@@ -66,6 +66,9 @@ describe('screener validate', () => {
     expect(r.stderr).not.toMatch(/ E_/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/questionnaires\/example\.yaml: valid/);
+    expect(r.stdout).toMatch(/questionnaires\/iom-screening\.yaml: valid \(questionnaire\)/);
+    expect(r.stdout).toMatch(/questionnaires\/referrals\.example\.yaml: valid \(referrals\)/);
+    expect(r.stdout).toMatch(/scenarios\/.+\.yaml: valid \(scenario\)/);
   });
 
   it('reports every problem of an invalid file at once, with excerpt and hint, exit 3', () => {

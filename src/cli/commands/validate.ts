@@ -6,6 +6,7 @@ import { styler } from '../style.js';
 import { formatDiagnostic, type Diagnostic } from '../../questionnaire/diagnostics.js';
 import { validateFile } from '../../validate-file.js';
 import { shippedQuestionnaires, shippedScenarios } from '../../shipped.js';
+import { referralsTemplatePath } from '../../referrals/load.js';
 
 interface Options {
   json?: boolean;
@@ -13,7 +14,10 @@ interface Options {
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [files, opts] = args as [string[], Options];
-  const targets = files.length > 0 ? files : [...shippedQuestionnaires(), ...shippedScenarios()];
+  const targets =
+    files.length > 0
+      ? files
+      : [...shippedQuestionnaires(), referralsTemplatePath(), ...shippedScenarios()];
   const results = [];
   for (const f of targets) results.push({ file: f, ...(await validateFile(f)) });
   const invalid = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
