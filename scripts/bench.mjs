@@ -60,7 +60,8 @@ try {
 } catch {
   pty = undefined;
 }
-const firstQuestion = process.env.SCREENER_BENCH_FIRST_QUESTION ?? 'Is the room';
+// The first question of the shipped questionnaire (English), as it appears on screen.
+const firstQuestion = process.env.SCREENER_BENCH_FIRST_QUESTION ?? 'Is the place private';
 const interviewSrc = join(root, 'src', 'cli', 'commands', 'interview.ts');
 if (pty && existsSync(interviewSrc) && !readFileSync(interviewSrc, 'utf8').includes('notBuilt(')) {
   cases.push({
