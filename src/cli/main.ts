@@ -120,7 +120,20 @@ export function buildProgram(): Command {
         .default('md'),
     )
     .option('-o, --out <file>', 'write to this file instead of standard output')
-    .option('--lang <code>', 'report language')
+    .option('--lang <code>', 'report language (default: the interview language)')
+    .option('--review', 'review the free-text redactions before the report is written')
+    .option('--full', 'full internal report: age, dates and places not generalised')
+    .option('--audit', "print the record's audit log instead of the report")
+    .addOption(
+      new Option('--referrals <file>', 'referral directory for contacts').env('SCREENER_REFERRALS'),
+    )
+    .option('-q, --questionnaire <file>', 'questionnaire file the interview was made with')
+    .addOption(
+      new Option(
+        '--phone-countries <codes>',
+        'countries whose phone formats redaction searches, e.g. GB,FR,NG',
+      ).env('SCREENER_PHONE_COUNTRIES'),
+    )
     .action(lazy(program, () => import('./commands/report.js')));
 
   program

@@ -1,6 +1,307 @@
+/**
+ * `screener report ID [--format md|json|html] [--out FILE] [--lang CODE] [--review]
+ * [--full] [--audit] [--referrals FILE] [--questionnaire FILE]`: the redacted report
+ * of a stored interview. --review lets the screener check what the free text loses
+ * before the report is written; --audit prints the record's audit log instead.
+ */
+import { writeFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
-import { notBuilt } from '../not-built.js';
+import { writeLine } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { openStore } from '../open-store.js';
+import { styler } from '../style.js';
+import { environmentError, ScreenerError, usageError } from '../../errors.js';
+import { loadQuestionnaire } from '../../questionnaire/load.js';
+import type { Questionnaire } from '../../questionnaire/types.js';
+import type { RecordStore } from '../../record/store-api.js';
+import type { InterviewRecord, RedactionReview, ReviewRedactionKind } from '../../record/types.js';
+import { requireReferrals } from '../../referrals/load.js';
+import type { ReferralDirectory } from '../../referrals/types.js';
+import {
+  renderReport,
+  reviewPassages,
+  withRemoval,
+  withRestore,
+  type ReportFormat,
+  type ReviewPassage,
+} from '../../report/index.js';
+import { foldString, REDACTION_KINDS } from '../../report/redaction/index.js';
+import { shippedQuestionnaires } from '../../shipped.js';
 
-export async function run(_ctx: CliContext, _args: readonly unknown[]): Promise<number> {
-  notBuilt('report');
+interface Options {
+  format?: ReportFormat;
+  out?: string;
+  lang?: string;
+  review?: boolean;
+  full?: boolean;
+  audit?: boolean;
+  referrals?: string;
+  questionnaire?: string;
+  phoneCountries?: string;
+}
+
+export const REFERRALS_ENV = 'SCREENER_REFERRALS';
+export const PHONE_COUNTRIES_ENV = 'SCREENER_PHONE_COUNTRIES';
+
+export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
+  const [id, opts] = args as [string, Options];
+  const format = opts.format ?? 'md';
+  if (opts.lang !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(opts.lang))
+    throw usageError(
+      'E_BAD_LANG',
+      `--lang takes a language code such as en, fr or es (got "${opts.lang}").`,
+    );
+  const phoneCountries = parseCountries(opts.phoneCountries ?? ctx.env[PHONE_COUNTRIES_ENV]);
+  if (opts.review && !ctx.interactive)
+    throw usageError('E_NO_TERMINAL', '--review needs a terminal to show the passages and ask.', [
+      'Run it in an interactive terminal; without --review the report is written as is.',
+    ]);
+  // Read the directory before the passphrase is asked: a bad file fails fast (exit 3).
+  const referralsFile = opts.referrals ?? ctx.env[REFERRALS_ENV];
+  const referrals: ReferralDirectory | undefined =
+    referralsFile !== undefined && referralsFile !== ''
+      ? requireReferrals(referralsFile)
+      : undefined;
+
+  const store = await openStore(ctx);
+  let record = await store.load(id);
+
+  if (opts.audit) {
+    await printAudit(ctx, store, id, format);
+    return EXIT.ok;
+  }
+
+  const { questionnaire, changed } = questionnaireFor(ctx, record, opts.questionnaire);
+  const lang = opts.lang ?? record.lang;
+
+  if (opts.review) {
+    const review = await reviewDialogue(ctx, questionnaire, record, {
+      lang,
+      full: opts.full,
+      phoneCountries,
+    });
+    if (review !== undefined) {
+      record = { ...record, redactionReview: review };
+      await store.save(record);
+      await store.appendAudit(id, { type: 'redaction_review', at: new Date().toISOString() });
+    }
+  }
+
+  if (opts.full)
+    writeLine(
+      ctx.stderr,
+      'screener: warning: full internal report: age, dates and places are NOT generalised. Keep it inside the organisation.',
+    );
+
+  const output = renderReport(questionnaire, record, {
+    format,
+    lang,
+    full: opts.full ?? false,
+    referrals,
+    phoneCountries,
+    questionnaireChanged: changed,
+  });
+  if (opts.out) {
+    try {
+      // Owner-only: a report still describes a person.
+      await writeFile(opts.out, output, { mode: 0o600 });
+    } catch (error) {
+      throw environmentError(
+        'E_REPORT_NOT_WRITTEN',
+        `Could not write the report to ${opts.out}: ${(error as Error).message}`,
+      );
+    }
+    writeLine(ctx.stderr, `Report written to ${opts.out}.`);
+  } else {
+    ctx.stdout.write(output);
+  }
+  await store.appendAudit(id, { type: 'report', at: new Date().toISOString() });
+  return EXIT.ok;
+}
+
+function parseCountries(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const codes = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((c) => c.toUpperCase());
+  const bad = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
+  if (bad.length > 0)
+    throw usageError(
+      'E_BAD_COUNTRY',
+      `Phone countries are ISO 3166 two-letter codes such as GB,FR,NG (got ${bad.join(', ')}).`,
+    );
+  return codes;
+}
+
+async function printAudit(ctx: CliContext, store: RecordStore, id: string, format: ReportFormat) {
+  const events = await store.readAudit(id);
+  if (format === 'json') {
+    writeLine(ctx.stdout, JSON.stringify(events, null, 2));
+    return;
+  }
+  if (events.length === 0) writeLine(ctx.stderr, `No audit events for ${id}.`);
+  for (const e of events)
+    writeLine(ctx.stdout, `${e.at}  ${e.type}${e.question ? `  ${e.question}` : ''}`);
+}
+
+/** The questionnaire the record was made with: the same file (by hash), else the same id and version. */
+function questionnaireFor(
+  ctx: CliContext,
+  record: InterviewRecord,
+  file: string | undefined,
+): { questionnaire: Questionnaire; changed: boolean } {
+  const candidates = file ? [file] : shippedQuestionnaires();
+  let sameVersion: Questionnaire | undefined;
+  for (const f of candidates) {
+    const q = loadQuestionnaire(f).questionnaire;
+    if (!q) continue;
+    if (q.hash === record.questionnaire.hash) return { questionnaire: q, changed: false };
+    if (q.id === record.questionnaire.id && q.version === record.questionnaire.version)
+      sameVersion ??= q;
+  }
+  if (sameVersion) {
+    writeLine(
+      ctx.stderr,
+      `screener: warning: ${sameVersion.file} has changed since this interview (same id and version); the report uses it.`,
+    );
+    return { questionnaire: sameVersion, changed: true };
+  }
+  throw usageError(
+    'E_QUESTIONNAIRE_NOT_FOUND',
+    `interview ${record.id} was made with questionnaire ${record.questionnaire.id} ${record.questionnaire.version}, which is not ${file ?? 'among the shipped ones'}.`,
+    ['Pass its file with --questionnaire FILE.'],
+  );
+}
+
+// ---- review ----------------------------------------------------------------------------
+
+type Prompts = typeof import('@inquirer/prompts');
+
+function interrupted(error: unknown): never {
+  if (
+    error instanceof Error &&
+    (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+  )
+    throw new ScreenerError(
+      'interrupted',
+      'E_INTERRUPTED',
+      'Interrupted; the review was not saved.',
+    );
+  throw error;
+}
+
+/** The passage with what will be removed highlighted, and a numbered list of the removals. */
+function showPassage(ctx: CliContext, p: ReviewPassage, index: number, total: number): void {
+  const c = styler(ctx.color);
+  let out = '';
+  let at = 0;
+  for (const s of p.spans) {
+    out += p.text.slice(at, s.start);
+    const word = p.text.slice(s.start, s.end);
+    // Field values are removed whatever the review says: shown differently.
+    out += s.source === 'field' ? c.inverse.red(word) : c.inverse.yellow(word);
+    out += c.dim(`[${s.kind}]`);
+    at = s.end;
+  }
+  out += p.text.slice(at);
+  writeLine(ctx.stderr);
+  writeLine(ctx.stderr, c.bold(`Passage ${index + 1} of ${total}: ${p.label}`));
+  writeLine(ctx.stderr, out);
+  if (!ctx.color && p.spans.length > 0)
+    writeLine(
+      ctx.stderr,
+      `To be removed: ${p.spans.map((s) => `"${p.text.slice(s.start, s.end)}" → [${s.kind}]`).join(', ')}`,
+    );
+}
+
+async function reviewDialogue(
+  ctx: CliContext,
+  q: Questionnaire,
+  record: InterviewRecord,
+  opts: { lang: string; full: boolean | undefined; phoneCountries: string[] | undefined },
+): Promise<RedactionReview | undefined> {
+  const prompts: Prompts = await import('@inquirer/prompts');
+  const io = { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream };
+  let review = record.redactionReview;
+  let changed = false;
+  const passagesOf = () =>
+    reviewPassages(q, { ...record, ...(review ? { redactionReview: review } : {}) }, opts);
+  let passages = passagesOf();
+  if (passages.length === 0) {
+    writeLine(ctx.stderr, 'There is no free text in this report to review.');
+    return undefined;
+  }
+  for (let i = 0; i < passages.length;) {
+    const p = passages[i]!;
+    showPassage(ctx, p, i, passages.length);
+    const restorable = p.spans.filter((s) => s.source !== 'field');
+    let action: 'next' | 'remove' | 'restore' | 'finish';
+    try {
+      action = await prompts.select(
+        {
+          message: 'What now?',
+          choices: [
+            { name: 'Looks right: next passage', value: 'next' as const },
+            { name: 'Remove more words', value: 'remove' as const },
+            ...(restorable.length > 0
+              ? [{ name: 'Restore a removed word', value: 'restore' as const }]
+              : []),
+            { name: 'Finish the review', value: 'finish' as const },
+          ],
+        },
+        io,
+      );
+    } catch (error) {
+      interrupted(error);
+    }
+    if (action === 'next') {
+      i++;
+      continue;
+    }
+    if (action === 'finish') break;
+    const at = new Date().toISOString();
+    try {
+      if (action === 'remove') {
+        const words = await prompts.input(
+          {
+            message: 'Words to remove, as written in the passage:',
+            validate: (w) =>
+              w.trim() === ''
+                ? 'Type a word or phrase.'
+                : foldString(p.text).includes(foldString(w.trim())) ||
+                    passages.some((x) => foldString(x.text).includes(foldString(w.trim())))
+                  ? true
+                  : 'Not found in the free text: type it as it is written.',
+          },
+          io,
+        );
+        const kind = await prompts.select<ReviewRedactionKind>(
+          {
+            message: 'Replace it with:',
+            choices: REDACTION_KINDS.map((k) => ({ name: `[${k}]`, value: k })),
+          },
+          io,
+        );
+        review = withRemoval(review, words, kind, at);
+      } else {
+        const pick = await prompts.select<number>(
+          {
+            message: 'Which removal was wrong?',
+            choices: restorable.map((s, k) => ({
+              name: `"${p.text.slice(s.start, s.end)}" (${s.kind})`,
+              value: k,
+            })),
+          },
+          io,
+        );
+        review = withRestore(review, p, restorable[pick]!, at) ?? review;
+      }
+    } catch (error) {
+      interrupted(error);
+    }
+    changed = true;
+    passages = passagesOf();
+  }
+  return changed ? review : undefined;
 }

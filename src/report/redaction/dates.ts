@@ -1,0 +1,207 @@
+/**
+ * Finds written dates in a text (numeric in any order, ISO, compact, and with month
+ * names in English, French and Spanish), so that a date of birth is recognised in
+ * every form it is written, while dates of events are left alone unless a birth cue
+ * stands next to them. Runs on folded text (lowercase, no diacritics).
+ */
+import { fold, toOriginal, type Folded } from './fold.js';
+
+export type DatePrecision = 'day' | 'month' | 'day_month';
+
+export interface DateCandidate {
+  readonly y?: number;
+  readonly m: number;
+  readonly d?: number;
+}
+
+export interface FoundDate {
+  /** Offsets in the original text. */
+  readonly start: number;
+  readonly end: number;
+  readonly precision: DatePrecision;
+  /** Every reading of the text (12/04/1990 is 12 April or 4 December). */
+  readonly candidates: readonly DateCandidate[];
+}
+
+const MONTHS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene']],
+  [2, ['february', 'feb', 'fevrier', 'fevr', 'fev', 'febrero']],
+  [3, ['march', 'mar', 'mars', 'marzo']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr']],
+  [5, ['may', 'mai', 'mayo']],
+  [6, ['june', 'jun', 'juin', 'junio']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'julio']],
+  [8, ['august', 'aug', 'aout', 'aou', 'agosto', 'ago']],
+  [9, ['september', 'sept', 'sep', 'septembre', 'septiembre', 'setiembre', 'set']],
+  [10, ['october', 'oct', 'octobre', 'octubre']],
+  [11, ['november', 'nov', 'novembre', 'noviembre']],
+  [12, ['december', 'dec', 'decembre', 'diciembre', 'dic']],
+];
+
+const MONTH_OF = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((x) => [x, n])));
+const MONTH_RE = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|');
+
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|er|eme|ème|e|º|°|o|ª)?`;
+const MONTH = String.raw`(${MONTH_RE})\.?`;
+const YEAR = String.raw`('?\d{4}|'\d{2}|\d{2})`;
+const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\d])`;
+const NOT_LETTER_AFTER = String.raw`(?![\p{L}\d])`;
+
+interface Pattern {
+  readonly re: RegExp;
+  readonly read: (m: RegExpExecArray) => { precision: DatePrecision; candidates: DateCandidate[] };
+}
+
+function years(y: string): number[] {
+  const digits = y.replace(/'/g, '');
+  const n = Number(digits);
+  if (digits.length === 4) return [n];
+  return [1900 + n, 2000 + n];
+}
+
+function valid(c: DateCandidate): boolean {
+  if (c.m < 1 || c.m > 12) return false;
+  if (c.d !== undefined) {
+    const max = new Date(Date.UTC(c.y ?? 2000, c.m, 0)).getUTCDate();
+    if (c.d < 1 || c.d > max) return false;
+  }
+  return c.y === undefined || (c.y >= 1900 && c.y <= 2100);
+}
+
+function dmy(d: number, m: number, ys: readonly number[]): DateCandidate[] {
+  return ys.map((y) => ({ y, m, d })).filter(valid);
+}
+
+const month = (s: string | undefined) => MONTH_OF.get(s ?? '') ?? 0;
+
+const PATTERNS: readonly Pattern[] = [
+  {
+    // 12 April 1990 · 12th of April, 1990 · 12 avril 1990 · 12 de abril de 1990 · 12-Apr-90
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?[\s\-/.]*${MONTH}(?:\s+de(?:l)?|,)?[\s\-/.,]*${YEAR}(?!\d)`,
+      'gu',
+    ),
+    read: (m) => ({ precision: 'day', candidates: dmy(Number(m[1]), month(m[2]), years(m[3]!)) }),
+  },
+  {
+    // April 12, 1990 · Apr 12th 1990
+    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'gu'),
+    read: (m) => ({ precision: 'day', candidates: dmy(Number(m[2]), month(m[1]), years(m[3]!)) }),
+  },
+  {
+    // 1990-04-12 · 1990/04/12 · 1990.04.12
+    re: /(?<![\d.\-/])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d])/gu,
+    read: (m) => ({
+      precision: 'day',
+      candidates: dmy(Number(m[4]), Number(m[3]), [Number(m[1])]),
+    }),
+  },
+  {
+    // 12/04/1990 · 04/12/1990 · 12.04.90 · 12 - 04 - 1990: both day-month orders.
+    re: /(?<![\d.\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
+    read: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const ys = years(m[4]!);
+      return { precision: 'day', candidates: [...dmy(a, b, ys), ...dmy(b, a, ys)] };
+    },
+  },
+  {
+    // 12041990 · 19900412 · 04121990
+    re: /(?<![\d])(\d{8})(?![\d])/gu,
+    read: (m) => {
+      const s = m[1]!;
+      const n = (i: number, l: number) => Number(s.slice(i, i + l));
+      return {
+        precision: 'day',
+        candidates: [
+          ...dmy(n(0, 2), n(2, 2), [n(4, 4)]),
+          ...dmy(n(2, 2), n(0, 2), [n(4, 4)]),
+          ...dmy(n(6, 2), n(4, 2), [n(0, 4)]),
+        ],
+      };
+    },
+  },
+  {
+    // April 1990 · avril 1990 · abril de 1990
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}${MONTH}(?:\s+de(?:l)?|,)?\s+(\d{4})(?!\d)`,
+      'gu',
+    ),
+    read: (m) => ({
+      precision: 'month',
+      candidates: [{ y: Number(m[2]), m: month(m[1]) }].filter(valid),
+    }),
+  },
+  {
+    // 04/1990
+    re: /(?<![\d.\-/])(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d.\-/])/gu,
+    read: (m) => ({
+      precision: 'month',
+      candidates: [{ y: Number(m[2]), m: Number(m[1]) }].filter(valid),
+    }),
+  },
+  {
+    // 12 April · 12 de abril · le 12 avril
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?\s+${MONTH}${NOT_LETTER_AFTER}`,
+      'gu',
+    ),
+    read: (m) => ({
+      precision: 'day_month',
+      candidates: [{ m: month(m[2]), d: Number(m[1]) }].filter(valid),
+    }),
+  },
+  {
+    // April 12
+    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY}(?![\d\p{L}])`, 'gu'),
+    read: (m) => ({
+      precision: 'day_month',
+      candidates: [{ m: month(m[1]), d: Number(m[2]) }].filter(valid),
+    }),
+  },
+];
+
+/** Every date written in the text; where two readings overlap, the longer one wins. */
+export function findDates(text: string, folded: Folded = fold(text)): FoundDate[] {
+  const found: (FoundDate & { fs: number; fe: number })[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(folded.text); m; m = p.re.exec(folded.text)) {
+      const r = p.read(m);
+      if (r.candidates.length === 0) continue;
+      const fs = m.index;
+      const fe = m.index + m[0].length;
+      const o = toOriginal(folded, fs, fe);
+      found.push({ ...o, fs, fe, precision: r.precision, candidates: r.candidates });
+    }
+  }
+  found.sort((a, b) => b.fe - b.fs - (a.fe - a.fs) || a.fs - b.fs);
+  const kept: typeof found = [];
+  for (const f of found) {
+    if (kept.some((k) => f.fs < k.fe && k.fs < f.fe)) continue;
+    kept.push(f);
+  }
+  return kept
+    .sort((a, b) => a.fs - b.fs)
+    .map(({ start, end, precision, candidates }) => ({ start, end, precision, candidates }));
+}
+
+/**
+ * A date answer ('YYYY-MM-DD') or a value that is one written date, as every year,
+ * month and day it can be read as ("12/04/1990" is 12 April or 4 December): a field
+ * value is removed under each reading, since the note may use either.
+ */
+export function parseDateValue(value: string): DateCandidate[] {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (iso) return [{ y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) }];
+  const all = findDates(value);
+  const only = all.length === 1 ? all[0] : undefined;
+  if (!only || only.precision !== 'day') return [];
+  if (value.slice(0, only.start).trim() !== '' || value.slice(only.end).trim() !== '') return [];
+  return [...only.candidates];
+}
+
+export function sameDay(a: DateCandidate, b: DateCandidate): boolean {
+  return a.y === b.y && a.m === b.m && a.d === b.d;
+}

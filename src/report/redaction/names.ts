@@ -1,0 +1,212 @@
+/**
+ * Names of people in free text that no field gave: sequences of capitalised words
+ * (with particles such as "de la", "bin", "van") that are not on the allow-list of
+ * places, nationalities, languages and organisations, and words in a non-Latin
+ * script inside a Latin-script note. A word after a naming cue ("called", "Mr",
+ * "s'appelle", "llamado", "her uncle") is a name even if it is also a place.
+ */
+import { allowKey, allowList, commonWords, longestAllowed } from './allow-list.js';
+import { foldString } from './fold.js';
+import { givenNames } from './given-names.js';
+import type { Hit } from './patterns.js';
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly key: string;
+  readonly cap: boolean;
+  readonly nonLatin: boolean;
+  readonly sentenceInitial: boolean;
+}
+
+const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?/gu;
+const PARTICLES = new Set(
+  'de|del|de la|della|di|da|das|do|dos|du|des|van|von|der|den|ter|ten|bin|binti|bint|ibn|ben|al|el|le|la|y|e|abu|ould|mac|st'.split(
+    '|',
+  ),
+);
+/** Prefixes joined to a capitalised name: al-Hassan, el-Sayed, d'Souza, bin-Laden. */
+const PREFIXED = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|d|l|o|mc|mac|da|de|di)['’-]\p{Lu}/u;
+const CUE_BEFORE = new Set(
+  `named|called|known as|aka|alias|nicknamed|nickname|mr|mrs|ms|miss|dr|mme|mlle|m|monsieur|madame|mademoiselle|sr|sra|srta|senor|senora|senorita|don|dona|appele|appelee|appelle|appelait|nomme|nommee|surnomme|surnommee|denomme|denommee|llamado|llamada|llama|llamaba|apodado|apodada|uncle|aunt|auntie|cousin|brother|sister|husband|wife|boyfriend|girlfriend|boss|recruiter|employer|friend|neighbour|neighbor|oncle|tante|cousine|frere|soeur|mari|copain|copine|patron|patronne|recruteur|recruteuse|employeur|ami|amie|voisin|voisine|tio|tia|primo|prima|hermano|hermana|marido|esposo|esposa|novio|novia|jefe|jefa|reclutador|reclutadora|amigo|amiga|vecino|vecina|senor|madam|mama|mami|papa|oga|madame`.split(
+    '|',
+  ),
+);
+
+/** A French elided article before an ordinary word: "L'argent", "D'abord", "Qu'elle". */
+const ELIDED = /^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\p{Ll}/u;
+
+function isCap(text: string): boolean {
+  if (ELIDED.test(text)) return false;
+  if (PREFIXED.test(text)) return true;
+  const first = text[0] ?? '';
+  if (!/\p{Lu}|\p{Lt}/u.test(first)) return false;
+  // All capitals of two letters or more is an acronym (IOM, NGO, ID), not a name.
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return !(letters.length >= 2 && letters === letters.toUpperCase());
+}
+
+function isNonLatin(text: string): boolean {
+  return /\p{L}/u.test(text) && !/\p{Script=Latin}/u.test(text);
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const before = text.slice(0, m.index).replace(/[\s"'“”‘’«»([*•·–—-]+$/u, '');
+    const prev = before.slice(-1);
+    // The start of a sentence: the text start, after . ! ? : or a line break.
+    const prevTokenIsInitial = /(?:^|[\s.])\p{Lu}\.$/u.test(before);
+    const sentenceInitial = before === '' || (/[.!?:;\n]/.test(prev) && !prevTokenIsInitial);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      key: allowKey(m[0]),
+      cap: isCap(m[0]),
+      nonLatin: isNonLatin(m[0]),
+      sentenceInitial,
+    });
+  }
+  return out;
+}
+
+/** Tokens of one name may be separated by spaces or a hyphen, or by ". " after an initial. */
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (/^[ \t]+$|^-$/.test(gap)) return true;
+  return /^\.[ \t]+$/.test(gap) && a.text.length === 1;
+}
+
+function cueBefore(tokens: readonly Token[], i: number, text: string): boolean {
+  for (let n = 1; n <= 2; n++) {
+    const first = tokens[i - n];
+    if (!first) break;
+    const phrase = tokens
+      .slice(i - n, i)
+      .map((t) => foldString(t.text))
+      .join(' ');
+    const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    if (CUE_BEFORE.has(phrase) && /^[\s.:,]*$/.test(gap)) return true;
+  }
+  return false;
+}
+
+/**
+ * Keys of words written capitalised in the middle of a sentence: what the notes treat
+ * as names. A capitalised word that starts a sentence is a name only if it is one of
+ * these (in any passage of the report), since most sentence-initial words are not.
+ */
+export function midSentenceCapitals(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const tok of tokenize(t)) if (tok.cap && !tok.sentenceInitial) out.add(tok.key);
+  return out;
+}
+
+export function findNames(text: string, documentNames?: ReadonlySet<string>): Hit[] {
+  const tokens = tokenize(text);
+  const known = documentNames ?? midSentenceCapitals([text]);
+  const given = givenNames();
+  const allow = allowList();
+  const common = commonWords();
+  const maxAllowed = longestAllowed();
+  // A word the note also writes in lower case is an ordinary word ("Cleaning … cleaning").
+  const lowerElsewhere = new Set(tokens.filter((t) => !t.cap && !t.nonLatin).map((t) => t.key));
+
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!t.cap && !t.nonLatin) {
+      i++;
+      continue;
+    }
+    // Grow a sequence of capitalised words, letting particles sit between two of them.
+    const seq: Token[] = [t];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const next = tokens[j]!;
+      const last = seq[seq.length - 1]!;
+      if (!joined(text, last, next)) break;
+      if (next.cap || next.nonLatin) {
+        seq.push(next);
+        j++;
+        continue;
+      }
+      // Up to two particles ("de la") followed by a capitalised word.
+      let k = j;
+      const parts: Token[] = [];
+      while (k < tokens.length && parts.length < 2 && PARTICLES.has(tokens[k]!.key)) {
+        if (!joined(text, parts.length ? parts[parts.length - 1]! : last, tokens[k]!)) break;
+        parts.push(tokens[k]!);
+        k++;
+      }
+      const after = tokens[k];
+      if (
+        parts.length > 0 &&
+        after &&
+        (after.cap || after.nonLatin) &&
+        joined(text, parts[parts.length - 1]!, after)
+      ) {
+        seq.push(...parts, after);
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    i = j;
+
+    const cued = cueBefore(tokens, tokens.indexOf(seq[0]!), text);
+    // Mark allow-listed phrases (longest first), common words and particles as not-a-name.
+    const keep = new Array<boolean>(seq.length).fill(true);
+    for (let a = 0; a < seq.length; a++) {
+      // After "called", "Mr", "llamado"… the whole sequence is a name, even "Florence Santos".
+      if (cued) break;
+      for (let n = Math.min(maxAllowed, seq.length - a); n >= 1; n--) {
+        const phrase = seq
+          .slice(a, a + n)
+          .map((x) => x.key)
+          .join(' ');
+        // "l'Espagne", "d'Italie": the place after a French elided article.
+        const unelided = phrase.replace(/^(?:l|d|qu|jusqu|lorsqu) /, '');
+        if (allow.has(phrase) || allow.has(unelided)) {
+          for (let b = a; b < a + n; b++) keep[b] = false;
+          a += n - 1;
+          break;
+        }
+      }
+    }
+    seq.forEach((x, k) => {
+      if (common.has(x.key) && !(cued && k === 0 && !x.sentenceInitial)) keep[k] = false;
+      if (!x.cap && !x.nonLatin) keep[k] = false;
+    });
+    // Runs of kept tokens (particles inside a run stay with it).
+    let k = 0;
+    while (k < seq.length) {
+      if (!keep[k]) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < seq.length && (keep[e + 1] || (PARTICLES.has(seq[e + 1]!.key) && keep[e + 2])))
+        e++;
+      const run = seq.slice(k, e + 1);
+      const single = run.length === 1 ? run[0]! : undefined;
+      const ordinary =
+        single !== undefined &&
+        !single.nonLatin &&
+        !(cued && k === 0) &&
+        (lowerElsewhere.has(single.key) ||
+          single.text.length < 2 ||
+          (single.sentenceInitial &&
+            !known.has(single.key) &&
+            !given.has(single.key.split(' ')[0]!)));
+      if (!ordinary) hits.push({ start: run[0]!.start, end: run[run.length - 1]!.end });
+      k = e + 1;
+    }
+  }
+  return hits;
+}
