@@ -5,7 +5,7 @@
  * glance what was removed.
  */
 import type { SafeText } from './safe-text.js';
-import { reportStrings, type ReportStrings } from './strings.js';
+import { reportStrings, type ReportStrings } from './strings/index.js';
 import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
@@ -112,7 +112,7 @@ export function renderHtml(v: RedactedReport): string {
     [s.field.date, esc(v.record.date)],
     [
       s.field.questionnaire,
-      `${h(v.record.questionnaire.title)} <span class="muted">(${esc(v.record.questionnaire.id)} ${esc(v.record.questionnaire.version)})</span>`,
+      `<code>${esc(v.record.questionnaire.id)} ${esc(v.record.questionnaire.version)}</code>`,
     ],
     [s.field.interviewLanguage, esc(v.record.interviewLang)],
     [s.field.reportLanguage, esc(v.lang)],

@@ -20,4 +20,4 @@ export {
   type ReviewPassage,
   type ReviewOptions,
 } from './review.js';
-export { REPORT_LANGUAGES, reportStrings } from './strings.js';
+export { REPORT_LANGUAGES, reportStrings } from './strings/index.js';

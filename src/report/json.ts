@@ -31,7 +31,6 @@ export function renderJson(v: RedactedReport): string {
     questionnaire: {
       id: v.record.questionnaire.id,
       version: v.record.questionnaire.version,
-      title: plain(v.record.questionnaire.title),
       changed_since_interview: v.record.questionnaire.changed,
     },
     language: v.lang,

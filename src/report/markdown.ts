@@ -4,7 +4,7 @@
  * headings, because every kept piece is escaped and placeholders stand alone.
  */
 import { plain as plainText, type SafeText } from './safe-text.js';
-import { reportStrings, type ReportStrings } from './strings.js';
+import { reportStrings, type ReportStrings } from './strings/index.js';
 import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
@@ -97,7 +97,7 @@ export function renderMarkdown(v: RedactedReport): string {
     `|---|---|`,
     `| ${esc(s.field.recordId)} | ${code(v.record.id)} |`,
     `| ${esc(s.field.date)} | ${esc(v.record.date)} |`,
-    `| ${esc(s.field.questionnaire)} | ${md(v.record.questionnaire.title)} (${code(`${v.record.questionnaire.id} ${v.record.questionnaire.version}`)}) |`,
+    `| ${esc(s.field.questionnaire)} | ${code(`${v.record.questionnaire.id} ${v.record.questionnaire.version}`)} |`,
     `| ${esc(s.field.interviewLanguage)} | ${esc(v.record.interviewLang)} |`,
     `| ${esc(s.field.reportLanguage)} | ${esc(v.lang)} |`,
     `| ${esc(s.field.mode)} | ${esc(s.modes[v.record.mode])} |`,

@@ -13,7 +13,7 @@ import type { Assessment, DimensionResult, Evidence } from '../scoring/index.js'
 import { contactsOf } from './directory.js';
 import type { PersonValue } from './person-value.js';
 import { authored, type SafeText } from './safe-text.js';
-import { reportStrings, type ReportStrings } from './strings.js';
+import { reportStrings, type ReportStrings } from './strings/index.js';
 import type { EvidenceView, QuestionAnswer, ReferralView, ReportShape } from './view.js';
 
 export type ReportModel = ReportShape<PersonValue>;
@@ -255,7 +255,6 @@ export function buildModel(
       questionnaire: {
         id: q.id,
         version: q.version,
-        title: authored(text(ctx, q.title)),
         changed: opts.questionnaireChanged ?? false,
       },
     },

@@ -20,7 +20,7 @@ import {
 } from './redaction/index.js';
 import { midSentenceCapitals } from './redaction/names.js';
 import { authored, fromScrubbed, type Piece, type SafeText } from './safe-text.js';
-import { reportStrings } from './strings.js';
+import { reportStrings } from './strings/index.js';
 import type { QuestionAnswer, RedactedReport, ReportShape } from './view.js';
 
 export interface RedactOptions {

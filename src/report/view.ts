@@ -86,10 +86,10 @@ export interface ReportShape<T> {
     readonly status: RecordStatus;
     readonly interviewLang: string;
     readonly stop: SafeText | undefined;
+    /** Id and version only: a title is the author's wording, not needed to find the file. */
     readonly questionnaire: {
       readonly id: string;
       readonly version: string;
-      readonly title: SafeText;
       readonly changed: boolean;
     };
   };

@@ -31,9 +31,13 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('HTML report in headles
     expect(page.screenshot.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(page.screenshot.length).toBeGreaterThan(10_000);
     expect(page.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(page.pdf.toString('latin1'));
+    const mediaBox = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(
+      page.pdf.toString('latin1'),
+    );
     // A4 is 595 × 842 points.
-    expect(mediaBox && [Math.round(Number(mediaBox[1])), Math.round(Number(mediaBox[2]))]).toEqual([595, 842]);
+    expect(mediaBox && [Math.round(Number(mediaBox[1])), Math.round(Number(mediaBox[2]))]).toEqual([
+      595, 842,
+    ]);
     // What a reader sees on screen.
     expect(page.text).toContain('Screening report');
     expect(page.text).toContain('A screening is not a legal identification');
