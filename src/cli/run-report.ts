@@ -1,16 +1,26 @@
-/** The report `run --report` writes, through the report module when this build has it. */
+/** The report `run --report` (and the end of an interview) writes: the same renderer as `screener report`. */
+import type { CliContext } from './context.js';
+import { reportInputs, writeReportFile, type ReportInputs } from './report-inputs.js';
 import type { Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
+import type { ReportFormat } from '../report/render.js';
 
-export async function reportAvailable(): Promise<boolean> {
-  return false;
-}
+export { reportInputs };
 
 export async function writeRunReport(
-  _q: Questionnaire,
-  _record: InterviewRecord,
-  _file: string,
-  _format: 'md' | 'json' | 'html',
+  ctx: CliContext,
+  inputs: ReportInputs,
+  q: Questionnaire,
+  record: InterviewRecord,
+  file: string,
+  format: ReportFormat,
 ): Promise<void> {
-  throw new Error('the report module is not part of this build');
+  const { renderReport } = await import('../report/render.js');
+  const output = renderReport(q, record, {
+    format,
+    lang: record.lang,
+    referrals: inputs.referrals,
+    phoneCountries: inputs.phoneCountries,
+  });
+  await writeReportFile(ctx, file, output);
 }

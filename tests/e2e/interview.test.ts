@@ -2,7 +2,7 @@
  * End to end in a real pseudo-terminal: the built CLI, typed at key by key.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersOf, loadOnly, openTestStore } from './store-access.js';
@@ -144,6 +144,25 @@ describe('a real interview in a terminal', () => {
     expect(replay.path).toEqual(done.path);
     expect(replay.shown).toEqual(done.shown);
     expect(replay.status).toBe(done.status);
+
+    // …and the same report: JSON reports of both records differ only in the record id.
+    const reportOf = (id: string) => {
+      const r = cli(['report', id, '--format', 'json', '-q', FIXTURE], env);
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.replaceAll(id, 'RECORD-ID');
+    };
+    const typedReport = reportOf(saved.id);
+    expect(JSON.parse(typedReport)).toMatchObject({ outcome: { id: expect.any(String) } });
+    expect(reportOf(runId)).toBe(typedReport);
+    // run --report writes that report too.
+    const written = join(dataDir, '..', `${saved.id}-report.json`);
+    const again = cli(
+      ['run', '--answers', file, '-q', FIXTURE, '--report', written, '--format', 'json'],
+      env,
+    );
+    expect(again.status, again.stderr).toBe(0);
+    const againId = again.stdout.trim();
+    expect(readFileSync(written, 'utf8').replaceAll(againId, 'RECORD-ID')).toBe(typedReport);
   });
 });
 

@@ -4,19 +4,17 @@
  * of a stored interview. --review lets the screener check what the free text loses
  * before the report is written; --audit prints the record's audit log instead.
  */
-import { writeFile } from 'node:fs/promises';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
+import { reportInputs, writeReportFile } from '../report-inputs.js';
 import { styler } from '../style.js';
-import { environmentError, ScreenerError, usageError } from '../../errors.js';
+import { ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import type { RecordStore } from '../../record/store-api.js';
 import type { InterviewRecord, RedactionReview, ReviewRedactionKind } from '../../record/types.js';
-import { requireReferrals } from '../../referrals/load.js';
-import type { ReferralDirectory } from '../../referrals/types.js';
 import {
   renderReport,
   reviewPassages,
@@ -40,9 +38,6 @@ interface Options {
   phoneCountries?: string;
 }
 
-export const REFERRALS_ENV = 'SCREENER_REFERRALS';
-export const PHONE_COUNTRIES_ENV = 'SCREENER_PHONE_COUNTRIES';
-
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [id, opts] = args as [string, Options];
   const format = opts.format ?? 'md';
@@ -51,17 +46,12 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       'E_BAD_LANG',
       `--lang takes a language code such as en, fr or es (got "${opts.lang}").`,
     );
-  const phoneCountries = parseCountries(opts.phoneCountries ?? ctx.env[PHONE_COUNTRIES_ENV]);
   if (opts.review && !ctx.interactive)
     throw usageError('E_NO_TERMINAL', '--review needs a terminal to show the passages and ask.', [
       'Run it in an interactive terminal; without --review the report is written as is.',
     ]);
   // Read the directory before the passphrase is asked: a bad file fails fast (exit 3).
-  const referralsFile = opts.referrals ?? ctx.env[REFERRALS_ENV];
-  const referrals: ReferralDirectory | undefined =
-    referralsFile !== undefined && referralsFile !== ''
-      ? requireReferrals(referralsFile)
-      : undefined;
+  const { referrals, phoneCountries } = reportInputs(ctx, opts);
 
   const store = await openStore(ctx);
   let record = await store.load(id);
@@ -102,36 +92,12 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     questionnaireChanged: changed,
   });
   if (opts.out) {
-    try {
-      // Owner-only: a report still describes a person.
-      await writeFile(opts.out, output, { mode: 0o600 });
-    } catch (error) {
-      throw environmentError(
-        'E_REPORT_NOT_WRITTEN',
-        `Could not write the report to ${opts.out}: ${(error as Error).message}`,
-      );
-    }
-    writeLine(ctx.stderr, `Report written to ${opts.out}.`);
+    await writeReportFile(ctx, opts.out, output);
   } else {
     ctx.stdout.write(output);
   }
   await store.appendAudit(id, { type: 'report', at: new Date().toISOString() });
   return EXIT.ok;
-}
-
-function parseCountries(value: string | undefined): string[] | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const codes = value
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((c) => c.toUpperCase());
-  const bad = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
-  if (bad.length > 0)
-    throw usageError(
-      'E_BAD_COUNTRY',
-      `Phone countries are ISO 3166 two-letter codes such as GB,FR,NG (got ${bad.join(', ')}).`,
-    );
-  return codes;
 }
 
 async function printAudit(ctx: CliContext, store: RecordStore, id: string, format: ReportFormat) {
@@ -219,7 +185,7 @@ async function reviewDialogue(
   ctx: CliContext,
   q: Questionnaire,
   record: InterviewRecord,
-  opts: { lang: string; full: boolean | undefined; phoneCountries: string[] | undefined },
+  opts: { lang: string; full: boolean | undefined; phoneCountries: readonly string[] | undefined },
 ): Promise<RedactionReview | undefined> {
   const prompts: Prompts = await import('@inquirer/prompts');
   const io = { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream };

@@ -7,8 +7,8 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { interviewStore } from '../interview-store.js';
-import { writeRunReport, reportAvailable } from '../run-report.js';
-import { inputError, usageError } from '../../errors.js';
+import { reportInputs, writeRunReport } from '../run-report.js';
+import { inputError } from '../../errors.js';
 import { playAnswers } from '../../answers/index.js';
 import { formatDiagnostic } from '../../questionnaire/diagnostics.js';
 import { requireQuestionnaire } from '../../questionnaire/load.js';
@@ -27,10 +27,8 @@ interface Options {
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [opts] = args as [Options];
-  if (opts.report && !(await reportAvailable()))
-    throw usageError('E_NOT_AVAILABLE', 'writing reports is not available in this version yet', [
-      'Run again without --report.',
-    ]);
+  // Report inputs first: a bad referral file fails before anything is played or stored.
+  const inputs = reportInputs(ctx, {});
   const q = requireQuestionnaire(opts.questionnaire ?? defaultQuestionnairePath());
   const loaded = loadYamlFile(opts.answers);
   const played = loaded.source
@@ -63,6 +61,12 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     ctx.stderr,
     `Interview ${record.status} (${Object.keys(record.answers).length} answers; ${how}).`,
   );
-  if (opts.report) await writeRunReport(q, record, opts.report, opts.format);
+  if (opts.report) await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
+  else if (opts.practice)
+    writeLine(
+      ctx.stderr,
+      'Nothing is kept from a practice run: add --report FILE to keep its report.',
+    );
+  else writeLine(ctx.stderr, `Report: screener report ${record.id}`);
   return EXIT.ok;
 }

@@ -1,0 +1,65 @@
+/**
+ * What every command that writes a report needs besides the record: the referral
+ * directory and the phone countries for redaction (flags or environment), and a
+ * safe way to write the file. Shared by `report`, `run` and `interview`.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { CliContext } from './context.js';
+import { writeLine } from './context.js';
+import { environmentError, usageError } from '../errors.js';
+import { requireReferrals } from '../referrals/load.js';
+import type { ReferralDirectory } from '../referrals/types.js';
+
+export const REFERRALS_ENV = 'SCREENER_REFERRALS';
+export const PHONE_COUNTRIES_ENV = 'SCREENER_PHONE_COUNTRIES';
+
+export interface ReportInputs {
+  readonly referrals: ReferralDirectory | undefined;
+  readonly phoneCountries: readonly string[] | undefined;
+}
+
+/** Reads both before any passphrase is asked: a bad file or flag fails fast (exit 3 or 2). */
+export function reportInputs(
+  ctx: CliContext,
+  opts: { referrals?: string | undefined; phoneCountries?: string | undefined },
+): ReportInputs {
+  const phoneCountries = parseCountries(opts.phoneCountries ?? ctx.env[PHONE_COUNTRIES_ENV]);
+  const referralsFile = opts.referrals ?? ctx.env[REFERRALS_ENV];
+  const referrals =
+    referralsFile !== undefined && referralsFile !== ''
+      ? requireReferrals(referralsFile)
+      : undefined;
+  return { referrals, phoneCountries };
+}
+
+export function parseCountries(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const codes = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((c) => c.toUpperCase());
+  const bad = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
+  if (bad.length > 0)
+    throw usageError(
+      'E_BAD_COUNTRY',
+      `Phone countries are ISO 3166 two-letter codes such as GB,FR,NG (got ${bad.join(', ')}).`,
+    );
+  return codes;
+}
+
+/** Owner-only: a report still describes a person. */
+export async function writeReportFile(
+  ctx: CliContext,
+  file: string,
+  output: string,
+): Promise<void> {
+  try {
+    await writeFile(file, output, { mode: 0o600 });
+  } catch (error) {
+    throw environmentError(
+      'E_REPORT_NOT_WRITTEN',
+      `Could not write the report to ${file}: ${(error as Error).message}`,
+    );
+  }
+  writeLine(ctx.stderr, `Report written to ${file}.`);
+}

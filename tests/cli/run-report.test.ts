@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
+
+const ANSWERS = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
+
+describe('run --answers --report with the shipped questionnaire', () => {
+  it('writes the report in each format; a practice run leaves the data folder empty', () => {
+    const home = mkdtempSync(join(tmpdir(), 'screener-run-report-'));
+    const data = join(home, 'data');
+    for (const format of ['json', 'md', 'html'] as const) {
+      const out = join(home, `report.${format}`);
+      const r = runCli(
+        ['run', '--answers', ANSWERS, '--practice', '--report', out, '--format', format],
+        {
+          env: { SCREENER_HOME: data },
+        },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^R-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(r.stderr).toContain(`Report written to ${out}.`);
+      expect(statSync(out).mode & 0o077).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      if (format === 'json') {
+        const report = JSON.parse(text) as {
+          outcome: { id: string };
+          population: string;
+          dimensions: { id: string; positive: boolean }[];
+        };
+        // The fictional construction scenario's coding: the adult combination is met.
+        expect(report.outcome.id).toBe('indicators_met');
+        expect(report.population).toBe('adult');
+        expect(report.dimensions.find((d) => d.id === 'exploitative_conditions')?.positive).toBe(
+          true,
+        );
+      } else {
+        expect(text).toMatch(/not a legal identification/);
+      }
+    }
+    expect(readdirSync(home).filter((f) => f === 'data')).toEqual([]);
+  });
+
+  it('without --report, a practice run says how to keep the report', () => {
+    const r = runCli(['run', '--answers', ANSWERS, '--practice'], {
+      env: { SCREENER_HOME: mkdtempSync(join(tmpdir(), 'sr-')) },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('add --report FILE');
+  });
+
+  it('a broken referral directory fails before anything is played (exit 3)', () => {
+    const r = runCli(['run', '--answers', ANSWERS, '--practice', '--report', '/tmp/never.md'], {
+      env: {
+        SCREENER_REFERRALS: join(ROOT, 'tests', 'fixtures', 'questionnaires', 'minimal.yaml'),
+      },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});
