@@ -12,7 +12,9 @@ import type { ConfigProblem } from './config.js';
 export function formatConfigProblems(file: string, problems: readonly ConfigProblem[]): string[] {
   const parsed = loadYamlFile(file);
   return problems.map((p) => {
-    const span = parsed.source ? locate(parsed.source, p.path) : { line: 1, col: 1, length: 1 };
+    const span = parsed.source
+      ? locate(parsed.source, p.path, p.at ?? 'value')
+      : { line: 1, col: 1, length: 1 };
     // formatDiagnostic only reads the fields; the export codes are not questionnaire codes.
     const d = {
       code: p.code,

@@ -86,6 +86,8 @@ export interface ConfigProblem {
   readonly message: string;
   /** Path inside the questionnaire document, starting with 'export'. */
   readonly path: readonly (string | number)[];
+  /** Where the caret goes: the value (default) or its key. */
+  readonly at?: 'key' | 'value';
   readonly hint?: string;
 }
 
@@ -127,7 +129,16 @@ function isMap(v: unknown): v is Record<string, unknown> {
 export function readExportConfig(q: Questionnaire): ConfigResult {
   const problems: ConfigProblem[] = [];
   const report = (code: ConfigErrorCode, message: string, path: Path, hint?: string) =>
-    problems.push({ code, message, path, ...(hint ? { hint } : {}) });
+    problems.push({
+      code,
+      message,
+      path,
+      // A misspelt key or question id: point at the key itself, not at its value.
+      ...(code === 'E_EXPORT_CONFIG_UNKNOWN_KEY' || code === 'E_EXPORT_CONFIG_UNKNOWN_QUESTION'
+        ? { at: 'key' as const }
+        : {}),
+      ...(hint ? { hint } : {}),
+    });
   const raw = q.exportConfig;
 
   for (const key of Object.keys(raw))

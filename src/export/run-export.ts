@@ -131,10 +131,18 @@ async function exportWith(
   const used = new Map<string, Used>();
 
   // ---- pass 1: read ---------------------------------------------------------------
+  // Several files in flight so disk waits overlap; results are used in file order,
+  // so the skip list and every tie-break stay the same from run to run.
+  const inFlight: Promise<Opened>[] = [];
+  const start = (i: number) => {
+    if (i < files.length) inFlight.push(openOne(req.reader, files[i]!));
+  };
+  for (let i = 0; i < READ_AHEAD; i++) start(i);
   for (let i = 0; i < files.length; i++) {
     checkAbort(req.signal);
-    const file = files[i]!;
-    const entry = await readOne(req, file, i, used, skip);
+    const opened = await inFlight.shift()!;
+    start(i + READ_AHEAD);
+    const entry = processOne(req, files[i]!, i, opened, used, skip);
     if (entry) await spill.append(Spill.bucketOf(entry[0]), JSON.stringify(entry));
     req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
   }
@@ -276,19 +284,39 @@ async function exportWith(
   return { summary, plan };
 }
 
-/** Decrypts, checks and de-identifies one file; undefined (and a skip) when it cannot be used. */
-async function readOne(
+/** Files read ahead of the one being processed. */
+const READ_AHEAD = 8;
+
+type Opened = { ok: true; record: InterviewRecord } | { ok: false; error: ScreenerError };
+
+/**
+ * Never rejects: a failure is kept, in order, to be listed (a read-ahead promise that
+ * rejected while nobody awaited it would crash the process instead).
+ */
+async function openOne(reader: RecordReader, file: string): Promise<Opened> {
+  try {
+    return { ok: true, record: await reader.open(file) };
+  } catch (error) {
+    if (isScreenerError(error)) return { ok: false, error };
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: new ScreenerError('environment', 'E_UNEXPECTED', `unexpected failure: ${message}`),
+    };
+  }
+}
+
+/** Checks and de-identifies one opened file; undefined (and a skip) when it cannot be used. */
+function processOne(
   req: ExportRequest,
   file: string,
   index: number,
+  opened: Opened,
   used: Map<string, Used>,
   skip: (s: SkippedFile) => void,
-): Promise<SpillEntry | undefined> {
-  let record: InterviewRecord;
-  try {
-    record = await req.reader.open(file);
-  } catch (error) {
-    if (!isScreenerError(error)) throw error;
+): SpillEntry | undefined {
+  if (!opened.ok) {
+    const { error } = opened;
     skip({
       file,
       reason: STORE_REASONS[error.code] ?? 'unreadable',
@@ -297,6 +325,7 @@ async function readOne(
     });
     return undefined;
   }
+  const record = opened.record;
   const problem = recordProblem(record);
   if (problem) {
     skip({ file, reason: 'invalid_record', code: 'E_EXPORT_INVALID_RECORD', message: problem });

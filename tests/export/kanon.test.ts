@@ -153,7 +153,13 @@ describe('k-anonymity on hand-made tables', () => {
 });
 
 function summaryOf(p: KAnonPlan) {
-  return { levels: p.levels, masks: [...p.masks], overflow: [...p.overflow], report: p.report };
+  return {
+    levels: p.levels,
+    masks: [...p.masks],
+    overflow: [...p.overflow],
+    values: p.values,
+    report: p.report,
+  };
 }
 
 // ---- properties ------------------------------------------------------------------

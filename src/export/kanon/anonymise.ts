@@ -13,9 +13,9 @@
  */
 import type { Hierarchy } from '../hierarchy.js';
 import { Classifier, type Classes } from './classes.js';
-import { compareStrings, type Histogram } from './counter.js';
+import type { Histogram } from './counter.js';
 import { buildTables, type ColumnTables } from './tables.js';
-import { localSuppression, type SuppressionResult } from './suppress.js';
+import { GroupScratch, localSuppression, type SuppressionResult } from './suppress.js';
 import { SUPPRESSED } from '../values.js';
 
 export interface ColumnOutcome {
@@ -51,15 +51,33 @@ export interface KAnonPlan {
   readonly k: number;
   readonly columns: readonly string[];
   readonly levels: readonly number[];
-  /** Per column: level-0 value → published value before blanking. */
-  readonly generalised: readonly ReadonlyMap<string, string>[];
-  /** Generalised combination key (see comboKey) → bit mask of blanked columns. */
-  readonly masks: ReadonlyMap<string, number>;
-  /** Generalised combination key → rows of it (first met) blanked in every column that can be. */
-  readonly overflow: ReadonlyMap<string, number>;
+  /** Per column: level-0 value → code of its generalised value. */
+  readonly codeOf: readonly ReadonlyMap<string, number>[];
+  /** Per column: generalised code → published value (before blanking). */
+  readonly values: readonly (readonly string[])[];
+  /** Class key (classKey) → bit mask of blanked columns; absent means none. */
+  readonly masks: ReadonlyMap<number | string, number>;
+  /** Class key → rows of it (first met) blanked in every column that can be. */
+  readonly overflow: ReadonlyMap<number | string, number>;
   /** Bit mask of every column not already `*` by generalisation. */
   readonly fullMask: number;
   readonly report: KAnonReport;
+}
+
+/**
+ * The key of a combination of generalised codes: a mixed-radix number when the
+ * value space allows (it nearly always does), else the codes joined.
+ */
+export function classKey(
+  values: readonly (readonly string[])[],
+  codes: ArrayLike<number>,
+): number | string {
+  let space = 1;
+  for (const v of values) space *= v.length;
+  if (space > Number.MAX_SAFE_INTEGER) return Array.from(codes).join(',');
+  let key = 0;
+  for (let c = 0; c < values.length; c++) key = key * values[c]!.length + codes[c]!;
+  return key;
 }
 
 export type KAnonResult =
@@ -74,13 +92,6 @@ export interface KAnonOptions {
 }
 
 export const MAX_LATTICE_NODES = 1 << 20;
-/** Separator of values in a combination key: a control character no value contains. */
-export const KEY_SEP = '\u001f';
-
-export function comboKey(values: readonly string[]): string {
-  return values.join(KEY_SEP);
-}
-
 export class LatticeTooLargeError extends Error {
   constructor(readonly nodes: number) {
     super(`the generalisation lattice has ${nodes} nodes`);
@@ -146,6 +157,7 @@ export function anonymise(
       }
     | undefined;
   let costed = 0;
+  const scratch = new GroupScratch();
   for (const v of candidates) {
     if (best && v.lower >= best.total) break;
     const classes = classifier.classify(v.node.levels);
@@ -160,7 +172,7 @@ export function anonymise(
     }
     costed++;
     const limit = best ? best.total - v.node.loss : Infinity;
-    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit);
+    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit, scratch);
     if (!suppression) continue;
     const total = v.node.loss + suppression.cost;
     if (!best || total < best.total)
@@ -283,6 +295,7 @@ function suppress(
   levels: readonly number[],
   k: number,
   limit: number,
+  scratch: GroupScratch,
 ): SuppressionResult | undefined {
   // One row per class of codes and blanking costs, read many times by the greedy search.
   const q = tables.length;
@@ -309,6 +322,7 @@ function suppress(
       cards: tables.map((t, c) => t.genValues[levels[c]!]!.length),
     },
     limit,
+    scratch,
   );
 }
 
@@ -334,23 +348,25 @@ function buildPlan(
   costed: number,
 ): KAnonPlan {
   const q = tables.length;
-  const generalised = tables.map((t, c) => {
-    const l = levels[c]!;
-    return new Map(h.values[c]!.map((v, code) => [v, t.genValues[l]![t.gen[l]![code]!]!]));
+  const values = tables.map((t, c) => t.genValues[levels[c]!]!);
+  const codeOf = tables.map((t, c) => {
+    const g = t.gen[levels[c]!]!;
+    return new Map(h.values[c]!.map((v, code) => [v, g[code]!]));
   });
-  const valuesOf = (cls: number) =>
-    tables.map((t, c) => {
-      const l = levels[c]!;
-      return t.genValues[l]![t.gen[l]![h.codes[c]![classes.first[cls]!]!]!]!;
-    });
-  const masks = new Map<string, number>();
-  const overflow = new Map<string, number>();
+  const codes = new Int32Array(q);
+  const keyOfClass = (cls: number) => {
+    for (let c = 0; c < q; c++)
+      codes[c] = tables[c]!.gen[levels[c]!]![h.codes[c]![classes.first[cls]!]!]!;
+    return classKey(values, codes);
+  };
+  const masks = new Map<number | string, number>();
+  const overflow = new Map<number | string, number>();
   if (suppression) {
     for (let cls = 0; cls < classes.n; cls++) {
       const m = suppression.mask[cls]!;
       const extra = suppression.overflow.get(cls) ?? 0;
       if (m === 0 && extra === 0) continue;
-      const key = comboKey(valuesOf(cls));
+      const key = keyOfClass(cls);
       if (m !== 0) masks.set(key, m);
       if (extra !== 0) overflow.set(key, extra);
     }
@@ -372,7 +388,8 @@ function buildPlan(
     k,
     columns: h.columns,
     levels,
-    generalised,
+    codeOf,
+    values,
     masks,
     overflow,
     fullMask,
@@ -402,44 +419,26 @@ function buildPlan(
  * so the guarantee is checked on the actual output before the file is kept.
  */
 export class PlanApplier {
-  private readonly codeOf: ReadonlyMap<string, number>[];
-  private readonly valueOf: readonly (readonly string[])[];
-  private readonly radix: readonly number[];
-  private readonly numeric: boolean;
-  private readonly masks = new Map<number | string, number>();
-  private readonly overflowLeft = new Map<number | string, number>();
+  private readonly overflowLeft: Map<number | string, number>;
   private readonly published = new Map<number | string, number>();
-  private readonly codes: number[];
+  private readonly codes: Int32Array;
+  private readonly numeric: boolean;
+  private readonly classNumeric: boolean;
+  private readonly radix: readonly number[];
 
   constructor(private readonly plan: KAnonPlan) {
-    this.valueOf = plan.generalised.map((g) => [...new Set(g.values())].sort(compareStrings));
-    this.codeOf = plan.generalised.map((g, c) => {
-      const index = new Map(this.valueOf[c]!.map((v, i) => [v, i]));
-      return new Map([...g].map(([v0, v]) => [v0, index.get(v)!]));
-    });
-    this.radix = this.valueOf.map((v) => v.length);
-    const space = this.radix.reduce((a, b) => a * (b + 1), 1);
-    this.numeric = space <= Number.MAX_SAFE_INTEGER;
-    this.codes = new Array<number>(plan.columns.length).fill(0);
-    const keyOfValues = (values: readonly string[]) => {
-      values.forEach((v, c) => (this.codes[c] = this.valueOf[c]!.indexOf(v)));
-      return this.classKey();
-    };
-    for (const [k, m] of plan.masks) this.masks.set(keyOfValues(k.split(KEY_SEP)), m);
-    for (const [k, n] of plan.overflow) this.overflowLeft.set(keyOfValues(k.split(KEY_SEP)), n);
-  }
-
-  private classKey(): number | string {
-    if (!this.numeric) return this.codes.join(',');
-    let key = 0;
-    for (let c = 0; c < this.codes.length; c++) key = key * this.radix[c]! + this.codes[c]!;
-    return key;
+    this.overflowLeft = new Map(plan.overflow);
+    this.codes = new Int32Array(plan.columns.length);
+    this.radix = plan.values.map((v) => v.length);
+    this.classNumeric = this.radix.reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
+    // Published keys have one more code per column (the blank), hence radix + 1.
+    this.numeric = this.radix.reduce((a, b) => a * (b + 1), 1) <= Number.MAX_SAFE_INTEGER;
   }
 
   /** Key of the published values: a blanked cell is one more code per column, so equal rows get equal keys. */
   private publishedKey(m: number): number | string {
     const { codes, radix } = this;
-    if (!this.numeric) return codes.map((code, c) => (m & (1 << c) ? '*' : code)).join(',');
+    if (!this.numeric) return Array.from(codes, (code, c) => (m & (1 << c) ? '*' : code)).join(',');
     let key = 0;
     for (let c = 0; c < codes.length; c++)
       key = key * (radix[c]! + 1) + (m & (1 << c) ? radix[c]! : codes[c]!);
@@ -451,14 +450,18 @@ export class PlanApplier {
     const { plan, codes } = this;
     const out = new Array<string>(values.length);
     for (let c = 0; c < values.length; c++) {
-      const code = this.codeOf[c]!.get(values[c]!);
+      const code = plan.codeOf[c]!.get(values[c]!);
       if (code === undefined)
         throw new Error(`internal: a value not counted in pass 1 in column ${plan.columns[c]}`);
       codes[c] = code;
-      out[c] = this.valueOf[c]![code]!;
+      out[c] = plan.values[c]![code]!;
     }
-    const key = this.classKey();
-    let m = this.masks.get(key) ?? 0;
+    let key: number | string;
+    if (this.classNumeric) {
+      key = 0;
+      for (let c = 0; c < codes.length; c++) key = key * this.radix[c]! + codes[c]!;
+    } else key = classKey(plan.values, codes);
+    let m = plan.masks.get(key) ?? 0;
     const left = this.overflowLeft.get(key);
     if (left !== undefined && left > 0) {
       m = plan.fullMask;

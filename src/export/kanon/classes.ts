@@ -2,8 +2,7 @@
  * Groups the histogram's entries into equivalence classes for one choice of
  * generalisation levels (a lattice node): entries whose generalised values are equal
  * in every column form one class. This runs for every node the search looks at, so
- * it works on integer codes only, with a reusable dense table when the node's value
- * space is small and a hash map otherwise.
+ * it works on integer codes only, in reusable typed arrays.
  */
 import type { Histogram } from './counter.js';
 import type { ColumnTables } from './tables.js';
@@ -19,16 +18,13 @@ export interface Classes {
   readonly first: Int32Array;
 }
 
-/** Beyond this many cells (16 MiB of Int32) the dense table gives way to a map. */
-const DENSE_LIMIT = 1 << 22;
-
 export class Classifier {
-  private dense = new Int32Array(0);
   private readonly keys: Float64Array;
-  private readonly intKeys: Int32Array;
   private readonly ofEntry: Int32Array;
   private readonly size: Int32Array;
   private readonly first: Int32Array;
+  private slots = new Float64Array(0);
+  private ids = new Int32Array(0);
 
   constructor(
     private readonly h: Histogram,
@@ -36,7 +32,6 @@ export class Classifier {
   ) {
     const n = h.counts.length;
     this.keys = new Float64Array(n);
-    this.intKeys = new Int32Array(n);
     this.ofEntry = new Int32Array(n);
     this.size = new Int32Array(n);
     this.first = new Int32Array(n);
@@ -55,77 +50,67 @@ export class Classifier {
     for (let c = 0; c < q; c++) space *= tables[c]!.genValues[levels[c]!]!.length;
     if (space > Number.MAX_SAFE_INTEGER) return this.classifyByRefinement(levels);
 
-    if (space <= DENSE_LIMIT) {
-      // Small value space: integer keys straight into a reusable dense table.
-      const keys = this.intKeys;
-      keys.fill(0);
-      let mult = 1;
-      for (let c = 0; c < q; c++) {
-        const l = levels[c]!;
-        const card = tables[c]!.genValues[l]!.length;
-        if (card > 1) {
-          const g = tables[c]!.gen[l]!;
-          const codes = h.codes[c]!;
-          for (let e = 0; e < n; e++) keys[e] = keys[e]! + g[codes[e]!]! * mult;
-        }
-        mult *= card;
-      }
-      return this.groupDense(space);
-    }
+    // Each entry's generalised combination as one mixed-radix number.
     const keys = this.keys;
     keys.fill(0);
     let mult = 1;
     for (let c = 0; c < q; c++) {
       const l = levels[c]!;
-      const g = tables[c]!.gen[l]!;
-      const codes = h.codes[c]!;
       const card = tables[c]!.genValues[l]!.length;
-      if (card > 1) for (let e = 0; e < n; e++) keys[e]! += g[codes[e]!]! * mult;
+      if (card > 1) {
+        const g = tables[c]!.gen[l]!;
+        const codes = h.codes[c]!;
+        for (let e = 0; e < n; e++) keys[e] = keys[e]! + g[codes[e]!]! * mult;
+      }
       mult *= card;
     }
-    return this.groupMap();
+    return this.group();
   }
 
-  private groupDense(space: number): Classes {
-    if (this.dense.length < space) this.dense = new Int32Array(space).fill(-1);
-    const { dense, intKeys: keys, ofEntry, size, first } = this;
+  /**
+   * Class ids by open addressing in a table about twice the number of entries: it
+   * stays in cache, where a dense table over the whole value space (megabytes at the
+   * finest nodes) would not.
+   */
+  private group(): Classes {
+    const { keys, ofEntry, size, first } = this;
     const counts = this.h.counts;
     const n = counts.length;
+    const mask = this.table(n);
+    const { slots, ids } = this;
     let classes = 0;
     for (let e = 0; e < n; e++) {
       const key = keys[e]!;
-      let id = dense[key]!;
+      const hi = Math.floor(key / 4294967296);
+      let i = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) & mask;
+      let id = ids[i]!;
+      while (id >= 0 && slots[i] !== key) {
+        i = (i + 1) & mask;
+        id = ids[i]!;
+      }
       if (id < 0) {
         id = classes++;
-        dense[key] = id;
+        ids[i] = id;
+        slots[i] = key;
         size[id] = 0;
         first[id] = e;
       }
       ofEntry[e] = id;
       size[id]! += counts[e]!;
     }
-    for (let e = 0; e < n; e++) dense[keys[e]!] = -1;
     return { n: classes, ofEntry, size, first };
   }
 
-  private groupMap(): Classes {
-    const { keys, ofEntry, size, first } = this;
-    const counts = this.h.counts;
-    const ids = new Map<number, number>();
-    let classes = 0;
-    for (let e = 0; e < counts.length; e++) {
-      const key = keys[e]!;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = classes++;
-        ids.set(key, id);
-        size[id] = 0;
-        first[id] = e;
-      }
-      ofEntry[e] = id;
-      size[id]! += counts[e]!;
+  /** Clears (and sizes, the first time) the table; returns the index mask. */
+  private table(n: number): number {
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (this.ids.length !== cap) {
+      this.ids = new Int32Array(cap);
+      this.slots = new Float64Array(cap);
     }
-    return { n: classes, ofEntry, size, first };
+    this.ids.fill(-1);
+    return cap - 1;
   }
 
   /**
@@ -153,7 +138,7 @@ export class Classifier {
       }
       classes = ids.size;
     }
-    // Renumber in entry order, as the other paths do.
+    // Renumber in entry order, as the other path does.
     const order = new Map<number, number>();
     for (let e = 0; e < n; e++) {
       const old = ofEntry[e]!;

@@ -21,20 +21,24 @@ export interface Histogram {
   readonly total: number;
 }
 
-const SEP = ',';
-const WIDE_CODE = 0xffff;
-
-function decode(key: string, wide: boolean): number[] {
-  if (wide) return key.split(SEP).map(Number);
-  const out = new Array<number>(key.length);
-  for (let i = 0; i < key.length; i++) out[i] = key.charCodeAt(i);
-  return out;
-}
-
 export class ComboCounter {
   private readonly columns: string[] = [];
   private readonly dicts: Map<string, number>[] = [];
-  private readonly combos = new Map<string, number>();
+  /**
+   * Combination key → entry. A key packs the value codes into one number (a few bits
+   * per column, widened as a column gains values) while they fit in 52 bits: numbers
+   * hash fast and cost no allocation; beyond that, the codes joined.
+   */
+  private index = new Map<number | string, number>();
+  /** Per column, the code of each entry; and each entry's count. Grown as needed. */
+  private codes: Int32Array[] = [];
+  private counts = new Int32Array(1024);
+  private entries = 0;
+  private bits: number[] = [];
+  /** 2^(bits of the columns before): where each column's code sits in a packed key. */
+  private scales: number[] = [];
+  private packed = true;
+  private readonly scratch: number[] = [];
   private total = 0;
 
   constructor(columns: readonly string[] = []) {
@@ -45,8 +49,9 @@ export class ComboCounter {
     return this.columns;
   }
 
+  /** Distinct combinations counted so far. */
   get distinct(): number {
-    return this.combos.size;
+    return this.index.size;
   }
 
   /**
@@ -57,101 +62,151 @@ export class ComboCounter {
   addColumns(names: readonly string[]): void {
     const fresh = names.filter((n) => !this.columns.includes(n));
     if (fresh.length === 0) return;
-    const hadColumns = this.columns.length > 0;
     for (const name of fresh) {
       this.columns.push(name);
       this.dicts.push(new Map([[UNKNOWN, 0]]));
+      this.bits.push(4);
+      this.scratch.push(0);
+      this.codes.push(new Int32Array(this.counts.length));
     }
-    if (!hadColumns || this.combos.size === 0) return;
-    const suffix = this.wide
-      ? SEP + fresh.map(() => '0').join(SEP)
-      : String.fromCharCode(...fresh.map(() => 0));
-    const old = [...this.combos];
-    this.combos.clear();
-    for (const [key, n] of old) this.combos.set(key + suffix, n);
+    this.rekey();
   }
 
-  /** The combination key of a row (columns it lacks count as `unknown`); registers new values. */
-  private keyOf(qi: Readonly<Record<string, string>>): string {
-    // One UTF-16 unit per code while codes are small (short keys hash fast); a column
-    // with more than 65 535 distinct values falls back to decimal codes for good.
-    let key = '';
-    for (let c = 0; c < this.columns.length; c++) {
+  private encode(codes: ArrayLike<number>): number | string {
+    if (!this.packed) return Array.from(codes).join(',');
+    const scales = this.scales;
+    let key = 0;
+    for (let c = 0; c < scales.length; c++) key += codes[c]! * scales[c]!;
+    return key;
+  }
+
+  /** Rebuilds every key from the stored codes after the layout changed (rare: a column outgrew its bits). */
+  private rekey(): void {
+    this.packed = this.packed && this.bits.reduce((a, b) => a + b, 0) <= 52;
+    let scale = 1;
+    this.scales = this.bits.map((b) => {
+      const s = scale;
+      scale *= 2 ** b;
+      return s;
+    });
+    const q = this.columns.length;
+    const row = new Array<number>(q);
+    this.index = new Map();
+    for (let e = 0; e < this.entries; e++) {
+      for (let c = 0; c < q; c++) row[c] = this.codes[c]![e]!;
+      this.index.set(this.encode(row), e);
+    }
+  }
+
+  private grow(): void {
+    const size = this.counts.length * 2;
+    const counts = new Int32Array(size);
+    counts.set(this.counts);
+    this.counts = counts;
+    this.codes = this.codes.map((old) => {
+      const a = new Int32Array(size);
+      a.set(old);
+      return a;
+    });
+  }
+
+  /** The entry of a row (columns it lacks count as `unknown`), created if new. */
+  private entryOf(qi: Readonly<Record<string, string>>): number {
+    const codes = this.scratch;
+    const q = this.columns.length;
+    for (let c = 0; c < q; c++) {
       const dict = this.dicts[c]!;
       const v = qi[this.columns[c]!] ?? UNKNOWN;
       let code = dict.get(v);
       if (code === undefined) {
         code = dict.size;
         dict.set(v, code);
-        if (code === WIDE_CODE) this.widen();
+        if (code >= 2 ** this.bits[c]!) {
+          this.bits[c] = this.bits[c]! * 2;
+          this.rekey();
+        }
       }
-      key += this.wide ? (c === 0 ? '' : SEP) + code : String.fromCharCode(code);
+      codes[c] = code;
     }
-    return key;
-  }
-
-  private wide = false;
-
-  private widen(): void {
-    this.wide = true;
-    const old = [...this.combos];
-    this.combos.clear();
-    for (const [key, n] of old) this.combos.set(decode(key, false).join(SEP), n);
+    const key = this.encode(codes);
+    let e = this.index.get(key);
+    if (e === undefined) {
+      if (this.entries === this.counts.length) this.grow();
+      e = this.entries++;
+      for (let c = 0; c < q; c++) this.codes[c]![e] = codes[c]!;
+      this.index.set(key, e);
+    }
+    return e;
   }
 
   /** Counts a row. Columns must have been declared (addColumns); others are ignored. */
   add(qi: Readonly<Record<string, string>>, n = 1): void {
-    const key = this.keyOf(qi);
-    this.combos.set(key, (this.combos.get(key) ?? 0) + n);
+    this.counts[this.entryOf(qi)]! += n;
     this.total += n;
+  }
+
+  /** Takes back a row counted earlier (a duplicate replaced by a newer copy). */
+  remove(qi: Readonly<Record<string, string>>): void {
+    const e = this.entryOf(qi);
+    if (this.counts[e]! <= 0)
+      throw new Error('internal: removing a combination that was never counted');
+    this.counts[e]!--;
+    this.total--;
   }
 
   /**
    * Codes renumbered in sorted value order and entries sorted, so every later decision
    * depends on the multiset of rows, never on the order files were read in.
-   * `order` lists the columns in the order the histogram should have them.
+   * `columnOrder` lists the columns in the order the histogram should have them.
    */
-  finish(order: readonly string[] = this.columns): Histogram {
-    const q = order.length;
+  finish(columnOrder: readonly string[] = this.columns): Histogram {
+    const q = columnOrder.length;
     // -1: a column no row had; every row is `unknown` there.
-    const src = order.map((name) => this.columns.indexOf(name));
+    const src = columnOrder.map((name) => this.columns.indexOf(name));
     const values: string[][] = [];
-    const remap: Int32Array[] = [];
+    const remapped: Int32Array[] = [];
+    const live: number[] = [];
+    for (let e = 0; e < this.entries; e++) if (this.counts[e]! > 0) live.push(e);
+    const n = live.length;
     for (let c = 0; c < q; c++) {
       const i = src[c]!;
       const dict = i >= 0 ? this.dicts[i]! : new Map([[UNKNOWN, 0]]);
       const sorted = [...dict.keys()].sort(compareStrings);
       const codeOf = new Map(sorted.map((v, j) => [v, j]));
-      const r = new Int32Array(dict.size);
-      for (const [v, old] of dict) r[old] = codeOf.get(v)!;
+      const remap = new Int32Array(dict.size);
+      for (const [v, old] of dict) remap[old] = codeOf.get(v)!;
       values.push(sorted);
-      remap.push(r);
-    }
-    const n = this.combos.size;
-    const rows: { codes: number[]; count: number }[] = [];
-    for (const [key, count] of this.combos) {
-      const parts = decode(key, this.wide);
-      const codes = new Array<number>(q);
-      for (let c = 0; c < q; c++) {
-        const i = src[c]!;
-        codes[c] = remap[c]![i >= 0 ? parts[i]! : 0]!;
+      const col = new Int32Array(n);
+      if (i >= 0) {
+        const from = this.codes[i]!;
+        for (let j = 0; j < n; j++) col[j] = remap[from[live[j]!]!]!;
       }
-      rows.push({ codes, count });
+      remapped.push(col);
     }
-    rows.sort((a, b) => {
-      for (let c = 0; c < q; c++) {
-        const d = a.codes[c]! - b.codes[c]!;
-        if (d !== 0) return d;
+    // Entries in code order: a stable counting sort per column, last column first (LSD radix).
+    let order = new Int32Array(n);
+    for (let j = 0; j < n; j++) order[j] = j;
+    let next = new Int32Array(n);
+    for (let c = q - 1; c >= 0; c--) {
+      const col = remapped[c]!;
+      const starts = new Int32Array(values[c]!.length + 1);
+      for (let j = 0; j < n; j++) starts[col[j]! + 1]!++;
+      for (let v = 1; v < starts.length; v++) starts[v]! += starts[v - 1]!;
+      for (let j = 0; j < n; j++) {
+        const e = order[j]!;
+        next[starts[col[e]!]!++] = e;
       }
-      return 0;
+      [order, next] = [next, order];
+    }
+    // Plain loops: TypedArray.from with a mapping function is many times slower.
+    const codes = remapped.map((col) => {
+      const out = new Int32Array(n);
+      for (let j = 0; j < n; j++) out[j] = col[order[j]!]!;
+      return out;
     });
-    const codes = Array.from({ length: q }, () => new Int32Array(n));
     const counts = new Int32Array(n);
-    rows.forEach((r, e) => {
-      for (let c = 0; c < q; c++) codes[c]![e] = r.codes[c]!;
-      counts[e] = r.count;
-    });
-    return { columns: [...order], values, codes, counts, total: this.total };
+    for (let j = 0; j < n; j++) counts[j] = this.counts[live[order[j]!]!]!;
+    return { columns: [...columnOrder], values, codes, counts, total: this.total };
   }
 }
 

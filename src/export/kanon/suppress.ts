@@ -58,6 +58,7 @@ interface Group {
 export function localSuppression(
   input: SuppressionInput,
   limit = Infinity,
+  scratch = new GroupScratch(),
 ): SuppressionResult | undefined {
   const { k, active, classes, size, columns } = input;
   const mask = new Int32Array(classes);
@@ -83,7 +84,7 @@ export function localSuppression(
   const naive = naivePlan(input, open, full, costOf);
   let cost = 0;
   const groups: Group[] = [];
-  const grouper = new Grouper(input);
+  const grouper = new Grouper(input, scratch);
   for (let s = 1; s <= active.length && open.length > 0; s++) {
     const masks = subsetsOfSize(active, s);
     const scored = masks
@@ -177,18 +178,40 @@ function maskCoster(input: SuppressionInput): (cls: number, m: number) => number
 /** Beyond this many cells the dense group table gives way to a map. */
 const DENSE_LIMIT = 1 << 22;
 
+/**
+ * A dense group table shared by every node one search costs: allocating and filling
+ * megabytes per node would cost more than the grouping itself. Entries are put back
+ * to −1 after each use.
+ */
+export class GroupScratch {
+  private dense = new Int32Array(0);
+
+  table(size: number): Int32Array {
+    if (this.dense.length < size) this.dense = new Int32Array(size).fill(-1);
+    return this.dense;
+  }
+}
+
 /** Groups open classes by their values with some columns blanked, on reusable typed arrays. */
 class Grouper {
   private totals = new Float64Array(0);
   private ids = new Int32Array(0);
-  private dense: Int32Array | undefined;
   private readonly radix: number[];
   private readonly space: number;
 
-  constructor(private readonly input: SuppressionInput) {
+  constructor(
+    private readonly input: SuppressionInput,
+    private readonly scratch: GroupScratch,
+  ) {
     this.radix = input.active.map((c) => input.cards[c]! + 1);
     this.space = this.radix.reduce((a, b) => a * b, 1);
-    if (this.space <= DENSE_LIMIT) this.dense = new Int32Array(this.space).fill(-1);
+  }
+
+  /** The dense table when it pays: a space not much larger than what is grouped. */
+  private denseFor(items: number): Int32Array | undefined {
+    return this.space <= DENSE_LIMIT && this.space <= Math.max(1 << 16, items * 16)
+      ? this.scratch.table(this.space)
+      : undefined;
   }
 
   /** Key of a class with the columns in `m` blanked (a blank is one more code per column). */
@@ -209,7 +232,8 @@ class Grouper {
       this.ids = new Int32Array(open.length);
       this.totals = new Float64Array(open.length);
     }
-    const { ids, totals, dense } = this;
+    const { ids, totals } = this;
+    const dense = this.denseFor(open.length);
     const size = this.input.size;
     let n = 0;
     if (dense) {

@@ -1,0 +1,167 @@
+/** The de-identification rules, one by one: bands, dates, countries, pseudonyms, safe counts. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  ageBand,
+  ageHierarchy,
+  countryHierarchy,
+  dateAt,
+  dateHierarchy,
+  DEFAULT_AGE_BANDS,
+} from '../../src/export/hierarchy.js';
+import { countryOfPlace, countryOfText } from '../../src/export/countries.js';
+import { pseudonymOf } from '../../src/export/pseudonym.js';
+import { safeCount } from '../../src/export/aggregates.js';
+import { guaranteeSentence } from '../../src/export/summary.js';
+import { Deidentifier } from '../../src/export/deidentify.js';
+import { readExportConfig } from '../../src/export/config.js';
+import { assess } from '../../src/scoring/index.js';
+import { CANARIES, fixtureQuestionnaire, makeRecord, newId } from './helpers/records.js';
+
+describe('age bands', () => {
+  it('children get finer bands; adults 5-year bands from 18-24, open at 65+', () => {
+    const b = (a: number) => ageBand(a, DEFAULT_AGE_BANDS);
+    expect([0, 11, 12, 14, 15, 17, 18, 24, 25, 29, 30, 64, 65, 99].map(b)).toEqual([
+      '0-11',
+      '0-11',
+      '12-14',
+      '12-14',
+      '15-17',
+      '15-17',
+      '18-24',
+      '18-24',
+      '25-29',
+      '25-29',
+      '30-34',
+      '60-64',
+      '65+',
+      '65+',
+    ]);
+    expect(b(-1)).toBe('unknown');
+    expect(b(Number.NaN)).toBe('unknown');
+  });
+
+  it('10-year adult bands when configured', () => {
+    const b = (a: number) => ageBand(a, { adultBand: 10, openFrom: 60 });
+    expect([17, 18, 29, 30, 59, 60].map(b)).toEqual([
+      '15-17',
+      '18-29',
+      '18-29',
+      '30-39',
+      '50-59',
+      '60+',
+    ]);
+  });
+
+  it('levels nest: equal at one level stays equal above it', () => {
+    const h = ageHierarchy(DEFAULT_AGE_BANDS);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 110 }), fc.integer({ min: 0, max: 110 }), (a, b) => {
+        const [x, y] = [ageBand(a, DEFAULT_AGE_BANDS), ageBand(b, DEFAULT_AGE_BANDS)];
+        for (let l = 0; l < h.levels.length - 1; l++)
+          if (h.generalise(x, l) === h.generalise(y, l))
+            expect(h.generalise(x, l + 1)).toBe(h.generalise(y, l + 1));
+        return true;
+      }),
+    );
+    expect(h.levels).toEqual(['5-year band', '10-year band', 'child/adult', 'suppressed']);
+    expect([0, 1, 2, 3].map((l) => h.generalise('15-17', l))).toEqual([
+      '15-17',
+      '12-17',
+      '0-17',
+      '*',
+    ]);
+    expect([0, 1, 2, 3].map((l) => h.generalise('65+', l))).toEqual(['65+', '60+', '18+', '*']);
+  });
+});
+
+describe('dates and countries', () => {
+  it('a date becomes its month; month → quarter → year → *', () => {
+    expect(dateAt('2024-03-31T23:30:00+02:00', 'month')).toBe('2024-03');
+    expect(dateAt('2024-11-02', 'quarter')).toBe('2024-Q4');
+    expect(dateAt('not a date', 'month')).toBe('unknown');
+    const h = dateHierarchy('month');
+    expect([0, 1, 2, 3].map((l) => h.generalise('2024-05', l))).toEqual([
+      '2024-05',
+      '2024-Q2',
+      '2024',
+      '*',
+    ]);
+  });
+
+  it('country → world sub-region → world region → *', () => {
+    const h = countryHierarchy();
+    expect([0, 1, 2, 3].map((l) => h.generalise('NG', l))).toEqual([
+      'NG',
+      'Western Africa',
+      'Africa',
+      '*',
+    ]);
+    expect(h.generalise('stateless', 2)).toBe('stateless');
+  });
+
+  it('text is read only through the closed list of codes and names', () => {
+    expect(countryOfText('Nigeria')).toBe('NG');
+    expect(countryOfText(' côte d’ivoire ')).toBe('CI');
+    expect(countryOfText('ng')).toBe('NG');
+    expect(countryOfText('Nigerian, from Lagos')).toBeUndefined();
+    expect(countryOfText('ZZCANARY')).toBeUndefined();
+    expect(countryOfPlace('NG-LA')).toBe('NG');
+    expect(countryOfPlace('ng_la')).toBe('NG');
+    expect(countryOfPlace('Lagos')).toBeUndefined();
+  });
+});
+
+describe('pseudonyms, counts, the guarantee', () => {
+  it('a keyed hash: stable with one secret, unrelated with another, 32 hex digits', () => {
+    const a = Buffer.alloc(32, 1);
+    const b = Buffer.alloc(32, 2);
+    expect(pseudonymOf(a, 'R-7K3M-Q9XD')).toBe(pseudonymOf(a, 'R-7K3M-Q9XD'));
+    expect(pseudonymOf(a, 'R-7K3M-Q9XD')).not.toBe(pseudonymOf(b, 'R-7K3M-Q9XD'));
+    expect(pseudonymOf(a, 'R-7K3M-Q9XD')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('counts below k read "<k"; others round down to a multiple of k (CTDC)', () => {
+    expect([0, 1, 4, 5, 9, 10, 14].map((n) => safeCount(n, 5))).toEqual([
+      0,
+      '<5',
+      '<5',
+      5,
+      5,
+      10,
+      10,
+    ]);
+    expect(safeCount(7, 1)).toBe(7);
+  });
+
+  it('the guarantee in one sentence', () => {
+    expect(guaranteeSentence(['interview_month', 'age', 'sex'], 5)).toBe(
+      'Every combination of interview_month, age and sex in this file describes at least 5 records.',
+    );
+  });
+});
+
+describe('a de-identified row', () => {
+  it('holds no direct identifier, no free text, no note, no record id', () => {
+    const q = fixtureQuestionnaire();
+    const config = readExportConfig(q);
+    if (!config.ok) throw new Error('fixture invalid');
+    const d = new Deidentifier(q, config.config, Buffer.alloc(32, 3));
+    const record = makeRecord(newId(), { age: 16, nationality: 'th', outcome: 'met' });
+    const row = d.row(record, assess(q, record));
+    const text = JSON.stringify(row);
+    for (const c of CANARIES) expect(text).not.toContain(c);
+    expect(text).not.toContain(record.id);
+    expect(row.qi).toEqual({
+      interview_month: '2024-05',
+      population: 'child',
+      age: '15-17',
+      sex: 'f',
+      nationality: 'TH',
+      region: 'r01',
+    });
+    // The child population is already a column; the flags that restate the age are not repeated.
+    expect(row.flags).not.toContain('minor');
+    expect(row.outcome).toBe('indicators_met');
+  });
+});

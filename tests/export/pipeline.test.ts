@@ -1,0 +1,216 @@
+/**
+ * The export pipeline in-process, with records handed over by a fake reader: what
+ * happens on interruption, on duplicates, on records that must never be exported,
+ * and what the file and the summary say. File bytes are checked with the
+ * independent checker.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScreenerError, dataError } from '../../src/errors.js';
+import type { InterviewRecord } from '../../src/record/types.js';
+import { assess } from '../../src/scoring/index.js';
+import { runExport, type ExportRequest } from '../../src/export/run-export.js';
+import { parseCsv, violations } from './helpers/checker.js';
+import {
+  CANARIES,
+  fixtureQuestionnaire,
+  makeRecord,
+  newId,
+  removeDir,
+  tempDir,
+  type Person,
+} from './helpers/records.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir('pipeline');
+});
+afterEach(() => removeDir(dir));
+
+const SECRET = Buffer.alloc(32, 9);
+
+function request(
+  records: Record<string, InterviewRecord | Error>,
+  over: Partial<ExportRequest> = {},
+): ExportRequest {
+  const q = fixtureQuestionnaire();
+  return {
+    reader: {
+      files: Object.keys(records).sort(),
+      async open(file) {
+        const r = records[file]!;
+        if (r instanceof Error) throw r;
+        return structuredClone(r);
+      },
+    },
+    questionnaireByHash: (hash) => (hash === q.hash ? q : undefined),
+    assess,
+    secret: SECRET,
+    k: 3,
+    format: 'csv',
+    profile: 'default',
+    out: join(dir, 'out.csv'),
+    summary: join(dir, 'summary.json'),
+    tmpDir: dir,
+    ...over,
+  };
+}
+
+function people(n: number, p: Person = {}): Record<string, InterviewRecord> {
+  const out: Record<string, InterviewRecord> = {};
+  for (let i = 0; i < n; i++) out[`f${String(i).padStart(3, '0')}.rec`] = makeRecord(newId(), p);
+  return out;
+}
+
+describe('runExport', () => {
+  it('an interrupted export leaves no output, no summary and no temporary file', async () => {
+    const controller = new AbortController();
+    const records = people(40);
+    let opened = 0;
+    const req = request(records, { signal: controller.signal });
+    const reader = {
+      files: req.reader.files,
+      open: async (f: string) => {
+        if (++opened === 20) controller.abort();
+        return req.reader.open(f);
+      },
+    };
+    await expect(runExport({ ...req, reader })).rejects.toMatchObject({
+      kind: 'interrupted',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a failure while writing leaves the earlier output untouched', async () => {
+    await runExport(request(people(6)));
+    const before = readFileSync(join(dir, 'out.csv'));
+    const records = people(6);
+    // A questionnaire whose records cannot be scored is a skip, not a failure; an
+    // impossible k after reading is a failure: nothing may be replaced.
+    await expect(runExport(request(records, { k: 50 }))).rejects.toBeInstanceOf(ScreenerError);
+    expect(readFileSync(join(dir, 'out.csv')).equals(before)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['out.csv', 'summary.json']);
+  });
+
+  it('practice, rehearsal and unfinished records are counted as excluded, never exported', async () => {
+    const records = {
+      ...people(5),
+      'p.rec': makeRecord(newId(), { mode: 'practice' }),
+      'r.rec': makeRecord(newId(), { mode: 'rehearsal' }),
+      'i.rec': makeRecord(newId(), { status: 'in_progress' }),
+      'a.rec': makeRecord(newId(), { status: 'abandoned' }),
+      's.rec': makeRecord(newId(), { status: 'stopped' }),
+    };
+    const { summary } = await runExport(request(records));
+    expect(summary.records_in).toBe(10);
+    expect(summary.records_out).toBe(5);
+    expect(summary.excluded).toEqual({
+      duplicate: 0,
+      practice: 1,
+      rehearsal: 1,
+      in_progress: 1,
+      stopped: 1,
+      abandoned: 1,
+    });
+    expect(parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).rows.length).toBe(5);
+  });
+
+  it('a duplicate is exported once: the copy saved last, whatever the file order', async () => {
+    const id = newId();
+    const older = makeRecord(id, { outcome: 'not_met', updatedAt: '2024-05-14T10:00:00.000Z' });
+    const newer = makeRecord(id, { outcome: 'met', updatedAt: '2024-06-01T10:00:00.000Z' });
+    for (const [a, b] of [
+      [older, newer],
+      [newer, older],
+    ] as const) {
+      const { summary } = await runExport(
+        request({ ...people(4, { outcome: 'met' }), 'x1.rec': a, 'x2.rec': b }),
+      );
+      expect(summary.excluded.duplicate).toBe(1);
+      expect(summary.records_out).toBe(5);
+      const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+      const outcome = t.header.indexOf('outcome');
+      expect(t.rows.every((r) => r[outcome] === 'indicators_met')).toBe(true);
+    }
+  });
+
+  it('lists each unreadable file with its reason and still exports the rest', async () => {
+    const records: Record<string, InterviewRecord | Error> = {
+      ...people(6),
+      'bad.rec': dataError('E_RECORD_TAMPERED', 'Record failed its integrity check.'),
+      'other.rec': makeRecord(newId()),
+    };
+    const odd = records['other.rec'] as InterviewRecord;
+    records['other.rec'] = {
+      ...odd,
+      questionnaire: { id: 'elsewhere', version: '9', hash: 'sha256-not-here' },
+    };
+    const skipped: string[] = [];
+    const { summary } = await runExport(
+      request(records, { onSkip: (s) => skipped.push(`${s.file}:${s.reason}`) }),
+    );
+    expect(skipped).toEqual(['bad.rec:tampered', 'other.rec:unknown_questionnaire']);
+    expect(summary.skipped.map((s) => s.code)).toEqual([
+      'E_RECORD_TAMPERED',
+      'E_EXPORT_UNKNOWN_QUESTIONNAIRE',
+    ]);
+    expect(summary.records_out).toBe(6);
+  });
+
+  it('a record whose answers try to smuggle text into a column publishes "unknown" there', async () => {
+    const r = makeRecord(newId(), {});
+    const smuggled: InterviewRecord = {
+      ...r,
+      answers: {
+        ...r.answers,
+        sex: { kind: 'value', value: 'ZZCANARY-not-a-choice', at: r.startedAt },
+        nationality: { kind: 'value', value: 'ZZCANARY-land', at: r.startedAt },
+        region: { kind: 'value', value: '*', at: r.startedAt },
+      },
+    };
+    await runExport(request({ ...people(4, { sex: 'f' }), 'z.rec': smuggled }, { k: 1 }));
+    const text = readFileSync(join(dir, 'out.csv'), 'utf8');
+    for (const c of CANARIES) expect(text).not.toContain(c);
+    const t = parseCsv(text);
+    const row = t.rows.find((x) => x[t.header.indexOf('sex')] === 'unknown');
+    expect(row?.[t.header.indexOf('nationality')]).toBe('unknown');
+    expect(row?.[t.header.indexOf('region')]).toBe('unknown');
+  });
+
+  it('k = 1 publishes the finest level and says no k-anonymity was applied', async () => {
+    const { summary } = await runExport(request(people(3, { age: 31 }), { k: 1 }));
+    expect(summary.guarantee).toMatch(/^No k-anonymity was applied \(k = 1\)/);
+    const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(t.rows.map((r) => r[t.header.indexOf('age')])).toEqual(['30-34', '30-34', '30-34']);
+  });
+
+  it('no rows at all: a header-only file and a summary', async () => {
+    const { summary } = await runExport(request({}));
+    expect(summary.records_out).toBe(0);
+    const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(t.rows).toEqual([]);
+    expect(t.header[0]).toBe('pseudonym');
+  });
+
+  it('the file meets k for every combination of the quasi-identifier columns', async () => {
+    const varied: Record<string, InterviewRecord> = {};
+    for (let i = 0; i < 120; i++)
+      varied[`v${i}.rec`] = makeRecord(newId(), {
+        age: 12 + ((i * 13) % 50),
+        sex: (['f', 'm', 'x'] as const)[i % 3],
+        nationality: ['ng', 'th', 'ro', 'br', 'gh'][i % 5],
+        region: `r0${1 + (i % 9)}`,
+        month: `2023-${String(1 + (i % 12)).padStart(2, '0')}`,
+      });
+    const { summary } = await runExport(request(varied, { k: 4 }));
+    const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(violations(t, summary.quasi_identifiers, 4)).toEqual([]);
+    expect(t.rows.length).toBe(120);
+    // What the summary reports as blanked is what the file holds.
+    const qi = summary.quasi_identifiers.map((c) => t.header.indexOf(c));
+    const stars = t.rows.flatMap((r) => qi.map((i) => r[i])).filter((v) => v === '*').length;
+    expect(summary.suppressed_cells).toBe(stars);
+    expect(existsSync(join(dir, 'summary.json'))).toBe(true);
+  });
+});
