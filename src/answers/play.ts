@@ -30,7 +30,8 @@ export interface PlayResult {
   readonly asked: readonly string[];
 }
 
-const CODE: Record<ScriptProblem['code'], DiagnosticCode> = {
+/** The diagnostic code of each kind of answer problem (also used to check scenarios' codings). */
+export const ANSWER_PROBLEM_CODES: Record<ScriptProblem['code'], DiagnosticCode> = {
   type: 'E_ANSWER_TYPE',
   info: 'E_ANSWER_TYPE',
   not_a_choice: 'E_ANSWER_NOT_A_CHOICE',
@@ -84,7 +85,7 @@ export async function playAnswers(
       ? ['answers', p.question, ...(p.item !== undefined ? [p.item] : [])]
       : ['answers'];
     out.push(
-      problemAt(src, CODE[p.code], p.message, path, {
+      problemAt(src, ANSWER_PROBLEM_CODES[p.code], p.message, path, {
         at: written ? 'value' : 'key',
         hint: p.hint,
       }),

@@ -4,9 +4,9 @@
  * same checks. Its diagnostics come back pointing into an `answers:` mapping that
  * does not exist here; they are moved to the `interview:` entries they came from.
  */
-import { playAnswers } from '../answers/index.js';
-import { coerceAnswer, type AnswerProblemCode } from '../engine/index.js';
-import type { Diagnostic, DiagnosticCode } from '../questionnaire/diagnostics.js';
+import { ANSWER_PROBLEM_CODES, playAnswers } from '../answers/index.js';
+import { coerceAnswer } from '../engine/index.js';
+import type { Diagnostic } from '../questionnaire/diagnostics.js';
 import type { Questionnaire } from '../questionnaire/types.js';
 import {
   diag,
@@ -22,15 +22,6 @@ import type { ScenarioDoc } from './types.js';
 /** A fixed clock and id: the expected record is the same on every run. */
 const EXPECTED_AT = '2000-01-01T00:00:00.000Z';
 export const EXPECTED_RECORD_ID = 'R-0000-0000';
-
-const PROBLEM_CODES: Record<AnswerProblemCode, DiagnosticCode> = {
-  type: 'E_ANSWER_TYPE',
-  info: 'E_ANSWER_TYPE',
-  not_a_choice: 'E_ANSWER_NOT_A_CHOICE',
-  out_of_range: 'E_ANSWER_OUT_OF_RANGE',
-  special_not_allowed: 'E_ANSWER_SPECIAL_NOT_ALLOWED',
-  required: 'E_ANSWER_MISSING',
-};
 
 export interface PlayedCoding {
   readonly record: InterviewRecord | undefined;
@@ -106,7 +97,7 @@ function checkAccepted(q: Questionnaire, src: YamlSource, doc: ScenarioDoc): Dia
       const p = checked.problem;
       const path = ['interview', id, 'accept', i, ...(p.item !== undefined ? [p.item] : [])];
       out.push(
-        diag(src.file, PROBLEM_CODES[p.code], p.message, locate(src, path), {
+        diag(src.file, ANSWER_PROBLEM_CODES[p.code], p.message, locate(src, path), {
           hint: p.hint,
           path: pointer(path),
         }),

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { InterviewRecord } from '../../src/record/types.js';
 import { openTestStore } from './store-access.js';
 import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, tempDir } from './pty.js';
+import { mulberry32 } from '../helpers/rng.js';
 
 const KILL_POINTS = Number(process.env.SCREENER_CRASH_POINTS ?? 110);
 const SEED = Number(process.env.SCREENER_CRASH_SEED ?? 20240611);
@@ -50,17 +51,6 @@ const SCRIPT: readonly ScriptStep[] = [
   { prompt: '? >', keys: KEY.enter },
   { prompt: '? All questions on this path are done', keys: KEY.enter },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function current(t: Term): ScriptStep | undefined {
   const screen = t.screen();

@@ -3,20 +3,12 @@
  * failure is reproducible: the test prints the seed and case number.
  */
 import { stringify } from 'yaml';
+import { mulberry32 } from '../helpers/rng.js';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, good enough to pick mutations. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded: the same seed gives the same mutations. */
+export const rng = mulberry32;
 
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rng, n: number) => Math.floor(r() * n);

@@ -25,6 +25,9 @@ import {
   type Lang,
   type Ymd,
 } from './pools.js';
+import { mulberry32 } from '../../helpers/rng.js';
+
+export { mulberry32 };
 
 export type OrdinaryKind = 'country' | 'city' | 'job' | 'amount' | 'event_date';
 
@@ -62,17 +65,6 @@ export interface CorpusNote {
   readonly fields: DirectFields;
   readonly text: string;
   readonly planted: readonly Planted[];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Slot =
