@@ -121,26 +121,61 @@ export function anonymise(
   // Phase 1: visit nodes cheapest-generalisation first, bounding each node's total
   // loss from below (one cheapest cell per row at risk) and from above (the naive
   // plan: blank every cell of every row at risk), until no node left can beat the
-  // best upper bound found.
+  // best found. A node with few rows at risk is costed exactly at once: that is cheap
+  // and gives a much tighter bound than the naive plan, so fewer nodes are visited.
   interface Visit {
     readonly node: Node;
     readonly atRisk: number;
     readonly lower: number;
+    costed: boolean;
   }
+  type Best = {
+    levels: number[];
+    total: number;
+    suppression: SuppressionResult | undefined;
+    classes: Classes;
+  };
   const visits: Visit[] = [];
   let bestUpper = Infinity;
+  let best: Best | undefined;
+  let costed = 0;
+  const scratch = new GroupScratch();
+  const cost = (v: Visit, classes: Classes): void => {
+    v.costed = true;
+    if (v.atRisk === 0) {
+      if (!best || v.node.loss < best.total)
+        best = {
+          levels: v.node.levels,
+          total: v.node.loss,
+          suppression: undefined,
+          classes: copy(classes),
+        };
+      return;
+    }
+    costed++;
+    const limit = best ? best.total - v.node.loss : Infinity;
+    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit, scratch);
+    if (!suppression) return;
+    const total = v.node.loss + suppression.cost;
+    if (!best || total < best.total)
+      best = { levels: v.node.levels, total, suppression, classes: copy(classes) };
+  };
+  const EAGER_SHARE = 0.1;
   for (const node of nodes) {
-    if (node.loss >= bestUpper) break;
+    const bound = Math.min(bestUpper, best?.total ?? Infinity);
+    if (node.loss >= bound) break;
     const classes = classifier.classify(node.levels);
     const b = bounds(classes, tables, h, node, k);
-    visits.push({ node, atRisk: b.atRisk, lower: b.lower });
+    const v: Visit = { node, atRisk: b.atRisk, lower: b.lower, costed: false };
+    visits.push(v);
     bestUpper = Math.min(bestUpper, b.upper);
+    if (b.lower < (best?.total ?? Infinity) && b.atRisk <= EAGER_SHARE * N) cost(v, classes);
   }
 
-  // Phase 2: cost the promising nodes exactly, most promising first; local
+  // Phase 2: cost the other promising nodes exactly, most promising first; local
   // suppression gives up on a node as soon as it cannot beat the best so far.
   const candidates = visits
-    .filter((v) => v.lower <= bestUpper)
+    .filter((v) => !v.costed && v.lower <= bestUpper)
     .sort(
       (a, b) =>
         a.lower - b.lower ||
@@ -148,38 +183,13 @@ export function anonymise(
         a.node.height - b.node.height ||
         lexicographic(a.node.levels, b.node.levels),
     );
-  let best:
-    | {
-        levels: number[];
-        total: number;
-        suppression: SuppressionResult | undefined;
-        classes: Classes;
-      }
-    | undefined;
-  let costed = 0;
-  const scratch = new GroupScratch();
   for (const v of candidates) {
     if (best && v.lower >= best.total) break;
-    const classes = classifier.classify(v.node.levels);
-    if (v.atRisk === 0) {
-      best = {
-        levels: v.node.levels,
-        total: v.node.loss,
-        suppression: undefined,
-        classes: copy(classes),
-      };
-      continue;
-    }
-    costed++;
-    const limit = best ? best.total - v.node.loss : Infinity;
-    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit, scratch);
-    if (!suppression) continue;
-    const total = v.node.loss + suppression.cost;
-    if (!best || total < best.total)
-      best = { levels: v.node.levels, total, suppression, classes: copy(classes) };
+    cost(v, classifier.classify(v.node.levels));
   }
   const visited = visits.length;
-  if (!best) {
+  const chosen = best as Best | undefined;
+  if (!chosen) {
     // Only an empty histogram gets here (no rows at all): publish at the finest level.
     const levels = new Array<number>(q).fill(0);
     return {
@@ -203,10 +213,10 @@ export function anonymise(
       h,
       tables,
       k,
-      best.levels,
-      best.classes,
-      best.suppression,
-      best.total,
+      chosen.levels,
+      chosen.classes,
+      chosen.suppression,
+      chosen.total,
       visited,
       costed,
     ),

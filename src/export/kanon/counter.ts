@@ -171,16 +171,22 @@ export class ComboCounter {
     for (let c = 0; c < q; c++) {
       const i = src[c]!;
       const dict = i >= 0 ? this.dicts[i]! : new Map([[UNKNOWN, 0]]);
-      const sorted = [...dict.keys()].sort(compareStrings);
+      // Only values some counted row has: `unknown` is always in the dictionary, and a
+      // value seen only in a duplicate that was taken back is not in the data.
+      const used = new Uint8Array(dict.size);
+      const from = i >= 0 ? this.codes[i]! : undefined;
+      if (from) for (let j = 0; j < n; j++) used[from[live[j]!]!] = 1;
+      else used[0] = 1;
+      const sorted = [...dict]
+        .filter(([, code]) => used[code])
+        .map(([v]) => v)
+        .sort(compareStrings);
       const codeOf = new Map(sorted.map((v, j) => [v, j]));
       const remap = new Int32Array(dict.size);
-      for (const [v, old] of dict) remap[old] = codeOf.get(v)!;
+      for (const [v, old] of dict) remap[old] = codeOf.get(v) ?? -1;
       values.push(sorted);
       const col = new Int32Array(n);
-      if (i >= 0) {
-        const from = this.codes[i]!;
-        for (let j = 0; j < n; j++) col[j] = remap[from[live[j]!]!]!;
-      }
+      if (from) for (let j = 0; j < n; j++) col[j] = remap[from[live[j]!]!]!;
       remapped.push(col);
     }
     // Entries in code order: a stable counting sort per column, last column first (LSD radix).
