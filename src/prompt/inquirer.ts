@@ -10,7 +10,7 @@ import type { AnswerInput, QuestionStep, Step } from '../engine/index.js';
 import { checkAnswer, isIsoDate } from '../engine/index.js';
 import type { Question, Special } from '../questionnaire/types.js';
 import type { AnswerValue } from '../record/types.js';
-import { keyAction, type KeyAction } from './keys.js';
+import { keyAction, type KeyAction, type KeyPress } from './keys.js';
 import type { Action, Prompter, StepContext } from './prompter.js';
 import { QuickExit } from './quick-exit.js';
 import { renderStep, say, type ScreenContext } from './screen.js';
@@ -46,8 +46,9 @@ export class InquirerPrompter implements Prompter {
   private controller: AbortController | undefined;
   private pendingKey: KeyAction | undefined;
   /** Text typed at the current question before a key interrupted it. */
-  private draft: string | undefined;
-  private lines: string[] = [];
+  draft: string | undefined;
+  /** Lines of a multi-line answer typed so far. */
+  lines: string[] = [];
   private readonly onKey = (_s: string | undefined, key: Parameters<typeof keyAction>[0]) => {
     const action = keyAction(key);
     if (!action) return;
@@ -399,7 +400,11 @@ export class InquirerPrompter implements Prompter {
       });
   }
 
-  /** Multi-line text without an editor: one line per prompt, an empty line finishes. */
+  private readLines(c: { signal: AbortSignal }): Promise<void> {
+    return readLinesFrom(this, this.opts.input as NodeJS.ReadStream, this.opts.output, c.signal);
+  }
+
+  /** Multi-line text without an editor: line by line, an empty line finishes. */
   private async multiline(
     step: QuestionStep,
     c: Parameters<Parameters<InquirerPrompter['ask']>[0]>[0],
@@ -413,15 +418,7 @@ export class InquirerPrompter implements Prompter {
       out.write(`${ui.previous}:\n${String(prev.value)}\n${ui.keepPrevious}\n`);
     for (const line of this.lines) out.write(`> ${line}\n`);
     for (;;) {
-      for (;;) {
-        const line = await this.prompts.input(
-          { message: '>', transformer: (v: string) => ((this.draft = v), v) },
-          c,
-        );
-        this.draft = undefined;
-        if (line.trim() === '') break;
-        this.lines.push(line);
-      }
+      await this.readLines(c);
       const text = this.lines.join('\n');
       if (text.trim() === '' && prev?.kind === 'value')
         return { kind: 'value', value: prev.value as AnswerValue };
@@ -432,6 +429,79 @@ export class InquirerPrompter implements Prompter {
       out.write(`${r.problem.message}\n`);
     }
   }
+}
+
+/**
+ * Reads the lines of a multi-line answer from keypresses directly, until an empty
+ * line. One prompt per line would drop whatever arrives between two prompts, and a
+ * pasted block arrives all at once: this keeps every character, in order.
+ */
+function readLinesFrom(
+  self: { lines: string[]; draft: string | undefined },
+  input: NodeJS.ReadStream,
+  out: NodeJS.WritableStream,
+  signal: AbortSignal,
+): Promise<void> {
+  const wasRaw = input.isRaw;
+  input.setRawMode?.(true);
+  input.resume();
+  let current = self.draft ?? '';
+  self.draft = undefined;
+  let afterReturn = false;
+  // The same prompt mark as the library's one-line prompts.
+  out.write(`? > ${current}`);
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      input.off('keypress', onKey);
+      signal.removeEventListener('abort', onAbort);
+      input.setRawMode?.(wasRaw);
+      if (error) reject(error);
+      else resolve();
+    };
+    // A screener key or a quick exit: keep the line being typed for when the question returns.
+    const onAbort = () => {
+      self.draft = current;
+      out.write('\n');
+      const e = new Error('aborted');
+      e.name = 'AbortPromptError';
+      finish(e);
+    };
+    const onKey = (s: string | undefined, key: KeyPress | undefined) => {
+      const name = key?.name;
+      // A pasted CR LF is one line break, not a line and an empty one.
+      const lf = name === 'enter' && afterReturn;
+      afterReturn = name === 'return';
+      if (lf) return;
+      if (key?.ctrl || key?.meta) return; // the screener's keys: handled by the prompter
+      if (name === 'return' || name === 'enter') {
+        out.write('\n');
+        if (current.trim() === '') return finish();
+        self.lines.push(current);
+        current = '';
+        out.write('? > ');
+        return;
+      }
+      if (name === 'backspace') {
+        if (current !== '') {
+          current = [...current].slice(0, -1).join('');
+          out.write('\b \b');
+        }
+        return;
+      }
+      if (s !== undefined && s !== '' && [...s].every(printable)) {
+        current += s;
+        out.write(s);
+      }
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    input.on('keypress', onKey);
+  });
+}
+
+function printable(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code >= 0x20 && code !== 0x7f;
 }
 
 function fromPick(p: Pick): AnswerInput {

@@ -59,11 +59,15 @@ export class Term {
   private readonly pty: IPty;
   private waiters: (() => void)[] = [];
 
-  constructor(args: string[], env: Record<string, string>) {
+  constructor(
+    args: string[],
+    env: Record<string, string>,
+    size: { cols: number; rows: number } = { cols: 100, rows: 40 },
+  ) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
-      cols: 100,
-      rows: 40,
+      cols: size.cols,
+      rows: size.rows,
       cwd: ROOT,
       env,
     });
@@ -125,6 +129,11 @@ export class Term {
   async at(what: string | RegExp, keys: string): Promise<void> {
     await this.waitFor(what);
     this.write(keys);
+  }
+
+  /** Resizes the terminal, as a user dragging the window does (SIGWINCH). */
+  resize(cols: number, rows: number): void {
+    this.pty.resize(cols, rows);
   }
 
   kill(signal = 'SIGKILL'): void {
