@@ -330,6 +330,12 @@ describe('screener export: formats, profiles, errors', () => {
     expect(r.stderr).toContain('[E_EXPORT_PATH_NOT_FOUND]');
   });
 
+  it('an output folder that does not exist: exit 2 before anything is read', () => {
+    const r = coordinator(['--out', join('no-such-folder', 'out.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_EXPORT_OUT_FOLDER]');
+  });
+
   it('a wrong organisation passphrase: exit 4, nothing written', () => {
     const r = screener(
       [

@@ -5,8 +5,8 @@
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CliContext } from '../context.js';
@@ -51,6 +51,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const k = parseK(opts.k);
   if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
     throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
+
+  for (const f of [opts.out, opts.summary]) if (f !== undefined) checkWritableFolder(f);
 
   const dataDir = dataDirOf(ctx);
   const files = await recordFiles(paths.length > 0 ? paths : [dataDir]);
@@ -150,6 +152,22 @@ function trimMemory(): void {
     }
   }
   collect?.();
+}
+
+/** Checked before any work: finding out after decrypting everything would waste it. */
+function checkWritableFolder(file: string): void {
+  const dir = dirname(resolve(file));
+  let ok: boolean;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw usageError(
+      'E_EXPORT_OUT_FOLDER',
+      `The folder of ${file} does not exist. Nothing was exported.`,
+    );
 }
 
 function parseK(text: string): number {

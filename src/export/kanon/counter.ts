@@ -141,7 +141,9 @@ export class ComboCounter {
 
   /** Counts a row. Columns must have been declared (addColumns); others are ignored. */
   add(qi: Readonly<Record<string, string>>, n = 1): void {
-    this.counts[this.entryOf(qi)]! += n;
+    // The entry first: finding it may grow (replace) the counts array.
+    const e = this.entryOf(qi);
+    this.counts[e]! += n;
     this.total += n;
   }
 
@@ -211,7 +213,11 @@ export class ComboCounter {
       return out;
     });
     const counts = new Int32Array(n);
-    for (let j = 0; j < n; j++) counts[j] = this.counts[live[order[j]!]!]!;
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += counts[j] = this.counts[live[order[j]!]!]!;
+    // Every row counted must be in exactly one entry: the search trusts these counts.
+    if (sum !== this.total)
+      throw new Error(`internal: ${sum} rows in the counts, ${this.total} added`);
     return { columns: [...columnOrder], values, codes, counts, total: this.total };
   }
 }
