@@ -113,8 +113,9 @@ export class ExpressionCompiler {
     }
 
     const refs = collectRefs(ast, problems, this.questions);
+    const strict = everyLeafReadsAnswers(ast);
     if (this.trusted)
-      return { condition: makeCondition(source, refs, this.questions, evaluate), problems };
+      return { condition: makeCondition(source, refs, this.questions, evaluate, strict), problems };
     for (const ref of refs) {
       if (!this.questions.has(ref.id)) continue;
       if (mayRead(ref.id) === 'later') {
@@ -162,22 +163,31 @@ export class ExpressionCompiler {
       return { problems };
     }
 
-    return { condition: makeCondition(source, refs, this.questions, evaluate), problems };
+    return {
+      condition: makeCondition(source, refs, this.questions, evaluate, strict),
+      problems,
+    };
   }
 }
 
 function makeCondition(
   source: string,
-  refs: readonly ExprRef[],
+  refs: readonly (ExprRef & { via?: 'answers' | 'status' })[],
   questions: ReadonlyMap<string, ExprQuestion>,
   evaluate: (ctx: unknown) => unknown,
+  strict: boolean,
 ): Condition {
   const refIds = [...new Set(refs.map((r) => r.id))];
   const integerRefs = refIds.filter((id) => questions.get(id)?.integer);
+  const answerRefs = [...new Set(refs.filter((r) => r.via === 'answers').map((r) => r.id))];
   return Object.freeze({
     source,
     refs: Object.freeze(refIds),
     evaluate(ctx: ExprContext): boolean {
+      // Every part of a strict condition reads an answer: with none of them answered,
+      // each part is undecidable, so the whole is (false) — without paying for the
+      // evaluator's errors, which the interview would otherwise raise thousands of times.
+      if (strict && answerRefs.every((id) => !Object.hasOwn(ctx.answers, id))) return false;
       let answers = ctx.answers;
       if (integerRefs.length > 0) {
         const copy: Record<string, unknown> = { ...ctx.answers };
@@ -196,6 +206,46 @@ function makeCondition(
       }
     },
   });
+}
+
+const CONNECTIVES = new Set(['&&', '||', '!_']);
+
+/**
+ * True when every leaf of the condition's and/or/not structure reads some
+ * `answers.X` and uses neither `status` nor `has()`: then, with all the answers it
+ * reads missing, every leaf is an error and so is the whole (CEL's && and || absorb
+ * errors only when the other side decides).
+ */
+function everyLeafReadsAnswers(ast: ASTNode): boolean {
+  const leafOk = (n: Node): boolean => {
+    let readsAnswers = false;
+    const stack: Node[] = [n];
+    while (stack.length) {
+      const x = stack.pop()!;
+      const ref = refOf(x);
+      if (ref) {
+        if (ref.via === 'status') return false;
+        readsAnswers = true;
+        continue;
+      }
+      const args = x.args as unknown[];
+      if (x.op === 'call' && Array.isArray(args) && args[0] === 'has') return false;
+      stack.push(...children(x));
+    }
+    return readsAnswers;
+  };
+  const walk = (n: Node): boolean => {
+    if (CONNECTIVES.has(n.op)) {
+      const parts = Array.isArray(n.args)
+        ? (n.args as unknown[]).filter(isNode)
+        : isNode(n.args)
+          ? [n.args]
+          : [];
+      return parts.length > 0 && parts.every(walk);
+    }
+    return leafOk(n);
+  };
+  return walk(ast as Node);
 }
 
 type Node = ASTNode & { op: string; args: unknown; pos?: number; start?: number; end?: number };
@@ -242,8 +292,8 @@ function collectRefs(
   ast: ASTNode,
   problems: ExprProblem[],
   questions: ReadonlyMap<string, ExprQuestion>,
-): ExprRef[] {
-  const refs: ExprRef[] = [];
+): (ExprRef & { via: 'answers' | 'status' })[] {
+  const refs: (ExprRef & { via: 'answers' | 'status' })[] = [];
   const stack: Node[] = [ast as Node];
   while (stack.length) {
     const n = stack.pop()!;

@@ -120,3 +120,24 @@ describe('expressions rejected at load time', () => {
     expect(r.problems[0]?.code).toBe('E_FORWARD_REFERENCE');
   });
 });
+
+describe('the shortcut for conditions whose every part reads an answer', () => {
+  // With every answer it reads missing, such a condition is false without being run;
+  // these cases check the shortcut never changes a result.
+  const cases: [string, ExprContext, boolean][] = [
+    ["answers.consent == 'yes' || answers.age < 18", ctx({}), false],
+    ["!(answers.consent == 'yes')", ctx({}), false],
+    ["answers.consent == 'yes' || true", ctx({}), true],
+    ['!has(answers.age)', ctx({}), true],
+    ["status.age != 'answered' || answers.age < 18", ctx({}, { age: 'dont_know' }), true],
+    ["answers.consent == 'yes' || answers.age < 18", ctx({ age: 12 }), true],
+    [
+      "answers.controls.exists(c, c == 'debt') || answers.age > 60",
+      ctx({ controls: ['debt'] }),
+      true,
+    ],
+  ];
+  it.each(cases)('%s', (src, context, expected) => {
+    expect(cond(src).evaluate(context)).toBe(expected);
+  });
+});

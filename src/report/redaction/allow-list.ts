@@ -42,16 +42,15 @@ function languageNames(): string[] {
 
 function calendarNames(): string[] {
   const out: string[] = [];
+  // One formatter per language and style: creating one is far dearer than using it.
   for (const lang of LANGS) {
-    for (let m = 0; m < 12; m++) {
-      const d = new Date(Date.UTC(2001, m, 15));
-      for (const month of ['long', 'short'] as const)
-        out.push(new Intl.DateTimeFormat(lang, { month, timeZone: 'UTC' }).format(d));
+    for (const month of ['long', 'short'] as const) {
+      const f = new Intl.DateTimeFormat(lang, { month, timeZone: 'UTC' });
+      for (let m = 0; m < 12; m++) out.push(f.format(new Date(Date.UTC(2001, m, 15))));
     }
-    for (let day = 1; day <= 7; day++) {
-      const d = new Date(Date.UTC(2001, 0, day));
-      for (const weekday of ['long', 'short'] as const)
-        out.push(new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' }).format(d));
+    for (const weekday of ['long', 'short'] as const) {
+      const f = new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' });
+      for (let day = 1; day <= 7; day++) out.push(f.format(new Date(Date.UTC(2001, 0, day))));
     }
   }
   return out.map((s) => s.replace(/\.$/, ''));
