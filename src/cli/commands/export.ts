@@ -56,6 +56,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
   const dataDir = dataDirOf(ctx);
   const files = await recordFiles(paths.length > 0 ? paths : [dataDir]);
+  // Listing a large folder leaves much garbage; drop it before the key derivation allocates.
+  trimMemory();
   const catalogue = questionnaireCatalogue(opts.questionnaire);
   const open = files.length > 0 ? await opener(ctx, opts, dataDir) : unreachableOpen;
   const secret = opts.secretFile
@@ -90,7 +92,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       signal: controller.signal,
       onProgress: (p) => {
         progress.update(p);
-        if (p.phase === 'read' && p.done % TRIM_EVERY === 0) trimMemory();
+        // Buckets hold about 1/256 of the rows each: every 32 of them is about every 12 %.
+        if (p.done % (p.phase === 'read' ? TRIM_EVERY : 32) === 0) trimMemory();
       },
       onSkip: (skip) => {
         progress.pause();
@@ -179,11 +182,10 @@ function parseK(text: string): number {
 }
 
 async function recordFiles(paths: readonly string[]): Promise<string[]> {
-  const found = new Map<string, string>();
+  const lists: string[][] = [];
   for (const p of paths) {
-    let files: string[];
     try {
-      files = await listRecordFiles(p);
+      lists.push(await listRecordFiles(p));
     } catch (error) {
       if (isScreenerError(error) && error.code === 'E_RECORD_NOT_FOUND')
         throw usageError(
@@ -192,10 +194,21 @@ async function recordFiles(paths: readonly string[]): Promise<string[]> {
         );
       throw error;
     }
-    // The same file named twice (a folder and a file in it) is read once.
-    for (const f of files) if (!found.has(resolve(f))) found.set(resolve(f), f);
   }
-  return [...found.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // One path: the store's list is already sorted and has no repeats (the common case,
+  // and the cheap one: no second copy of a hundred thousand names).
+  if (lists.length === 1) return lists[0]!;
+  // The same file named twice (a folder and a file in it) is read once.
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const list of lists)
+    for (const f of list) {
+      const key = resolve(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
