@@ -183,8 +183,7 @@ export function buildProgram(): Command {
     .option(
       '--questionnaire <file>',
       'questionnaire the records were made with, if not a shipped one (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .action(lazy(program, () => import('./commands/export.js')));
 

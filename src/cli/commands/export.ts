@@ -43,7 +43,7 @@ interface Options {
   summary?: string;
   secretFile?: string;
   profile?: 'htcds';
-  questionnaire: string[];
+  questionnaire?: string[];
 }
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
@@ -58,7 +58,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const files = await recordFiles(paths.length > 0 ? paths : [dataDir]);
   // Listing a large folder leaves much garbage; drop it before the key derivation allocates.
   trimMemory();
-  const catalogue = questionnaireCatalogue(opts.questionnaire);
+  const catalogue = questionnaireCatalogue(opts.questionnaire ?? []);
   const open = files.length > 0 ? await opener(ctx, opts, dataDir) : unreachableOpen;
   const secret = opts.secretFile
     ? await readSecretFile(opts.secretFile)
