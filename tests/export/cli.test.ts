@@ -13,7 +13,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { spawn } from 'node-pty';
+import { stripVTControlCharacters } from 'node:util';
+import { BIN, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { parseCsv, parseJsonl, violations, type ParsedExport } from './helpers/checker.js';
 import {
   CANARIES,
@@ -39,6 +41,7 @@ const problems = new Map<string, string>();
 const sharedId = newId();
 
 const ENV = { SCREENER_SCRYPT_N: '1024', SCREENER_PASSPHRASE: undefined };
+const ENV_TTY = { SCREENER_SCRYPT_N: '1024', TERM: 'xterm-256color', NO_COLOR: '1' };
 
 function screener(args: string[], env: Record<string, string | undefined> = {}) {
   const r = runCli(args, { env: { ...ENV, ...env }, cwd: root });
@@ -178,6 +181,9 @@ describe('screener export: mixed laptops with problem files', () => {
       expect(line).toContain(reason.replace(/_/g, ' '));
     }
     expect(first.stderr).toContain('5 files were skipped');
+    // Not a terminal: no progress bar, no control characters.
+    expect(first.stderr.includes('\u001b[')).toBe(false);
+    expect(first.stderr).not.toContain('Reading records');
   });
 
   it('every quasi-identifier combination in the file describes at least k records', () => {
@@ -366,5 +372,46 @@ describe('screener export: formats, profiles, errors', () => {
     expect(t.rows.length).toBe(31);
     // The secret was created in that data folder on this first export.
     expect(existsSync(join(root, 'lapA', 'export-secret'))).toBe(true);
+  });
+});
+
+describe('screener export on a terminal', () => {
+  it('shows a progress bar on stderr, then the same result', async () => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+    const pty = spawn(
+      process.execPath,
+      [
+        BIN,
+        '--data-dir',
+        'coord',
+        'export',
+        'lapA',
+        '--key',
+        orgKeyFile,
+        '--questionnaire',
+        FIXTURE,
+        '--k',
+        '3',
+        '--out',
+        'tty.csv',
+      ],
+      {
+        name: 'xterm-256color',
+        cols: 100,
+        rows: 30,
+        cwd: root,
+        env: { ...env, ...ENV_TTY, SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+      },
+    );
+    let raw = '';
+    pty.onData((d) => (raw += d));
+    const code = await new Promise<number>((resolve) =>
+      pty.onExit(({ exitCode }) => resolve(exitCode)),
+    );
+    expect(code).toBe(0);
+    expect(stripVTControlCharacters(raw)).toContain('Reading records');
+    expect(stripVTControlCharacters(raw)).toContain('Exported 31 of 31 records');
+    expect(parseCsv(readFileSync(join(root, 'tty.csv'), 'utf8')).rows.length).toBe(31);
   });
 });
