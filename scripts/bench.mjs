@@ -62,8 +62,7 @@ try {
 }
 // The first question of the shipped questionnaire (English), as it appears on screen.
 const firstQuestion = process.env.SCREENER_BENCH_FIRST_QUESTION ?? 'Is the place private';
-const interviewSrc = join(root, 'src', 'cli', 'commands', 'interview.ts');
-if (pty && existsSync(interviewSrc) && !readFileSync(interviewSrc, 'utf8').includes('notBuilt(')) {
+if (pty) {
   cases.push({
     name: 'interview: first question on screen (pty)',
     pty: [BIN, 'interview', '--practice'],

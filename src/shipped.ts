@@ -21,8 +21,7 @@ export function shippedDir(): string {
 export const DEFAULT_QUESTIONNAIRE = 'iom-screening.yaml';
 
 export function defaultQuestionnairePath(): string {
-  const preferred = join(shippedDir(), DEFAULT_QUESTIONNAIRE);
-  return existsSync(preferred) ? preferred : join(shippedDir(), 'example.yaml');
+  return join(shippedDir(), DEFAULT_QUESTIONNAIRE);
 }
 
 /** Every shipped questionnaire file (not templates such as referrals.example.yaml). */

@@ -1,7 +1,7 @@
 /**
  * Validates one input file of any kind the tool reads, telling the kind from its
  * content: a questionnaire has `sections`, a referral directory `categories`, a scenario
- * `persona`; other kinds register here as they arrive.
+ * `persona`.
  * A validator may be asynchronous: a scenario is checked by playing its expected
  * coding through the interview loop, which is.
  */
@@ -26,11 +26,6 @@ const validators = new Map<FileKind, Validator>([
   ['scenario', validateScenarioSource],
   ['referrals', (src) => loadReferralsFromSource(src).diagnostics],
 ]);
-
-/** Lets later modules (scenarios) add their validator without this file knowing them. */
-export function registerValidator(kind: FileKind, v: Validator): void {
-  validators.set(kind, v);
-}
 
 export function kindOf(value: unknown): FileKind {
   if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,11 +1,9 @@
 /** The report `run --report` (and the end of an interview) writes: the same renderer as `screener report`. */
 import type { CliContext } from './context.js';
-import { reportInputs, writeReportFile, type ReportInputs } from './report-inputs.js';
+import { writeReportFile, type ReportInputs } from './report-inputs.js';
 import type { Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
 import type { ReportFormat } from '../report/render.js';
-
-export { reportInputs };
 
 export async function writeRunReport(
   ctx: CliContext,
