@@ -4,7 +4,8 @@ import { defineConfig } from 'tsup';
 // commander, every command's module is a separate chunk loaded on demand, so
 // `--help` and `--version` never pay for YAML, ajv, CEL, inquirer or crypto.
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts' },
+  // The export's worker thread is an entry of its own (dist/export-worker.js).
+  entry: { cli: 'src/cli/main.ts', 'export-worker': 'src/export/worker.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',

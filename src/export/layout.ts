@@ -29,6 +29,9 @@ export interface LayoutInput {
   readonly htcds: ReadonlyMap<string, string>;
 }
 
+const MAX_REMEMBERED_CELLS = 10_000;
+const PSEUDONYM = /^[0-9a-f]{16,}$/;
+
 export class Layout {
   /** Our column names, in file order. */
   readonly columns: readonly string[];
@@ -97,13 +100,33 @@ export class Layout {
   }
 
   csvRows(rows: readonly { row: DeidRow; published: readonly string[] }[]): string {
-    return stringify(
-      rows.map(({ row, published }) =>
-        this.cells(row, published).map((v) =>
-          v === null ? '' : Array.isArray(v) ? v.join(';') : String(v),
-        ),
-      ),
-    );
+    let out = '';
+    for (const { row, published } of rows) {
+      const cells = this.cells(row, published);
+      let line = '';
+      for (let i = 0; i < cells.length; i++) {
+        const v = cells[i];
+        if (i > 0) line += ',';
+        line += this.csvCell(v === null ? '' : Array.isArray(v) ? v.join(';') : String(v));
+      }
+      out += line + '\n';
+    }
+    return out;
+  }
+
+  /**
+   * One cell as csv-stringify writes it (quoted and escaped where needed), remembered:
+   * nearly every cell comes from a small vocabulary (choice values, bands, 0/1), and
+   * handing the library one row of a hundred cells at a time costs most of an export's
+   * writing time. Pseudonyms, unique per row, are not remembered.
+   */
+  private readonly csvCells = new Map<string, string>();
+  private csvCell(v: string): string {
+    const known = this.csvCells.get(v);
+    if (known !== undefined) return known;
+    const text = stringify([[v]]).slice(0, -1);
+    if (this.csvCells.size < MAX_REMEMBERED_CELLS && !PSEUDONYM.test(v)) this.csvCells.set(v, text);
+    return text;
   }
 
   jsonlRows(rows: readonly { row: DeidRow; published: readonly string[] }[]): string {

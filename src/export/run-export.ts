@@ -18,25 +18,32 @@
 import { relative } from 'node:path';
 import type { Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
-import { ScreenerError, isScreenerError, usageError } from '../errors.js';
+import { ScreenerError, usageError } from '../errors.js';
 import { Tally } from './aggregates.js';
 import { readExportConfig, type ExportConfig, type NotExported } from './config.js';
 import { exportConfigError } from './config-errors.js';
-import { Deidentifier, type AssessmentView, type DeidRow } from './deidentify.js';
+import type { AssessmentView, DeidRow } from './deidentify.js';
 import { anonymise, PlanApplier, type KAnonPlan } from './kanon/anonymise.js';
 import { ComboCounter, compareStrings } from './kanon/counter.js';
 import { Layout, type ExportFormat, type ExportProfile } from './layout.js';
 import { OutputFile } from './output-file.js';
-import { pseudonymOf } from './pseudonym.js';
 import { mergeQiColumns } from './qi-columns.js';
+import {
+  openedBy,
+  openedByAsync,
+  RowMaker,
+  type FileResult,
+  type Opened,
+  type SpillEntry,
+} from './record-rows.js';
 import { BUCKETS, Spill } from './spill.js';
+import { readInParallel, type ParallelRead } from './worker-pool.js';
 import {
   EXCLUSION_REASONS,
   guaranteeSentence,
   notesFor,
   type ExclusionReason,
   type ExportSummary,
-  type SkipReason,
   type SkippedFile,
 } from './summary.js';
 import { UNKNOWN } from './values.js';
@@ -46,6 +53,8 @@ export interface RecordReader {
   readonly files: readonly string[];
   /** Decrypts one file; a damaged, foreign or unreadable file throws a ScreenerError. */
   open(file: string): Promise<InterviewRecord>;
+  /** The same with a blocking read, used instead of open when given (much faster for many small files). */
+  readonly openSync?: ((file: string) => InterviewRecord) | undefined;
 }
 
 export interface ExportProgress {
@@ -71,6 +80,8 @@ export interface ExportRequest {
   readonly onSkip?: ((s: SkippedFile) => void) | undefined;
   /** Where the encrypted spill goes (default: the system's temporary folder). */
   readonly tmpDir?: string | undefined;
+  /** Read with worker threads when there are many files (needs the built worker script). */
+  readonly parallel?: ParallelRead | undefined;
 }
 
 export interface ExportResult {
@@ -78,21 +89,9 @@ export interface ExportResult {
   readonly plan: KAnonPlan;
 }
 
-const STORE_REASONS: Readonly<Record<string, SkipReason>> = {
-  E_RECORD_CORRUPT: 'corrupt',
-  E_RECORD_TRUNCATED: 'truncated',
-  E_RECORD_TAMPERED: 'tampered',
-  E_RECORD_KEY_MISSING: 'wrong_key',
-  E_RECORD_VERSION: 'unknown_version',
-};
-
-/** One line of the spill: [pseudonym, updatedAt (ms), file index, exclusion or null, row or null]. */
-type SpillEntry = [string, number, number, ExclusionReason | null, DeidRow | null];
-
 interface Used {
   readonly questionnaire: Questionnaire;
   readonly config: ExportConfig;
-  readonly deidentifier: Deidentifier;
 }
 
 export async function runExport(req: ExportRequest): Promise<ExportResult> {
@@ -117,6 +116,10 @@ function checkAbort(signal: AbortSignal | undefined): void {
     );
 }
 
+/** Files read ahead of the one being processed, when reading is asynchronous. */
+const READ_AHEAD = 8;
+/** Blocking reads between two turns of the event loop. */
+const YIELD_EVERY = 64;
 async function exportWith(
   req: ExportRequest,
   spill: Spill,
@@ -131,20 +134,57 @@ async function exportWith(
   const used = new Map<string, Used>();
 
   // ---- pass 1: read ---------------------------------------------------------------
-  // Several files in flight so disk waits overlap; results are used in file order,
-  // so the skip list and every tie-break stay the same from run to run.
-  const inFlight: Promise<Opened>[] = [];
-  const start = (i: number) => {
-    if (i < files.length) inFlight.push(openOne(req.reader, files[i]!));
+  // Results are taken in file order whichever way the files are read, so the skip
+  // list, the spill and every tie-break are the same from run to run.
+  const take = async (result: FileResult) => {
+    if (result.kind === 'skip') skip(result.skip);
+    else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
+    else {
+      if (result.hash !== undefined) useQuestionnaire(result.hash);
+      await spill.append(result.bucket, result.line);
+    }
   };
-  for (let i = 0; i < READ_AHEAD; i++) start(i);
-  for (let i = 0; i < files.length; i++) {
-    checkAbort(req.signal);
-    const opened = await inFlight.shift()!;
-    start(i + READ_AHEAD);
-    const entry = processOne(req, files[i]!, i, opened, used, skip);
-    if (entry) await spill.append(Spill.bucketOf(entry[0]), JSON.stringify(entry));
-    req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+  const useQuestionnaire = (hash: string) => {
+    if (used.has(hash)) return;
+    const q = req.questionnaireByHash(hash);
+    if (!q) throw new Error(`internal: questionnaire ${hash} vanished`);
+    const config = readExportConfig(q);
+    if (!config.ok) throw exportConfigError(q.file, config.problems);
+    used.set(hash, { questionnaire: q, config: config.config });
+  };
+  const parallel = req.parallel;
+  if (parallel && parallel.workers > 1 && files.length >= parallel.minFiles) {
+    await readInParallel(files, parallel, async (results, start) => {
+      checkAbort(req.signal);
+      for (const r of results) await take(r);
+      req.onProgress?.({ phase: 'read', done: start + results.length, total: files.length });
+    });
+  } else {
+    const maker = new RowMaker(req);
+    const { openSync } = req.reader;
+    // Several files in flight so disk waits overlap when reading is asynchronous.
+    const inFlight: Promise<Opened>[] = [];
+    const start = (i: number) => {
+      const file = files[i];
+      if (file !== undefined && !openSync)
+        inFlight.push(openedByAsync(() => req.reader.open(file)));
+    };
+    for (let i = 0; i < READ_AHEAD; i++) start(i);
+    for (let i = 0; i < files.length; i++) {
+      checkAbort(req.signal);
+      const file = files[i]!;
+      let opened: Opened;
+      if (openSync) {
+        opened = openedBy(() => openSync(file));
+        // Blocking reads: let signals (Ctrl-C) and output through now and then.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+      } else {
+        opened = await inFlight.shift()!;
+        start(i + READ_AHEAD);
+      }
+      await take(maker.make(file, i, opened));
+      req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
+    }
   }
   await spill.flushAll();
 
@@ -282,117 +322,6 @@ async function exportWith(
   await output.commit();
   await summaryFile?.commit();
   return { summary, plan };
-}
-
-/** Files read ahead of the one being processed. */
-const READ_AHEAD = 8;
-
-type Opened = { ok: true; record: InterviewRecord } | { ok: false; error: ScreenerError };
-
-/**
- * Never rejects: a failure is kept, in order, to be listed (a read-ahead promise that
- * rejected while nobody awaited it would crash the process instead).
- */
-async function openOne(reader: RecordReader, file: string): Promise<Opened> {
-  try {
-    return { ok: true, record: await reader.open(file) };
-  } catch (error) {
-    if (isScreenerError(error)) return { ok: false, error };
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      error: new ScreenerError('environment', 'E_UNEXPECTED', `unexpected failure: ${message}`),
-    };
-  }
-}
-
-/** Checks and de-identifies one opened file; undefined (and a skip) when it cannot be used. */
-function processOne(
-  req: ExportRequest,
-  file: string,
-  index: number,
-  opened: Opened,
-  used: Map<string, Used>,
-  skip: (s: SkippedFile) => void,
-): SpillEntry | undefined {
-  if (!opened.ok) {
-    const { error } = opened;
-    skip({
-      file,
-      reason: STORE_REASONS[error.code] ?? 'unreadable',
-      code: error.code,
-      message: error.message,
-    });
-    return undefined;
-  }
-  const record = opened.record;
-  const problem = recordProblem(record);
-  if (problem) {
-    skip({ file, reason: 'invalid_record', code: 'E_EXPORT_INVALID_RECORD', message: problem });
-    return undefined;
-  }
-  const pseudonym = pseudonymOf(req.secret, record.id);
-  const updated = Date.parse(record.updatedAt);
-  const t = Number.isFinite(updated) ? updated : 0;
-  const exclusion: ExclusionReason | null =
-    record.mode === 'practice' || record.mode === 'rehearsal'
-      ? record.mode
-      : record.status === 'completed'
-        ? null
-        : record.status;
-  if (exclusion) return [pseudonym, t, index, exclusion, null];
-
-  const q = req.questionnaireByHash(record.questionnaire.hash);
-  if (!q) {
-    skip({
-      file,
-      reason: 'unknown_questionnaire',
-      code: 'E_EXPORT_UNKNOWN_QUESTIONNAIRE',
-      message: `made with questionnaire ${record.questionnaire.id} ${record.questionnaire.version}, which is not available (pass its file with --questionnaire)`,
-    });
-    return undefined;
-  }
-  let u = used.get(q.hash);
-  if (!u) {
-    const config = readExportConfig(q);
-    if (!config.ok) throw exportConfigError(q.file, config.problems);
-    u = {
-      questionnaire: q,
-      config: config.config,
-      deidentifier: new Deidentifier(q, config.config, req.secret),
-    };
-    used.set(q.hash, u);
-  }
-  let assessment: AssessmentView;
-  try {
-    assessment = req.assess(q, record);
-  } catch (error) {
-    skip({
-      file,
-      reason: 'assessment_failed',
-      code: 'E_EXPORT_ASSESSMENT',
-      message: `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
-    });
-    return undefined;
-  }
-  return [pseudonym, t, index, null, u.deidentifier.row(record, assessment)];
-}
-
-/** The shape an export relies on; the store authenticates files, this catches other writers' mistakes. */
-function recordProblem(r: InterviewRecord): string | undefined {
-  const v = r as unknown as Record<string, unknown>;
-  const q = v.questionnaire as Record<string, unknown> | null | undefined;
-  if (typeof v.id !== 'string' || v.id === '') return 'the record has no id';
-  if (!['real', 'practice', 'rehearsal'].includes(v.mode as string)) return 'unknown record mode';
-  if (!['in_progress', 'completed', 'stopped', 'abandoned'].includes(v.status as string))
-    return 'unknown record status';
-  if (typeof v.startedAt !== 'string' || typeof v.updatedAt !== 'string')
-    return 'the record has no dates';
-  if (typeof q !== 'object' || q === null || typeof q.hash !== 'string')
-    return 'the record does not say which questionnaire it used';
-  if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers))
-    return 'the record has no answers';
-  return undefined;
 }
 
 /**

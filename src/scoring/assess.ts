@@ -49,7 +49,7 @@ export function raisedIndicators(
 export function outcomeOf(
   questionnaire: Questionnaire,
   population: Population,
-  dimensions: readonly DimensionResult[],
+  dimensions: readonly Pick<DimensionResult, 'id' | 'positive'>[],
   anyRaised: boolean,
 ): OutcomeResult {
   const positive = new Set(dimensions.filter((d) => d.positive).map((d) => d.id));
@@ -62,7 +62,7 @@ export function outcomeOf(
   return { id, combinationMet: c.met, carriedBy: c.carriedBy, missing: c.missing };
 }
 
-function populationOf(
+export function populationOf(
   questionnaire: Questionnaire,
   record: InterviewRecord,
   ctx: ReturnType<typeof triggered>['context'],

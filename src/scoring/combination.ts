@@ -22,20 +22,20 @@ export function dimensionsIn(c: Combination): string[] {
   }
 }
 
-function met(c: Combination, positive: ReadonlySet<string>): boolean {
+export function combinationMet(c: Combination, positive: ReadonlySet<string>): boolean {
   switch (c.kind) {
     case 'dimension':
       return positive.has(c.id);
     case 'all_of':
-      return c.items.every((i) => met(i, positive));
+      return c.items.every((i) => combinationMet(i, positive));
     case 'any_of':
-      return c.items.some((i) => met(i, positive));
+      return c.items.some((i) => combinationMet(i, positive));
   }
 }
 
 /** Positive dimensions in the met branches: every met alternative of an any_of counts. */
 function carried(c: Combination, positive: ReadonlySet<string>): string[] {
-  if (!met(c, positive)) return [];
+  if (!combinationMet(c, positive)) return [];
   switch (c.kind) {
     case 'dimension':
       return [c.id];
@@ -51,7 +51,7 @@ function carried(c: Combination, positive: ReadonlySet<string>): string[] {
  * it is the shortest honest answer to "what would meet it".
  */
 function missing(c: Combination, positive: ReadonlySet<string>): MissingRequirement[] {
-  if (met(c, positive)) return [];
+  if (combinationMet(c, positive)) return [];
   switch (c.kind) {
     case 'dimension':
       return [{ anyOf: [c.id] }];
@@ -74,7 +74,7 @@ export function evaluateCombination(
   c: Combination,
   positive: ReadonlySet<string>,
 ): CombinationResult {
-  const isMet = met(c, positive);
+  const isMet = combinationMet(c, positive);
   return {
     met: isMet,
     carriedBy: [...new Set(isMet ? carried(c, positive) : partialCarried(c, positive))],

@@ -25,7 +25,7 @@ export function collectFlags(
   questionnaireFlags: ReadonlyMap<string, readonly Evidence[]>,
   urgent: readonly Evidence[],
   population: PopulationResult,
-  dimensions: readonly DimensionResult[],
+  dimensions: readonly Pick<DimensionResult, 'id' | 'decidedByUnverified'>[],
 ): FlagResult[] {
   const sources = new Map<string, FlagSource[]>();
   const add = (id: string, s: readonly FlagSource[]) => {

@@ -1,5 +1,6 @@
 /** Scoring: answers → indicators → dimensions → outcome, with the evidence trail. Pure. */
 export { assess, outcomeOf, raisedIndicators } from './assess.js';
+export { assessOutline, type AssessmentOutline } from './outline.js';
 export {
   fillAlternative,
   isPositive,

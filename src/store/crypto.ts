@@ -8,7 +8,6 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
-  hkdfSync,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -46,7 +45,34 @@ export function unseal(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Bu
 
 /** HKDF-SHA256 to a 256-bit key; `info` names the purpose so no key serves two. */
 export function deriveKey(ikm: Uint8Array, info: string, salt: Uint8Array = Buffer.alloc(0)) {
-  return Buffer.from(hkdfSync('sha256', ikm, salt, info, KEY_BYTES));
+  return hkdfExpand(hkdfExtract(ikm, salt), info);
+}
+
+/**
+ * Several keys from one secret: HKDF-SHA256 with one extract step shared by every
+ * `info`. Each key is exactly deriveKey(ikm, info, salt); an export opens tens of
+ * thousands of records, and sharing the extract saves one HMAC per key.
+ */
+export function deriveKeys(ikm: Uint8Array, infos: readonly string[], salt?: Uint8Array): Buffer[] {
+  const prk = hkdfExtract(ikm, salt ?? Buffer.alloc(0));
+  return infos.map((info) => hkdfExpand(prk, info));
+}
+
+/*
+ * RFC 5869 written out with createHmac rather than hkdfSync: the same bytes (a test
+ * checks both against each other and the RFC's vectors), at about a third of the
+ * cost per call on Node 20, where hkdfSync builds key objects on every call. One
+ * expand block is enough for a 256-bit key.
+ */
+function hkdfExtract(ikm: Uint8Array, salt: Uint8Array): Buffer {
+  return createHmac('sha256', salt.length > 0 ? salt : ZERO_SALT)
+    .update(ikm)
+    .digest();
+}
+const ZERO_SALT = Buffer.alloc(32);
+const BLOCK_1 = Buffer.from([1]);
+function hkdfExpand(prk: Uint8Array, info: string): Buffer {
+  return createHmac('sha256', prk).update(info, 'utf8').update(BLOCK_1).digest();
 }
 
 export function hmac(key: Uint8Array, ...parts: Uint8Array[]): Buffer {

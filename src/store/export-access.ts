@@ -4,6 +4,7 @@
  * screener passphrase is needed; with a passphrase, the data folder's keys.json
  * must be unlocked first (unlockDataDir). Nothing here writes.
  */
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
@@ -76,16 +77,54 @@ export async function openRecordFileWithPassphrase(
   return openWith(file, { kind: 'passphrase', slots: [unlocked.current] }, unlocked.fs);
 }
 
-async function openWith(file: string, unlocker: Unlocker, fs: StoreFs): Promise<OpenedRecordFile> {
+/** What opens records for an export: the organisation key, or the unlocked data folder's passphrase key. */
+export function exportUnlocker(key: OrgPrivateKey | UnlockedKeys): Unlocker {
+  return 'privateKey' in key
+    ? { kind: 'org', org: key }
+    : { kind: 'passphrase', slots: [key.current] };
+}
+
+/**
+ * One record, read with a blocking read: an export reads tens of thousands of small
+ * files one after the other (or in worker threads), and the promise-based read costs
+ * several times the read itself there. The errors are those of the other openers.
+ */
+export function openRecordFileSync(file: string, unlocker: Unlocker): InterviewRecord {
+  const label = labelOf(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (nodeCode(error) === 'ENOENT')
+      throw storeDataError('E_RECORD_NOT_FOUND', `There is no ${label.what}.`, [`(${file})`]);
+    throw readFailure(error, label.what, file);
+  }
+  return decode(bytes, label, unlocker).envelope.record;
+}
+
+function labelOf(file: string): FileLabel {
   const nameId = recordIdOfFile(basename(file));
-  const label: FileLabel = {
+  return {
     what: nameId ? `record ${nameId}` : `record file ${basename(file)}`,
     path: file,
   };
-  const parsed = parseRecordFile(await readRecordBytes(fs, file, label), label);
+}
+
+function decode(bytes: Buffer, label: FileLabel, unlocker: Unlocker) {
+  const parsed = parseRecordFile(bytes, label);
   // A file named like a record must hold that record: a renamed file is not silently another one.
+  const nameId = recordIdOfFile(basename(label.path));
   if (nameId && parsed.header.id !== nameId) throw tampered(label);
-  const { dataKey, envelope } = openRecord(parsed, unlocker, label);
+  return { parsed, ...openRecord(parsed, unlocker, label) };
+}
+
+async function openWith(file: string, unlocker: Unlocker, fs: StoreFs): Promise<OpenedRecordFile> {
+  const label = labelOf(file);
+  const { parsed, dataKey, envelope } = decode(
+    await readRecordBytes(fs, file, label),
+    label,
+    unlocker,
+  );
   const id = parsed.header.id;
   return {
     file,

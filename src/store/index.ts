@@ -28,8 +28,11 @@ export { resolveDataDir, layoutOf, type StoreLayout } from './paths.js';
 export type { RecordProblem } from './problems.js';
 export type { StoreErrorCode } from './errors.js';
 export type { StoreFs } from './fs-layer.js';
+export type { Unlocker } from './key-slots.js';
 export {
+  exportUnlocker,
   listRecordFiles,
+  openRecordFileSync,
   openRecordFileWithOrgKey,
   openRecordFileWithPassphrase,
   readOrgPrivateKeyFile,

@@ -46,15 +46,20 @@ export function formatFingerprint(fp: string): string {
   return fp.match(/.{1,4}/g)?.join(' ') ?? fp;
 }
 
+/** RFC 8410: the DER of an X25519 SubjectPublicKeyInfo is this prefix and the 32 raw bytes. */
+const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+
 export function rawPublicKey(key: KeyObject): Buffer {
-  const jwk = key.export({ format: 'jwk' });
-  return Buffer.from(jwk.x ?? '', 'base64url');
+  const der = key.export({ format: 'der', type: 'spki' });
+  return Buffer.from(der.subarray(X25519_SPKI_PREFIX.length));
 }
 
+/** DER rather than JWK: the same key, imported without a JSON and base64url round trip. */
 export function publicKeyObject(raw: Uint8Array): KeyObject {
   return createPublicKey({
-    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(raw).toString('base64url') },
-    format: 'jwk',
+    key: Buffer.concat([X25519_SPKI_PREFIX, raw]),
+    format: 'der',
+    type: 'spki',
   });
 }
 

@@ -18,7 +18,7 @@
  */
 import type { InterviewRecord } from '../record/types.js';
 import { RECORD_FORMAT_VERSION } from '../record/types.js';
-import { deriveKey, hmac, sameBytes, seal, unseal, utf8 } from './crypto.js';
+import { deriveKey, deriveKeys, hmac, sameBytes, seal, unseal, utf8 } from './crypto.js';
 import { storeDataError } from './errors.js';
 import {
   slotFromJson,
@@ -65,11 +65,13 @@ export interface FileLabel {
 }
 
 function headerMacKey(dataKey: Uint8Array) {
-  return deriveKey(dataKey, 'screener/v1/record-header-mac');
+  return deriveKey(dataKey, HEADER_MAC_INFO);
 }
 function bodyKey(dataKey: Uint8Array) {
-  return deriveKey(dataKey, 'screener/v1/record-body');
+  return deriveKey(dataKey, BODY_INFO);
 }
+const HEADER_MAC_INFO = 'screener/v1/record-header-mac';
+const BODY_INFO = 'screener/v1/record-body';
 function bodyAad(h: Pick<RecordHeader, 'id' | 'recordFormat' | 'questionnaireHash'>) {
   return utf8(
     `screener/v1/record-body|${RECORD_FILE_VERSION}|${h.id}|${h.recordFormat}|${h.questionnaireHash}`,
@@ -189,8 +191,8 @@ export function openRecord(
   unlocker: Unlocker,
   label: FileLabel,
 ): { dataKey: Buffer; envelope: RecordEnvelope } {
-  const dataKey = unlockHeader(parsed, unlocker, label);
-  const plain = unseal(bodyKey(dataKey), parsed.body, bodyAad(parsed.header));
+  const { dataKey, bodyKey } = unlockKeys(parsed, unlocker, label);
+  const plain = unseal(bodyKey, parsed.body, bodyAad(parsed.header));
   if (!plain) throw tampered(label);
   const len = plain.length >= 4 ? plain.readUInt32BE(0) : Infinity;
   if (len + 4 > plain.length) throw tampered(label);
@@ -218,6 +220,14 @@ export function unlockHeader(
   unlocker: Unlocker,
   label: FileLabel,
 ): Buffer {
+  return unlockKeys(parsed, unlocker, label).dataKey;
+}
+
+function unlockKeys(
+  parsed: ParsedRecordFile,
+  unlocker: Unlocker,
+  label: FileLabel,
+): { dataKey: Buffer; bodyKey: Buffer } {
   const r = unwrapDataKey(parsed.header.slots, parsed.header.id, unlocker);
   if (!r.ok) {
     if (r.reason === 'failed') throw tampered(label);
@@ -241,8 +251,9 @@ export function unlockHeader(
           ],
         );
   }
-  if (!sameBytes(hmac(headerMacKey(r.dataKey), parsed.signed), parsed.mac)) throw tampered(label);
-  return r.dataKey;
+  const [macKey, bodyKey] = deriveKeys(r.dataKey, [HEADER_MAC_INFO, BODY_INFO]) as [Buffer, Buffer];
+  if (!sameBytes(hmac(macKey, parsed.signed), parsed.mac)) throw tampered(label);
+  return { dataKey: r.dataKey, bodyKey };
 }
 
 export function tampered(label: FileLabel) {

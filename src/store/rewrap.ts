@@ -36,7 +36,7 @@ export function reconcileSlots(
   if (wanted.org) {
     const fp = wanted.org.fingerprint;
     const have = existing.find((s) => s.type === 'org' && s.key === fp);
-    slots.push(have ?? orgSlot(dataKey, id, wanted.org));
+    slots.push(have ?? orgSlot(dataKey, id, wanted.org, wanted.passphrase[0]?.kek));
   }
   const changed = slots.length !== existing.length || slots.some((s, i) => s !== existing[i]);
   return { slots, changed };

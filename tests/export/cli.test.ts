@@ -50,7 +50,7 @@ function screener(args: string[], env: Record<string, string | undefined> = {}) 
   return r;
 }
 
-function coordinator(args: string[]) {
+function coordinator(args: string[], env: Record<string, string> = {}) {
   return screener(
     // The coordinator's own data folder keeps the export secret.
     [
@@ -66,7 +66,7 @@ function coordinator(args: string[]) {
       FIXTURE,
       ...args,
     ],
-    { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+    { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE, ...env },
   );
 }
 
@@ -243,6 +243,37 @@ describe('screener export: mixed laptops with problem files', () => {
       unknown
     >;
     expect({ ...s2, output: undefined }).toEqual({ ...summary, output: undefined });
+  });
+
+  it('worker threads give the same file, summary and skip list as one thread', () => {
+    const one = coordinator(['--k', '3', '--out', 'one.csv', '--summary', 'one.json'], {
+      SCREENER_EXPORT_WORKERS: '0',
+    });
+    const three = coordinator(['--k', '3', '--out', 'three.csv', '--summary', 'three.json'], {
+      SCREENER_EXPORT_WORKERS: '3',
+    });
+    expect([one.code, three.code]).toEqual([5, 5]);
+    expect(readFileSync(join(root, 'three.csv')).equals(readFileSync(join(root, 'one.csv')))).toBe(
+      true,
+    );
+    expect(readFileSync(join(root, 'one.csv')).equals(csv)).toBe(true);
+    const sum = (f: string) =>
+      ({
+        ...(JSON.parse(readFileSync(join(root, f), 'utf8')) as Record<string, unknown>),
+        output: undefined,
+      }) as Record<string, unknown>;
+    expect(sum('three.json')).toEqual(sum('one.json'));
+    expect((sum('three.json').skipped as unknown[]).length).toBe(problems.size);
+    // Skips are listed in file order either way.
+    const skipLines = (text: string) => text.split('\n').filter((l) => l.includes('skipped '));
+    expect(skipLines(three.stderr)).toEqual(skipLines(one.stderr));
+  });
+
+  it('a bad SCREENER_EXPORT_WORKERS is a usage error', () => {
+    const r = coordinator(['--out', 'never.csv'], { SCREENER_EXPORT_WORKERS: 'many' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SCREENER_EXPORT_WORKERS must be a whole number');
+    expect(existsSync(join(root, 'never.csv'))).toBe(false);
   });
 
   it('pseudonyms are stable with the same secret and unrelated with another', () => {

@@ -4,8 +4,8 @@
  * passphrase, de-identified and made k-anonymous in one file. Problem files are
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,20 +16,19 @@ import { dataDirOf } from '../open-store.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
-import type { Questionnaire } from '../../questionnaire/types.js';
-import { loadQuestionnaire, requireQuestionnaire } from '../../questionnaire/load.js';
-import type { InterviewRecord } from '../../record/types.js';
-import { shippedQuestionnaires } from '../../shipped.js';
+import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
+import { PARALLEL_FROM } from '../../export/worker-pool.js';
 import {
   hasKeys,
   listRecordFiles,
   noKeysError,
-  openRecordFileWithOrgKey,
-  openRecordFileWithPassphrase,
+  exportUnlocker,
+  openRecordFileSync,
   readOrgPrivateKeyFile,
   unlockDataDir,
+  type Unlocker,
 } from '../../store/index.js';
-import { assess } from '../../scoring/index.js';
+import { assessOutline } from '../../scoring/index.js';
 import { runExport, type ExportProgress } from '../../export/run-export.js';
 import { loadOrCreateSecret, readSecretFile } from '../../export/secret.js';
 import { EXCLUSION_REASONS, type SkippedFile } from '../../export/summary.js';
@@ -49,6 +48,7 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [paths, opts] = args as [string[], Options];
   const k = parseK(opts.k);
+  const workers = workerCount(ctx);
   if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
     throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
 
@@ -59,7 +59,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   // Listing a large folder leaves much garbage; drop it before the key derivation allocates.
   trimMemory();
   const catalogue = questionnaireCatalogue(opts.questionnaire ?? []);
-  const open = files.length > 0 ? await opener(ctx, opts, dataDir) : unreachableOpen;
+  const unlocker = files.length > 0 ? await unlockerFor(ctx, opts, dataDir) : undefined;
   const secret = opts.secretFile
     ? await readSecretFile(opts.secretFile)
     : await loadOrCreateSecret(dataDir);
@@ -71,6 +71,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
   const s = styler(ctx.color);
   const progress = progressBar(ctx);
+  await progress.ready();
   // Start reading with the garbage of start-up (key derivation, questionnaires) gone.
   trimMemory();
   const controller = new AbortController();
@@ -80,9 +81,17 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   let result;
   try {
     result = await runExport({
-      reader: { files, open },
+      reader: {
+        files,
+        open: async (file) => openRecordFileSync(file, unlocker!),
+        openSync: (file) => openRecordFileSync(file, unlocker!),
+      },
+      parallel: unlocker && {
+        ...workers,
+        init: { unlocker, questionnaireFiles: opts.questionnaire ?? [], secret: secret.secret },
+      },
       questionnaireByHash: catalogue,
-      assess,
+      assess: assessOutline,
       secret: secret.secret,
       k,
       format: opts.format,
@@ -211,71 +220,34 @@ async function recordFiles(paths: readonly string[]): Promise<string[]> {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * Every questionnaire a record may name: those given with --questionnaire (checked
- * now, so a bad file stops the export before anything is read) and the shipped ones,
- * compiled only when a record names one: the shipped questionnaire is large, and an
- * export of records made with another should not pay for it.
- */
-function questionnaireCatalogue(
-  extra: readonly string[],
-): (hash: string) => Questionnaire | undefined {
-  const byHash = new Map<string, Questionnaire>();
-  for (const file of extra) {
-    const q = requireQuestionnaire(file);
-    byHash.set(q.hash, q);
-  }
-  let shipped: Map<string, string> | undefined;
-  let everything = false;
-  const load = (file: string) => {
-    const q = loadQuestionnaire(file).questionnaire;
-    if (q) byHash.set(q.hash, q);
-    return q;
-  };
-  return (hash) => {
-    const known = byHash.get(hash);
-    if (known) return known;
-    // The compiled hash is SHA-256 of the file's text: match files without compiling them.
-    shipped ??= new Map(
-      shippedQuestionnaires().map((f) => [
-        createHash('sha256').update(readFileSync(f, 'utf8')).digest('hex'),
-        f,
-      ]),
-    );
-    const file = shipped.get(hash);
-    if (file) {
-      const q = load(file);
-      if (q?.hash === hash) return q;
-    }
-    if (!everything) {
-      everything = true;
-      for (const f of shippedQuestionnaires()) load(f);
-    }
-    return byHash.get(hash);
-  };
-}
-
-const unreachableOpen = async (): Promise<InterviewRecord> => {
-  throw new Error('internal: no record files to open');
-};
-
-async function opener(
-  ctx: CliContext,
-  opts: Options,
-  dataDir: string,
-): Promise<(file: string) => Promise<InterviewRecord>> {
+async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Promise<Unlocker> {
   if (opts.key) {
     const passphrase = await readPassphrase(ctx, {
       message: 'Passphrase of the organisation key:',
       env: ORG_PASSPHRASE_ENV,
     });
-    const org = await readOrgPrivateKeyFile(opts.key, passphrase);
-    return async (file) => (await openRecordFileWithOrgKey(file, org)).record;
+    return exportUnlocker(await readOrgPrivateKeyFile(opts.key, passphrase));
   }
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
   const passphrase = await readPassphrase(ctx, { message: 'Passphrase:' });
-  const unlocked = await unlockDataDir(dataDir, passphrase);
-  return async (file) => (await openRecordFileWithPassphrase(file, unlocked)).record;
+  return exportUnlocker(await unlockDataDir(dataDir, passphrase));
+}
+
+/**
+ * Worker threads for reading records: by default one per core, from PARALLEL_FROM
+ * files on. SCREENER_EXPORT_WORKERS sets the number for any number of files (0 or 1:
+ * read in this thread), e.g. to leave a core free.
+ */
+function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
+  const text = ctx.env.SCREENER_EXPORT_WORKERS;
+  if (text === undefined || text === '')
+    return { workers: availableParallelism(), minFiles: PARALLEL_FROM };
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 64)
+    throw usageError(
+      'E_EXPORT_BAD_WORKERS',
+      `SCREENER_EXPORT_WORKERS must be a whole number from 0 to 64, not "${text}".`,
+    );
+  return { workers: Number(text), minFiles: 1 };
 }
 
 function skipLine(skip: SkippedFile, s: ReturnType<typeof styler>): string {
@@ -300,6 +272,10 @@ function progressBar(ctx: CliContext) {
     void loading.then((m) => (lib = (m as { default?: typeof m }).default ?? m));
   }
   return {
+    /** Waits for the bar's library, so the first records read already show it. */
+    async ready() {
+      await loading;
+    },
     update(p: ExportProgress) {
       if (!lib) return;
       if (phase !== p.phase) {

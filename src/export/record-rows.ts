@@ -1,0 +1,161 @@
+/**
+ * One record file → one line for the export's spill, or the reason it is skipped.
+ * Pure of the export's other state, so the same code runs in the main thread and in
+ * the worker threads that read a large export in parallel (worker.ts).
+ */
+import type { Questionnaire } from '../questionnaire/types.js';
+import type { InterviewRecord } from '../record/types.js';
+import { ScreenerError, isScreenerError } from '../errors.js';
+import { readExportConfig } from './config.js';
+import { Deidentifier, type AssessmentView, type DeidRow } from './deidentify.js';
+import { pseudonymOf } from './pseudonym.js';
+import { Spill } from './spill.js';
+import type { ExclusionReason, SkipReason, SkippedFile } from './summary.js';
+
+/** One line of the spill: [pseudonym, updatedAt (ms), file index, exclusion or null, row or null]. */
+export type SpillEntry = [string, number, number, ExclusionReason | null, DeidRow | null];
+
+export type FileResult =
+  /** A row, or an exclusion (practice, stopped, …), for the spill; `hash` names the questionnaire of a row. */
+  | {
+      readonly kind: 'entry';
+      readonly bucket: number;
+      readonly line: string;
+      readonly hash?: string;
+    }
+  | { readonly kind: 'skip'; readonly skip: SkippedFile }
+  /** The record's questionnaire has an export section that does not check: the export stops. */
+  | { readonly kind: 'bad_config'; readonly hash: string };
+
+export type Opened =
+  | { readonly ok: true; readonly record: InterviewRecord }
+  | { readonly ok: false; readonly error: ScreenerError };
+
+export interface RowMakerOptions {
+  /** The questionnaire a record was made with, by the hash it carries. */
+  readonly questionnaireByHash: (hash: string) => Questionnaire | undefined;
+  readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
+  readonly secret: Uint8Array;
+}
+
+const STORE_REASONS: Readonly<Record<string, SkipReason>> = {
+  E_RECORD_CORRUPT: 'corrupt',
+  E_RECORD_TRUNCATED: 'truncated',
+  E_RECORD_TAMPERED: 'tampered',
+  E_RECORD_KEY_MISSING: 'wrong_key',
+  E_RECORD_VERSION: 'unknown_version',
+};
+
+/** Never throws: a failure is kept, to be listed in file order. */
+export function openedBy(open: () => InterviewRecord): Opened {
+  try {
+    return { ok: true, record: open() };
+  } catch (error) {
+    return { ok: false, error: asScreenerError(error) };
+  }
+}
+
+export async function openedByAsync(open: () => Promise<InterviewRecord>): Promise<Opened> {
+  try {
+    return { ok: true, record: await open() };
+  } catch (error) {
+    return { ok: false, error: asScreenerError(error) };
+  }
+}
+
+function asScreenerError(error: unknown): ScreenerError {
+  if (isScreenerError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ScreenerError('environment', 'E_UNEXPECTED', `unexpected failure: ${message}`);
+}
+
+export class RowMaker {
+  /** Per questionnaire hash: its de-identifier, or null when its export section is invalid. */
+  private readonly deidentifiers = new Map<string, Deidentifier | null>();
+
+  constructor(private readonly opts: RowMakerOptions) {}
+
+  /** Checks, scores and de-identifies one opened file. */
+  make(file: string, index: number, opened: Opened): FileResult {
+    if (!opened.ok) {
+      const { error } = opened;
+      return skipOf(file, STORE_REASONS[error.code] ?? 'unreadable', error.code, error.message);
+    }
+    const record = opened.record;
+    const problem = recordProblem(record);
+    if (problem) return skipOf(file, 'invalid_record', 'E_EXPORT_INVALID_RECORD', problem);
+    const pseudonym = pseudonymOf(this.opts.secret, record.id);
+    const updated = Date.parse(record.updatedAt);
+    const t = Number.isFinite(updated) ? updated : 0;
+    const exclusion: ExclusionReason | null =
+      record.mode === 'practice' || record.mode === 'rehearsal'
+        ? record.mode
+        : record.status === 'completed'
+          ? null
+          : record.status;
+    if (exclusion) return entryOf([pseudonym, t, index, exclusion, null]);
+
+    const q = this.opts.questionnaireByHash(record.questionnaire.hash);
+    if (!q)
+      return skipOf(
+        file,
+        'unknown_questionnaire',
+        'E_EXPORT_UNKNOWN_QUESTIONNAIRE',
+        `made with questionnaire ${record.questionnaire.id} ${record.questionnaire.version}, which is not available (pass its file with --questionnaire)`,
+      );
+    const deidentifier = this.deidentifierOf(q);
+    if (!deidentifier) return { kind: 'bad_config', hash: q.hash };
+    let assessment: AssessmentView;
+    try {
+      assessment = this.opts.assess(q, record);
+    } catch (error) {
+      return skipOf(
+        file,
+        'assessment_failed',
+        'E_EXPORT_ASSESSMENT',
+        `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return entryOf([pseudonym, t, index, null, deidentifier.row(record, assessment)], q.hash);
+  }
+
+  private deidentifierOf(q: Questionnaire): Deidentifier | null {
+    let d = this.deidentifiers.get(q.hash);
+    if (d === undefined) {
+      const config = readExportConfig(q);
+      d = config.ok ? new Deidentifier(q, config.config, this.opts.secret) : null;
+      this.deidentifiers.set(q.hash, d);
+    }
+    return d;
+  }
+}
+
+function entryOf(entry: SpillEntry, hash?: string): FileResult {
+  return {
+    kind: 'entry',
+    bucket: Spill.bucketOf(entry[0]),
+    line: JSON.stringify(entry),
+    ...(hash !== undefined ? { hash } : {}),
+  };
+}
+
+function skipOf(file: string, reason: SkipReason, code: string, message: string): FileResult {
+  return { kind: 'skip', skip: { file, reason, code, message } };
+}
+
+/** The shape an export relies on; the store authenticates files, this catches other writers' mistakes. */
+function recordProblem(r: InterviewRecord): string | undefined {
+  const v = r as unknown as Record<string, unknown>;
+  const q = v.questionnaire as Record<string, unknown> | null | undefined;
+  if (typeof v.id !== 'string' || v.id === '') return 'the record has no id';
+  if (!['real', 'practice', 'rehearsal'].includes(v.mode as string)) return 'unknown record mode';
+  if (!['in_progress', 'completed', 'stopped', 'abandoned'].includes(v.status as string))
+    return 'unknown record status';
+  if (typeof v.startedAt !== 'string' || typeof v.updatedAt !== 'string')
+    return 'the record has no dates';
+  if (typeof q !== 'object' || q === null || typeof q.hash !== 'string')
+    return 'the record does not say which questionnaire it used';
+  if (typeof v.answers !== 'object' || v.answers === null || Array.isArray(v.answers))
+    return 'the record has no answers';
+  return undefined;
+}
