@@ -22,10 +22,29 @@ export interface FileValidation {
 
 type Validator = (src: YamlSource) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
 const validators = new Map<FileKind, Validator>([
-  ['questionnaire', (src) => loadQuestionnaireFromSource(src).diagnostics],
+  ['questionnaire', validateQuestionnaire],
   ['scenario', validateScenarioSource],
   ['referrals', (src) => loadReferralsFromSource(src).diagnostics],
 ]);
+
+/**
+ * A questionnaire, and then its export section: a coordinator's export would stop
+ * on a bad one, so the author should hear of it first. The export code is loaded
+ * only for files that have the section.
+ */
+async function validateQuestionnaire(src: YamlSource): Promise<readonly Diagnostic[]> {
+  const r = loadQuestionnaireFromSource(src);
+  const v = src.value;
+  if (!r.questionnaire || !v || typeof v !== 'object' || !('export' in v)) return r.diagnostics;
+  const [{ readExportConfig }, { configDiagnostics }] = await Promise.all([
+    import('./export/config.js'),
+    import('./export/config-errors.js'),
+  ]);
+  const config = readExportConfig(r.questionnaire);
+  return config.ok
+    ? r.diagnostics
+    : [...r.diagnostics, ...configDiagnostics(src.file, config.problems, src)];
+}
 
 export function kindOf(value: unknown): FileKind {
   if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -17,6 +17,7 @@
  * by its type (see inferQi); questions that cannot be exported safely are listed in
  * `notExported` so the summary can say so.
  */
+import type { DiagnosticCode } from '../questionnaire/diagnostics.js';
 import type { Question, Questionnaire } from '../questionnaire/types.js';
 import { didYouMean } from '../questionnaire/suggest.js';
 import { countryCode, countryOfPlace } from './countries.js';
@@ -71,15 +72,8 @@ export interface ExportConfig {
   readonly notExported: readonly NotExported[];
 }
 
-export type ConfigErrorCode =
-  | 'E_EXPORT_CONFIG_UNKNOWN_KEY'
-  | 'E_EXPORT_CONFIG_TYPE'
-  | 'E_EXPORT_CONFIG_VALUE'
-  | 'E_EXPORT_CONFIG_UNKNOWN_QUESTION'
-  | 'E_EXPORT_CONFIG_IDENTIFYING'
-  | 'E_EXPORT_CONFIG_QUESTION_TYPE'
-  | 'E_EXPORT_CONFIG_GROUPS'
-  | 'E_EXPORT_CONFIG_COLUMN';
+/** The export section's codes are diagnostics like any other (documented in docs/diagnostics.md). */
+export type ConfigErrorCode = Extract<DiagnosticCode, `E_EXPORT_CONFIG_${string}`>;
 
 export interface ConfigProblem {
   readonly code: ConfigErrorCode;

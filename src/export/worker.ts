@@ -8,6 +8,7 @@ import { assessOutline } from '../scoring/index.js';
 import { openRecordFileSync, type Unlocker } from '../store/index.js';
 import { questionnaireCatalogue } from './questionnaire-catalogue.js';
 import { openedBy, RowMaker } from './record-rows.js';
+import { MemoryTrimmer } from './trim-memory.js';
 import type { ChunkReply, ChunkRequest, WorkerInit } from './worker-pool.js';
 
 const init = workerData as WorkerInit;
@@ -18,7 +19,12 @@ const maker = new RowMaker({
   secret: Buffer.from(init.secret),
 });
 
+const trimmer = new MemoryTrimmer();
+let read = 0;
+
 parentPort!.on('message', (request: ChunkRequest) => {
+  read += request.files.length;
+  trimmer.progress('read', read);
   const results = request.files.map((file, i) =>
     maker.make(
       file,

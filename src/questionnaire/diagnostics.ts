@@ -58,6 +58,16 @@ export const DIAGNOSTIC_CODES = {
     'the expected coding raises an indicator the scenario does not list',
   E_SCENARIO_DIMENSIONS: 'the expected positive dimensions do not follow from the expected coding',
   E_SCENARIO_POPULATION: 'the expected population does not follow from the expected coding',
+  // The export section (src/export/config.ts), checked by validate and by export
+  E_EXPORT_CONFIG_UNKNOWN_KEY: 'an unknown key in the export section',
+  E_EXPORT_CONFIG_TYPE: 'a value of the wrong type in the export section',
+  E_EXPORT_CONFIG_VALUE: 'a value the export section does not allow',
+  E_EXPORT_CONFIG_UNKNOWN_QUESTION:
+    'the export section names a question the questionnaire does not have',
+  E_EXPORT_CONFIG_IDENTIFYING: 'the export section would publish a direct identifier or free text',
+  E_EXPORT_CONFIG_QUESTION_TYPE: 'the question cannot be generalised as the export section says',
+  E_EXPORT_CONFIG_GROUPS: 'a hierarchy level does not place every value in exactly one group',
+  E_EXPORT_CONFIG_COLUMN: 'a quasi-identifier column name that is malformed, reserved or taken',
   // Warnings
   W_MISSING_TRANSLATION: 'a text lacks a declared language',
   W_UNDECLARED_LANGUAGE: 'a text is given in a language the questionnaire does not declare',

@@ -3,7 +3,7 @@
  * by chosen choices and by rules whose condition holds, each with its evidence.
  * Only answers on the record count (answers that branching hid are already pruned).
  */
-import type { Choice, ExprContext, Questionnaire } from '../questionnaire/types.js';
+import type { Choice, ExprContext, Question, Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
 import { exprContext } from '../record/context.js';
 import type { Evidence } from './types.js';
@@ -63,6 +63,54 @@ export function triggered(questionnaire: Questionnaire, record: InterviewRecord)
     for (const id of rule.raises) push(indicators, id, e);
     for (const f of rule.flags) push(flags, f, e);
     if (rule.urgent !== false) urgent.push(e);
+  }
+  return { indicators, flags, urgent, context };
+}
+
+/** What triggered() finds, as ids only: what an export publishes. */
+export interface TriggeredIds {
+  readonly indicators: ReadonlySet<string>;
+  readonly flags: ReadonlySet<string>;
+  readonly urgent: boolean;
+  readonly context: ExprContext;
+}
+
+/** Per question, its choices by value: an export looks up every answer of every record. */
+const choicesByValue = new WeakMap<Question, Map<unknown, Choice>>();
+function choiceOf(q: Question, value: unknown): Choice | undefined {
+  let byValue = choicesByValue.get(q);
+  if (!byValue) choicesByValue.set(q, (byValue = new Map(q.choices.map((c) => [c.value, c]))));
+  return byValue.get(value);
+}
+
+/**
+ * The same indicators, flags and urgency as triggered(), without building evidence:
+ * answers are visited as the record holds them, since sets need no order.
+ */
+export function triggeredIds(questionnaire: Questionnaire, record: InterviewRecord): TriggeredIds {
+  const indicators = new Set<string>();
+  const flags = new Set<string>();
+  let urgent = false;
+  for (const id of Object.keys(record.answers)) {
+    const a = record.answers[id]!;
+    if (a.kind !== 'value') continue;
+    const q = questionnaire.questionById.get(id);
+    if (!q || q.choices.length === 0) continue;
+    const values: readonly unknown[] = Array.isArray(a.value) ? a.value : [a.value];
+    for (const v of values) {
+      const c = choiceOf(q, v);
+      if (!c) continue;
+      for (const i of c.raises) indicators.add(i);
+      for (const f of c.flags) flags.add(f);
+      if (c.urgent !== false) urgent = true;
+    }
+  }
+  const context = exprContext(record.answers);
+  for (const rule of questionnaire.rules) {
+    if (!rule.when.evaluate(context)) continue;
+    for (const i of rule.raises) indicators.add(i);
+    for (const f of rule.flags) flags.add(f);
+    if (rule.urgent !== false) urgent = true;
   }
   return { indicators, flags, urgent, context };
 }

@@ -40,11 +40,17 @@ export function collectFlags(
     add('verified_false_weights_used', [{ kind: 'unverified_weights', dimensions: unverified }]);
   for (const [id, ev] of questionnaireFlags) add(id, ev);
 
-  const rank = (id: string) => {
-    const i = (BUILTIN_FLAG_ORDER as readonly string[]).indexOf(id);
-    return i === -1 ? BUILTIN_FLAG_ORDER.length : i;
-  };
   return [...sources]
     .map(([id, s]) => ({ id, sources: s }))
-    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareFlags(a.id, b.id));
+}
+
+/** The program's flags first, in their fixed order, then the questionnaire's by id. */
+export function compareFlags(a: string, b: string): number {
+  return rankOf(a) - rankOf(b) || a.localeCompare(b);
+}
+
+function rankOf(id: string): number {
+  const i = (BUILTIN_FLAG_ORDER as readonly string[]).indexOf(id);
+  return i === -1 ? BUILTIN_FLAG_ORDER.length : i;
 }

@@ -11,8 +11,8 @@ import type { InterviewRecord } from '../record/types.js';
 import { populationOf } from './assess.js';
 import { combinationMet } from './combination.js';
 import { isPositive, ZERO, type DimensionRule } from './dimension-rule.js';
-import { triggered } from './evidence.js';
-import { collectFlags } from './flags.js';
+import { triggeredIds } from './evidence.js';
+import { compareFlags } from './flags.js';
 import type { OutcomeResult, PopulationResult } from './types.js';
 
 export interface AssessmentOutline {
@@ -42,7 +42,7 @@ export function assessOutline(
   questionnaire: Questionnaire,
   record: InterviewRecord,
 ): AssessmentOutline {
-  const t = triggered(questionnaire, record);
+  const t = triggeredIds(questionnaire, record);
   const population = populationOf(questionnaire, record, t.context);
   const pop: Population = population.population;
   const rule = questionnaire.scoring.dimensionRule;
@@ -73,12 +73,17 @@ export function assessOutline(
     : raised.length > 0
       ? 'indicators_partial'
       : 'indicators_not_met';
-  const flags = collectFlags(t.flags, t.urgent, population, dimensions);
+  // The flags collectFlags would give, by the same rules and in its order.
+  const flags = new Set(t.flags);
+  if (t.urgent) flags.add('urgent');
+  if (pop === 'child') flags.add('minor');
+  if (population.possibleMinor) flags.add('possible_minor');
+  if (dimensions.some((d) => d.decidedByUnverified)) flags.add('verified_false_weights_used');
   return {
     outcome: { id: outcome },
     population,
     dimensions: dimensions.map((d) => ({ id: d.id, positive: d.positive })),
     indicators: raised.map((ind) => ({ id: ind.id })),
-    flags: flags.map((f) => ({ id: f.id })),
+    flags: [...flags].sort(compareFlags).map((id) => ({ id })),
   };
 }

@@ -10,6 +10,7 @@ import { readExportConfig, type QiSpec } from '../../src/export/config.js';
 import { exportConfigError } from '../../src/export/config-errors.js';
 import { defaultQuestionnairePath } from '../../src/shipped.js';
 import { FIXTURE, removeDir, tempDir } from './helpers/records.js';
+import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
 
 const fixtureText = readFileSync(FIXTURE, 'utf8');
 
@@ -125,5 +126,50 @@ describe('export section', () => {
     expect(details).toContain('did you mean `nationality`?');
     expect(details).toContain('did you mean `category`?');
     expect(details).toContain('does not place `r10` in any group');
+  });
+
+  it("screener validate reports the section's problems at file:line:col and exits 3", () => {
+    const { file, text, cleanup } = withExport(
+      [
+        '  quasi_identifiers:',
+        '    full_name: { as: category }',
+        '    nationalty: { as: country }',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const startLine = text.split('\n').findIndex((l) => l === 'export:') + 1;
+      const r = runCli(['validate', file]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      expect(r.stderr).toContain(`${file}:${startLine + 2}:`);
+      expect(r.stderr).toContain('E_EXPORT_CONFIG_IDENTIFYING');
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${startLine + 3}:\\d+ E_EXPORT_CONFIG_UNKNOWN_QUESTION`,
+        ),
+      );
+      expect(r.stderr).toContain('did you mean `nationality`?');
+      expect(r.stdout).toContain('invalid, 2 errors');
+      const json = runCli(['validate', '--json', file]);
+      expect(json.code).toBe(3);
+      const [result] = JSON.parse(json.stdout) as {
+        valid: boolean;
+        diagnostics: { code: string; line: number }[];
+      }[];
+      expect(result!.valid).toBe(false);
+      expect(result!.diagnostics.map((d) => [d.code, d.line - startLine])).toEqual([
+        ['E_EXPORT_CONFIG_IDENTIFYING', 2],
+        ['E_EXPORT_CONFIG_UNKNOWN_QUESTION', 3],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("screener validate accepts the fixture's export section", () => {
+    const r = runCli(['validate', FIXTURE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('valid (questionnaire');
   });
 });

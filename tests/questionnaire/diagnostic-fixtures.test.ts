@@ -36,8 +36,10 @@ describe('invalid questionnaire fixtures', () => {
 
   it('has a fixture for every questionnaire diagnostic that a file can show', () => {
     // File-level codes are produced by generated inputs in hostile-yaml.test.ts; answers
-    // codes belong to answers files, scenario codes to scenarios (tests/training).
-    const elsewhere = /^(E_FILE_|E_YAML_ALIAS|E_YAML_TOO_DEEP|E_ANSWER_|E_SCENARIO_)/;
+    // codes belong to answers files, scenario codes to scenarios (tests/training), export
+    // section codes to tests/export/config.test.ts.
+    const elsewhere =
+      /^(E_FILE_|E_YAML_ALIAS|E_YAML_TOO_DEEP|E_ANSWER_|E_SCENARIO_|E_EXPORT_CONFIG_)/;
     const expected = Object.keys(DIAGNOSTIC_CODES).filter((c) => !elsewhere.test(c));
     expect(fixtures.map((f) => f.code).sort()).toEqual(expected.sort());
   });

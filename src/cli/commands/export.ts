@@ -7,8 +7,6 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,6 +16,7 @@ import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
 import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
 import { PARALLEL_FROM } from '../../export/worker-pool.js';
+import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
 import {
   hasKeys,
   listRecordFiles,
@@ -72,6 +71,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const s = styler(ctx.color);
   const progress = progressBar(ctx);
   await progress.ready();
+  const trimmer = new MemoryTrimmer();
   // Start reading with the garbage of start-up (key derivation, questionnaires) gone.
   trimMemory();
   const controller = new AbortController();
@@ -101,8 +101,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       signal: controller.signal,
       onProgress: (p) => {
         progress.update(p);
-        // Buckets hold about 1/256 of the rows each: every 32 of them is about every 12 %.
-        if (p.done % (p.phase === 'read' ? TRIM_EVERY : 32) === 0) trimMemory();
+        trimmer.progress(p.phase, p.done);
       },
       onSkip: (skip) => {
         progress.pause();
@@ -142,28 +141,6 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     return EXIT.partial;
   }
   return EXIT.ok;
-}
-
-/**
- * The export's live data stays small (the counts and one bucket), but V8 grows its
- * heap lazily while a hundred thousand decrypted records turn into garbage, so peak
- * memory would rise with the number of records. A full collection every 5 000
- * records (a few milliseconds on a small live heap) keeps it flat. The collector is
- * reached the way Jest's leak detection reaches it; where that is not possible,
- * nothing happens.
- */
-const TRIM_EVERY = 5_000;
-let collect: (() => void) | undefined | null;
-function trimMemory(): void {
-  if (collect === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      collect = runInNewContext('gc') as () => void;
-    } catch {
-      collect = null;
-    }
-  }
-  collect?.();
 }
 
 /** Checked before any work: finding out after decrypting everything would waste it. */
