@@ -41,6 +41,7 @@ export interface ChunkReply {
 const CHUNK_FILES = 256;
 /** Chunks queued per worker, so none waits while the main thread takes a result. */
 const QUEUED_PER_WORKER = 2;
+const YOUNG_GENERATION_MB = 8;
 
 /** The worker's script: dist/export-worker.js, beside the chunk this code is bundled into. */
 function workerScript(): URL {
@@ -63,7 +64,12 @@ export async function readInParallel(
   };
   try {
     for (let i = 0; i < count; i++) {
-      const w = new Worker(workerScript(), { workerData: plan.init });
+      const w = new Worker(workerScript(), {
+        workerData: plan.init,
+        // A small young generation: a reader's garbage dies young, and each isolate's
+        // semi-spaces would otherwise add tens of MiB to peak memory.
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
       w.on('message', (reply: ChunkReply) => pending.get(reply.chunk)?.resolve(reply.results));
       w.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
       w.on('exit', (code) => {

@@ -4,7 +4,7 @@
  * screener passphrase is needed; with a passphrase, the data folder's keys.json
  * must be unlocked first (unlockDataDir). Nothing here writes.
  */
-import { readFileSync, type Dirent } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
@@ -34,6 +34,10 @@ export interface OpenedRecordFile {
  * Every record file under `path` (a .rec file, or a folder searched recursively),
  * sorted. Hidden files (the store's temporary files) and symbolic links are skipped.
  */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promise<string[]> {
   let st;
   try {
@@ -45,22 +49,31 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
   }
   if (st.isFile()) return [path];
   if (!st.isDirectory()) return [];
-  const out: string[] = [];
-  let entries: Dirent[];
+  // Entry types come from the listing itself (one lstat per file would cost a second per
+  // 100 000), streamed, so only the names kept are held, not an entry object per file.
+  const files: string[] = [];
+  const dirs: string[] = [];
   try {
-    // Entry types from the listing itself: one lstat per file would cost a second per 100 000.
-    entries = await fs.readdir(path, { withFileTypes: true });
+    for await (const entry of await fs.opendir(path, { bufferSize: 256 })) {
+      const name = entry.name;
+      if (name.startsWith('.')) continue;
+      if (entry.isDirectory()) dirs.push(name);
+      else if (entry.isFile() && name.endsWith(RECORD_EXT)) files.push(name);
+    }
   } catch (error) {
     throw readFailure(error, `the folder ${path}`, path);
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const name = entry.name;
-    if (name.startsWith('.')) continue;
-    const child = join(path, name);
-    if (entry.isDirectory()) out.push(...(await listRecordFiles(child, fs)));
-    else if (entry.isFile() && name.endsWith(RECORD_EXT)) out.push(child);
+  files.sort(compareNames);
+  dirs.sort(compareNames);
+  // In name order, folders and files together, as a sorted listing would give them.
+  const out: string[] = [];
+  let d = 0;
+  for (const name of files) {
+    while (d < dirs.length && compareNames(dirs[d]!, name) < 0)
+      out.push(...(await listRecordFiles(join(path, dirs[d++]!), fs)));
+    out.push(join(path, name));
   }
+  while (d < dirs.length) out.push(...(await listRecordFiles(join(path, dirs[d++]!), fs)));
   return out;
 }
 

@@ -7,7 +7,16 @@ import * as fsp from 'node:fs/promises';
 
 export type StoreFs = Pick<
   typeof fsp,
-  'open' | 'rename' | 'unlink' | 'readFile' | 'readdir' | 'stat' | 'lstat' | 'mkdir' | 'rm'
+  | 'open'
+  | 'opendir'
+  | 'rename'
+  | 'unlink'
+  | 'readFile'
+  | 'readdir'
+  | 'stat'
+  | 'lstat'
+  | 'mkdir'
+  | 'rm'
 >;
 
 export const nodeFs: StoreFs = fsp;

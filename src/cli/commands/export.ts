@@ -5,6 +5,7 @@
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
 import { statSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
@@ -54,11 +55,14 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   for (const f of [opts.out, opts.summary]) if (f !== undefined) checkWritableFolder(f);
 
   const dataDir = dataDirOf(ctx);
-  const files = await recordFiles(paths.length > 0 ? paths : [dataDir]);
-  // Listing a large folder leaves much garbage; drop it before the key derivation allocates.
-  trimMemory();
+  const roots = paths.length > 0 ? paths : [dataDir];
+  await checkPathsExist(roots);
   const catalogue = questionnaireCatalogue(opts.questionnaire ?? []);
-  const unlocker = files.length > 0 ? await unlockerFor(ctx, opts, dataDir) : undefined;
+  // The key first: its derivation (scrypt) needs tens of MiB for a moment, and peak
+  // memory stays lower when that comes before the list of a large folder is held.
+  const unlocker = await unlockerFor(ctx, opts, dataDir);
+  trimMemory();
+  const files = await recordFiles(roots);
   const secret = opts.secretFile
     ? await readSecretFile(opts.secretFile)
     : await loadOrCreateSecret(dataDir);
@@ -83,10 +87,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     result = await runExport({
       reader: {
         files,
-        open: async (file) => openRecordFileSync(file, unlocker!),
-        openSync: (file) => openRecordFileSync(file, unlocker!),
+        open: async (file) => openRecordFileSync(file, unlocker),
+        openSync: (file) => openRecordFileSync(file, unlocker),
       },
-      parallel: unlocker && {
+      parallel: {
         ...workers,
         init: { unlocker, questionnaireFiles: opts.questionnaire ?? [], secret: secret.secret },
       },
@@ -165,6 +169,21 @@ function parseK(text: string): number {
       '--k 1 turns k-anonymity off; the default is 5.',
     ]);
   return Number(text);
+}
+
+/** A path that does not exist is a usage error before anything is asked, read or written. */
+async function checkPathsExist(paths: readonly string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      await lstat(p);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT')
+        throw usageError(
+          'E_EXPORT_PATH_NOT_FOUND',
+          `No such file or folder: ${p}. Nothing was exported.`,
+        );
+    }
+  }
 }
 
 async function recordFiles(paths: readonly string[]): Promise<string[]> {
