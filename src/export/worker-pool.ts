@@ -5,6 +5,7 @@
  * tie-break are exactly what a single thread gives (a test compares the outputs).
  */
 import { Worker } from 'node:worker_threads';
+import { environmentError } from '../errors.js';
 import type { Unlocker } from '../store/index.js';
 import type { FileResult } from './record-rows.js';
 
@@ -71,9 +72,11 @@ export async function readInParallel(
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
       w.on('message', (reply: ChunkReply) => pending.get(reply.chunk)?.resolve(reply.results));
-      w.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
+      w.on('error', (error) =>
+        fail(workerFailure(error instanceof Error ? error.message : String(error))),
+      );
       w.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`an export worker stopped (exit code ${code})`));
+        if (code !== 0) fail(workerFailure(`it stopped with exit code ${code}`));
       });
       workers.push(w);
     }
@@ -103,6 +106,15 @@ export async function readInParallel(
     for (const d of pending.values()) d.reject(new Error('export stopped'));
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Nothing was written yet: the output appears only whole, and reading again is safe. */
+function workerFailure(why: string): Error {
+  return environmentError(
+    'E_EXPORT_WORKER',
+    `A thread reading records failed (${why}). Nothing was written.`,
+    ['Run the export again; SCREENER_EXPORT_WORKERS=0 reads in one thread.'],
+  );
 }
 
 interface Deferred {
