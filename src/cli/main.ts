@@ -212,6 +212,16 @@ export async function precompileShipped(outDir: string): Promise<string[]> {
   return writePrecompiled(outDir);
 }
 
+/**
+ * Build step (scripts/post-build.mjs): what reports take from this runtime's ICU data,
+ * the redaction allow-list and the month-and-year forms (src/report/icu-precomputed.ts).
+ */
+export async function precompileReportData(outDir: string): Promise<string[]> {
+  const { writeAllowList } = await import('../report/redaction/allow-list.js');
+  const { writeMonthYearForms } = await import('../report/month-year.js');
+  return [writeAllowList(outDir), writeMonthYearForms(outDir)];
+}
+
 /** The top-level help exactly as `screener --help` prints it. */
 export function helpText(): string {
   const program = buildProgram();

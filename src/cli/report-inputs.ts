@@ -7,7 +7,6 @@ import { writeFile } from 'node:fs/promises';
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { environmentError, usageError } from '../errors.js';
-import { requireReferrals } from '../referrals/load.js';
 import type { ReferralDirectory } from '../referrals/types.js';
 
 export const REFERRALS_ENV = 'SCREENER_REFERRALS';
@@ -18,16 +17,19 @@ export interface ReportInputs {
   readonly phoneCountries: readonly string[] | undefined;
 }
 
-/** Reads both before any passphrase is asked: a bad file or flag fails fast (exit 3 or 2). */
-export function reportInputs(
+/**
+ * Reads both before any passphrase is asked: a bad file or flag fails fast (exit 3 or 2).
+ * The referral loader (with its schema validator) is loaded only when there is a file.
+ */
+export async function reportInputs(
   ctx: CliContext,
   opts: { referrals?: string | undefined; phoneCountries?: string | undefined },
-): ReportInputs {
+): Promise<ReportInputs> {
   const phoneCountries = parseCountries(opts.phoneCountries ?? ctx.env[PHONE_COUNTRIES_ENV]);
   const referralsFile = opts.referrals ?? ctx.env[REFERRALS_ENV];
   const referrals =
     referralsFile !== undefined && referralsFile !== ''
-      ? requireReferrals(referralsFile)
+      ? (await import('../referrals/load.js')).requireReferrals(referralsFile)
       : undefined;
   return { referrals, phoneCountries };
 }

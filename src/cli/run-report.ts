@@ -13,7 +13,8 @@ export async function writeRunReport(
   file: string,
   format: ReportFormat,
 ): Promise<void> {
-  const { renderReport } = await import('../report/render.js');
+  const { prepareReport, renderReport } = await import('../report/render.js');
+  await prepareReport(q, record);
   const output = renderReport(q, record, {
     format,
     lang: record.lang,

@@ -3,7 +3,7 @@
  * and returns a new state: no terminal, no file system, no clock (callers pass `now`),
  * so the terminal session, `run --answers` and rehearsal all behave identically.
  */
-import type { Question, Questionnaire } from '../questionnaire/types.js';
+import type { ExprContext, Question, Questionnaire } from '../questionnaire/types.js';
 import {
   RECORD_FORMAT_VERSION,
   type Answer,
@@ -67,6 +67,18 @@ export function recordOf(state: EngineState): InterviewRecord {
   return state.revisit === undefined ? rest : { ...rest, position: state.revisit };
 }
 
+/**
+ * The expression context of each answers object `answer` made, registered when it is
+ * complete: records are immutable, so the steps that follow (notices, information
+ * steps, the next question) reuse it instead of building it again. Answers from
+ * elsewhere (a new or resumed record) get a context built at each step.
+ */
+const contexts = new WeakMap<object, ExprContext>();
+
+function contextOf(answers: InterviewRecord['answers']): ExprContext {
+  return contexts.get(answers) ?? exprContext(answers);
+}
+
 function questionOf(q: Questionnaire, id: string): Question {
   const question = q.questionById.get(id);
   if (!question) throw new EngineError('E_ENGINE_NOT_CURRENT', `no question ${id}`);
@@ -74,9 +86,12 @@ function questionOf(q: Questionnaire, id: string): Question {
 }
 
 /** The first question, in document order, that branching asks and that has not been passed. */
-function frontier(q: Questionnaire, record: InterviewRecord): Question | undefined {
+function frontier(
+  q: Questionnaire,
+  record: InterviewRecord,
+  ctx: ExprContext,
+): Question | undefined {
   const passed = new Set(record.path);
-  const ctx = exprContext(record.answers);
   return q.questions.find((x) => !passed.has(x.id) && isAskedIn(q, x, ctx));
 }
 
@@ -94,10 +109,12 @@ export function nextStep(q: Questionnaire, state: EngineState): Step {
   if (r.status === 'completed' || r.status === 'abandoned')
     return { kind: 'closed', status: r.status };
   const canGoBack = r.path.length > 0;
+  // One view of the answers for every condition this step decides.
+  const ctx = contextOf(r.answers);
   const stopRule = r.stop
     ? q.rules.find((x) => x.id === r.stop!.rule)
     : state.revisit === undefined
-      ? firstStop(q, r.answers)
+      ? firstStop(q, r.answers, ctx)
       : undefined;
   if (r.status === 'stopped' || stopRule) {
     const reason = r.stop?.reason ?? stopRule?.stop?.reason ?? 'stopped';
@@ -109,17 +126,17 @@ export function nextStep(q: Questionnaire, state: EngineState): Step {
       canGoBack,
     };
   }
-  const notice = pendingNotices(q, r.answers, r.shown, canGoBack)[0];
+  const notice = pendingNotices(q, r.answers, r.shown, canGoBack, ctx)[0];
   if (notice) return notice;
-  const child = childStatus(q, r.answers);
-  const question = state.revisit !== undefined ? questionOf(q, state.revisit) : frontier(q, r);
-  if (!question) return { kind: 'done', progress: progressOf(q, r), canGoBack, child };
+  const child = childStatus(q, r.answers, ctx);
+  const question = state.revisit !== undefined ? questionOf(q, state.revisit) : frontier(q, r, ctx);
+  if (!question) return { kind: 'done', progress: progressOf(q, r, ctx), canGoBack, child };
   const section = sectionOf(q, question);
   const common = {
     question,
     section,
     firstInSection: firstInSection(r, question, q),
-    progress: progressOf(q, r),
+    progress: progressOf(q, r, ctx),
     canGoBack: state.revisit !== undefined ? r.path.indexOf(state.revisit) > 0 : canGoBack,
     child,
   };
@@ -147,6 +164,11 @@ export interface AnswerOptions {
    * has errors, so that every problem is found; such a record is never stored.
    */
   readonly force?: boolean;
+  /**
+   * What `nextStep` gives for this very state, when the caller has just asked (the
+   * session loop has): spares deciding every condition again.
+   */
+  readonly current?: Step;
 }
 
 /** Answers the current question. Refuses a value the question does not take. */
@@ -157,7 +179,7 @@ export function answer(
   input: AnswerInput,
   opts: AnswerOptions,
 ): AnswerOutcome {
-  const step = nextStep(q, state);
+  const step = opts.current ?? nextStep(q, state);
   if (step.kind !== 'question' || step.question.id !== questionId)
     throw new EngineError(
       'E_ENGINE_NOT_CURRENT',
@@ -193,7 +215,8 @@ export function answer(
     answers: kept.answers,
     path: kept.path,
   };
-  const stop = firstStop(q, record.answers);
+  contexts.set(kept.answers, kept.context);
+  const stop = firstStop(q, record.answers, kept.context);
   if (stop) record = applyStop(q, record, stop.id, stop.stop.reason, opts.now);
   return {
     ok: true,
@@ -244,14 +267,18 @@ export function endAtStop(q: Questionnaire, state: EngineState, now: string): En
   return { record: applyStop(q, state.record, step.rule, step.reason, now), revisit: undefined };
 }
 
-/** Acknowledges the current notice (urgent, advisory, child reminder) or information step. */
+/**
+ * Acknowledges the current notice (urgent, advisory, child reminder) or information
+ * step. `current`: what `nextStep` gives for this very state, if the caller has it.
+ */
 export function acknowledge(
   q: Questionnaire,
   state: EngineState,
   id: string,
   now: string,
+  current?: Step,
 ): EngineState {
-  const step = nextStep(q, state);
+  const step = current ?? nextStep(q, state);
   const r = state.record;
   switch (step.kind) {
     case 'urgent':

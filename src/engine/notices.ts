@@ -2,7 +2,7 @@
  * What interrupts the questions: stop rules, urgent needs, advisories and the child
  * pathway reminder. Each notice has an id recorded in `record.shown` so it shows once.
  */
-import type { Questionnaire, Rule } from '../questionnaire/types.js';
+import type { ExprContext, Question, Questionnaire, Rule } from '../questionnaire/types.js';
 import { exprContext } from '../record/context.js';
 import type { Answer } from '../record/types.js';
 import { message } from './messages.js';
@@ -13,12 +13,15 @@ export const CHILD_NOTICE_ID: Readonly<Record<ChildStatus, string>> = {
   possible_minor: 'pathway:possible_minor',
 };
 
-/** The first stop rule that holds, in document order. */
+/**
+ * The first stop rule that holds, in document order. `ctx` is the answers' expression
+ * context when the caller already has it (one per engine step, not one per question).
+ */
 export function firstStop(
   q: Questionnaire,
   answers: Readonly<Record<string, Answer>>,
+  ctx: ExprContext = exprContext(answers),
 ): (Rule & { stop: NonNullable<Rule['stop']> }) | undefined {
-  const ctx = exprContext(answers);
   return q.rules.find((r): r is Rule & { stop: NonNullable<Rule['stop']> } =>
     Boolean(r.stop && r.when.evaluate(ctx)),
   );
@@ -27,11 +30,23 @@ export function firstStop(
 export function childStatus(
   q: Questionnaire,
   answers: Readonly<Record<string, Answer>>,
+  ctx: ExprContext = exprContext(answers),
 ): ChildStatus | undefined {
-  const ctx = exprContext(answers);
   if (q.scoring.childWhen.evaluate(ctx)) return 'child';
   if (q.scoring.possibleMinorWhen?.evaluate(ctx)) return 'possible_minor';
   return undefined;
+}
+
+/** Per questionnaire (frozen, so never stale): the questions with an urgent choice, in order. */
+const urgentQuestions = new WeakMap<Questionnaire, readonly Question[]>();
+
+function withUrgentChoices(q: Questionnaire): readonly Question[] {
+  let out = urgentQuestions.get(q);
+  if (!out) {
+    out = q.questions.filter((x) => x.choices.some((c) => c.urgent !== false));
+    urgentQuestions.set(q, out);
+  }
+  return out;
 }
 
 function selected(a: Answer): readonly string[] {
@@ -46,12 +61,13 @@ export function pendingNotices(
   answers: Readonly<Record<string, Answer>>,
   shown: readonly string[],
   canGoBack: boolean,
+  ctx: ExprContext = exprContext(answers),
 ): NoticeStep[] {
   const seen = new Set(shown);
   const urgent: NoticeStep[] = [];
   const advisories: NoticeStep[] = [];
   const referral = message(q, 'emergency');
-  for (const question of q.questions) {
+  for (const question of withUrgentChoices(q)) {
     const a = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (!a) continue;
     for (const value of selected(a)) {
@@ -62,7 +78,6 @@ export function pendingNotices(
       urgent.push({ kind: 'urgent', id, text, referral, canGoBack });
     }
   }
-  const ctx = exprContext(answers);
   for (const rule of q.rules) {
     if (seen.has(rule.id) || rule.stop) continue;
     if (rule.urgent === false && !rule.advisory) continue;
@@ -83,7 +98,7 @@ export function pendingNotices(
     }
   }
   const notices = [...urgent, ...advisories.filter((n) => !seen.has(n.id))];
-  const child = childStatus(q, answers);
+  const child = childStatus(q, answers, ctx);
   if (child && !seen.has(CHILD_NOTICE_ID[child]) && !seen.has(CHILD_NOTICE_ID.child)) {
     notices.push({
       kind: 'child',

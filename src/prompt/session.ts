@@ -106,8 +106,8 @@ function apply(
       const id = step.question.id;
       const out =
         action.kind === 'pass'
-          ? answer(q, state, id, { kind: 'skip' }, { now, force: true })
-          : answer(q, state, id, action.input, { now, note: action.note });
+          ? answer(q, state, id, { kind: 'skip' }, { now, force: true, current: step })
+          : answer(q, state, id, action.input, { now, note: action.note, current: step });
       if (!out.ok) return { problem: out.problem };
       return {
         state: out.state,
@@ -118,13 +118,13 @@ function apply(
     case 'acknowledge': {
       if (step.kind === 'info')
         return {
-          state: acknowledge(q, state, step.question.id, now),
+          state: acknowledge(q, state, step.question.id, now, step),
           event: { type: 'answered', question: step.question.id },
           pruned: [],
         };
       if (step.kind === 'urgent' || step.kind === 'advisory' || step.kind === 'child')
         return {
-          state: acknowledge(q, state, step.id, now),
+          state: acknowledge(q, state, step.id, now, step),
           event: { type: 'answered' },
           pruned: [],
         };

@@ -3,8 +3,10 @@
  * questionnaire loads, so that a broken expression is a diagnostic for the author and
  * never an exception in front of the person being interviewed. Never `eval`.
  */
-import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import type { ASTNode, Environment } from '@marcbachmann/cel-js';
+import { cel } from './cel.js';
 import type { DiagnosticCode } from './diagnostics.js';
+import { ASK_CEL, compileDirect, type AnswerType, type DirectCondition } from './direct-eval.js';
 import { didYouMean } from './suggest.js';
 import type { Condition, ExprContext, QuestionType } from './types.js';
 
@@ -42,7 +44,7 @@ export interface ExprRef {
 
 const STATUS_VALUES = ['answered', 'dont_know', 'declined'];
 
-function celType(q: ExprQuestion): string {
+function celType(q: ExprQuestion): AnswerType {
   switch (q.type) {
     case 'multi':
       return 'list<string>';
@@ -55,67 +57,111 @@ function celType(q: ExprQuestion): string {
 
 /** One CEL environment per questionnaire: `answers` typed per question, `status` a string per question. */
 export class ExpressionCompiler {
-  private readonly env: Environment;
+  private celEnv: Environment | undefined;
   private readonly questions: ReadonlyMap<string, ExprQuestion>;
 
   private readonly trusted: boolean;
+  private readonly direct: boolean;
 
-  /** `trusted`: the expressions already passed every check (skip the type checker). */
-  constructor(questions: ReadonlyMap<string, ExprQuestion>, opts: { trusted?: boolean } = {}) {
+  /**
+   * `trusted`: the expressions already passed every check (skip the type checker).
+   * `direct: false`: every condition goes through CEL's evaluator, never the direct
+   * one (the tests compare the two).
+   */
+  constructor(
+    questions: ReadonlyMap<string, ExprQuestion>,
+    opts: { trusted?: boolean; direct?: boolean } = {},
+  ) {
     this.questions = questions;
     this.trusted = opts.trusted ?? false;
+    this.direct = opts.direct ?? true;
+  }
+
+  /** Built on first use: a trusted questionnaire with stored trees may never need it. */
+  private get env(): Environment {
+    if (this.celEnv) return this.celEnv;
     const answers: Record<string, string> = {};
     const status: Record<string, string> = {};
-    for (const q of questions.values()) {
+    for (const q of this.questions.values()) {
       if (q.type === 'info') continue;
       answers[q.id] = celType(q);
       status[q.id] = 'string';
     }
-    this.env = new Environment({ limits: EXPR_LIMITS, homogeneousAggregateLiterals: true })
+    const { Environment } = cel();
+    this.celEnv = new Environment({ limits: EXPR_LIMITS, homogeneousAggregateLiterals: true })
       .registerVariable({ name: 'answers', schema: answers })
       .registerVariable({ name: 'status', schema: status });
+    return this.celEnv;
+  }
+
+  /** The syntax tree of a condition, as the build stores it (ast-json.ts). */
+  syntaxTree(source: string): ASTNode {
+    return this.env.parse(source).ast;
   }
 
   /**
    * Compiles a condition. `mayRead(id)` says whether the expression's place allows
-   * reading that question ('ok'), or whether it is asked later ('later').
+   * reading that question ('ok'), or whether it is asked later ('later'). A trusted
+   * compiler may be given the tree the build parsed from this very source
+   * (ast-json.ts): CEL then parses the source only if the condition needs its
+   * evaluator.
    */
   compile(
     source: string,
     mayRead: (id: string) => 'ok' | 'later',
+    parsed?: ASTNode,
   ): { condition?: Condition; problems: ExprProblem[] } {
     const problems: ExprProblem[] = [];
     let ast: ASTNode;
     let evaluate: (ctx: unknown) => unknown;
-    try {
-      const parsed = this.env.parse(source);
-      ast = parsed.ast;
-      evaluate = parsed as unknown as (ctx: unknown) => unknown;
-    } catch (e) {
-      const err = e as {
-        summary?: string;
-        message: string;
-        node?: { pos?: number };
-        range?: { start: number; end: number };
+    if (parsed !== undefined && this.trusted) {
+      ast = parsed;
+      let cel: ((ctx: unknown) => unknown) | undefined;
+      evaluate = (ctx) => {
+        cel ??= this.env.parse(source) as unknown as (ctx: unknown) => unknown;
+        return cel(ctx);
       };
-      const summary = err.summary ?? err.message.split('\n')[0] ?? 'cannot parse';
-      const tooLarge = /^Exceeded max/.test(summary);
-      const offset = err.node?.pos ?? err.range?.start ?? 0;
-      problems.push({
-        code: tooLarge ? 'E_EXPR_TOO_LARGE' : 'E_EXPR_SYNTAX',
-        message: tooLarge
-          ? `the expression is too large (${summary.replace('Exceeded ', 'over ')}); split it`
-          : `cannot parse the expression: ${summary}`,
-        offset: Math.min(offset, source.length),
-        length: 1,
-      });
-      return { problems };
+    } else {
+      try {
+        const p = this.env.parse(source);
+        ast = p.ast;
+        evaluate = p as unknown as (ctx: unknown) => unknown;
+      } catch (e) {
+        const err = e as {
+          summary?: string;
+          message: string;
+          node?: { pos?: number };
+          range?: { start: number; end: number };
+        };
+        const summary = err.summary ?? err.message.split('\n')[0] ?? 'cannot parse';
+        const tooLarge = /^Exceeded max/.test(summary);
+        const offset = err.node?.pos ?? err.range?.start ?? 0;
+        problems.push({
+          code: tooLarge ? 'E_EXPR_TOO_LARGE' : 'E_EXPR_SYNTAX',
+          message: tooLarge
+            ? `the expression is too large (${summary.replace('Exceeded ', 'over ')}); split it`
+            : `cannot parse the expression: ${summary}`,
+          offset: Math.min(offset, source.length),
+          length: 1,
+        });
+        return { problems };
+      }
     }
 
     const refs = collectRefs(ast, problems, this.questions);
     const strict = everyLeafReadsAnswers(ast);
     if (this.trusted)
-      return { condition: makeCondition(source, refs, this.questions, evaluate, strict), problems };
+      return {
+        condition: makeCondition(
+          source,
+          refs,
+          this.questions,
+          evaluate,
+          strict,
+          this.directOf(ast),
+        ),
+        problems,
+      };
     for (const ref of refs) {
       if (!this.questions.has(ref.id)) continue;
       if (mayRead(ref.id) === 'later') {
@@ -164,9 +210,17 @@ export class ExpressionCompiler {
     }
 
     return {
-      condition: makeCondition(source, refs, this.questions, evaluate, strict),
+      condition: makeCondition(source, refs, this.questions, evaluate, strict, this.directOf(ast)),
       problems,
     };
+  }
+
+  private directOf(ast: ASTNode): DirectCondition | undefined {
+    if (!this.direct) return undefined;
+    return compileDirect(ast, (id) => {
+      const q = this.questions.get(id);
+      return q && q.type !== 'info' ? celType(q) : undefined;
+    });
   }
 }
 
@@ -176,6 +230,7 @@ function makeCondition(
   questions: ReadonlyMap<string, ExprQuestion>,
   evaluate: (ctx: unknown) => unknown,
   strict: boolean,
+  direct: DirectCondition | undefined,
 ): Condition {
   const refIds = [...new Set(refs.map((r) => r.id))];
   const integerRefs = refIds.filter((id) => questions.get(id)?.integer);
@@ -184,6 +239,10 @@ function makeCondition(
     source,
     refs: Object.freeze(refIds),
     evaluate(ctx: ExprContext): boolean {
+      if (direct) {
+        const r = direct(ctx);
+        if (r !== ASK_CEL) return r === true;
+      }
       // Every part of a strict condition reads an answer: with none of them answered,
       // each part is undecidable, so the whole is (false) — without paying for the
       // evaluator's errors, which the interview would otherwise raise thousands of times.

@@ -3,6 +3,7 @@
  * question shapes, expressions (compiled here, once), reachability, translations.
  * Every problem is collected with its position; nothing is thrown.
  */
+import type { ASTNode } from '@marcbachmann/cel-js';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
 import { ExpressionCompiler, type ExprProblem, type ExprQuestion } from './expressions.js';
 import { didYouMean } from './suggest.js';
@@ -232,24 +233,18 @@ export function lintQuestionnaire(src: YamlSource, q: QuestionnaireDoc): LintRes
   return { diagnostics: out, conditions };
 }
 
-/**
- * Compiles every condition of the questionnaire into `into`, keyed by JSON pointer.
- * `trusted` skips the type checks, for a document that already passed them (the
- * shipped questionnaires, checked at build time).
- */
-export function compileExpressions(
-  q: QuestionnaireDoc,
-  trusted: boolean,
-  into: Map<string, Condition>,
-  onProblem: (p: ExprProblem, path: PathSegment[]) => void,
-): void {
-  const exprQuestions = new Map<string, ExprQuestion>();
+/** The questions as conditions see them, and each one's position in the document. */
+function exprQuestionsOf(q: QuestionnaireDoc): {
+  questions: Map<string, ExprQuestion>;
+  orderOf: Map<string, number>;
+} {
+  const questions = new Map<string, ExprQuestion>();
   const orderOf = new Map<string, number>();
   let n = 0;
   for (const s of q.sections) {
     for (const doc of s.questions) {
-      if (!exprQuestions.has(doc.id)) {
-        exprQuestions.set(doc.id, {
+      if (!questions.has(doc.id)) {
+        questions.set(doc.id, {
           id: doc.id,
           type: doc.type,
           integer: doc.integer === true,
@@ -260,26 +255,64 @@ export function compileExpressions(
       n++;
     }
   }
-  const compiler = new ExpressionCompiler(exprQuestions, { trusted });
-  const compile = (expr: string, path: PathSegment[], before: number | undefined) => {
-    const { condition, problems } = compiler.compile(expr, (id) =>
-      before === undefined || (orderOf.get(id) ?? Infinity) < before ? 'ok' : 'later',
-    );
-    for (const p of problems) onProblem(p, path);
-    if (condition) into.set(pointer(path), condition);
-  };
+  return { questions, orderOf };
+}
+
+/**
+ * Every condition of the questionnaire, with its path and the position of the first
+ * question it decides (undefined for rules and scoring, which may read any question).
+ */
+function forEachCondition(
+  q: QuestionnaireDoc,
+  fn: (expr: string, path: PathSegment[], before: number | undefined) => void,
+): void {
   let order = 0;
   q.sections.forEach((s, si) => {
-    if (s.when) compile(s.when, ['sections', si, 'when'], order);
+    if (s.when) fn(s.when, ['sections', si, 'when'], order);
     s.questions.forEach((qd, qi) => {
-      if (qd.when) compile(qd.when, ['sections', si, 'questions', qi, 'when'], order);
+      if (qd.when) fn(qd.when, ['sections', si, 'questions', qi, 'when'], order);
       order++;
     });
   });
-  (q.rules ?? []).forEach((r, i) => compile(r.when, ['rules', i, 'when'], undefined));
-  compile(q.scoring.child_when, ['scoring', 'child_when'], undefined);
+  (q.rules ?? []).forEach((r, i) => fn(r.when, ['rules', i, 'when'], undefined));
+  fn(q.scoring.child_when, ['scoring', 'child_when'], undefined);
   if (q.scoring.possible_minor_when)
-    compile(q.scoring.possible_minor_when, ['scoring', 'possible_minor_when'], undefined);
+    fn(q.scoring.possible_minor_when, ['scoring', 'possible_minor_when'], undefined);
+}
+
+/**
+ * Compiles every condition of the questionnaire into `into`, keyed by JSON pointer.
+ * `trusted` skips the type checks, for a document that already passed them (the
+ * shipped questionnaires, checked at build time); `trees` are their syntax trees as
+ * the build parsed them (conditionTrees), by the same pointers.
+ */
+export function compileExpressions(
+  q: QuestionnaireDoc,
+  trusted: boolean,
+  into: Map<string, Condition>,
+  onProblem: (p: ExprProblem, path: PathSegment[]) => void,
+  trees?: ReadonlyMap<string, ASTNode>,
+): void {
+  const { questions, orderOf } = exprQuestionsOf(q);
+  const compiler = new ExpressionCompiler(questions, { trusted });
+  forEachCondition(q, (expr, path, before) => {
+    const at = pointer(path);
+    const { condition, problems } = compiler.compile(
+      expr,
+      (id) => (before === undefined || (orderOf.get(id) ?? Infinity) < before ? 'ok' : 'later'),
+      trees?.get(at),
+    );
+    for (const p of problems) onProblem(p, path);
+    if (condition) into.set(at, condition);
+  });
+}
+
+/** Build step: the syntax tree of every condition, by JSON pointer, for compileExpressions. */
+export function conditionTrees(q: QuestionnaireDoc): Map<string, ASTNode> {
+  const compiler = new ExpressionCompiler(exprQuestionsOf(q).questions, { trusted: true });
+  const out = new Map<string, ASTNode>();
+  forEachCondition(q, (expr, path) => out.set(pointer(path), compiler.syntaxTree(expr)));
+  return out;
 }
 
 type Report = (

@@ -3,15 +3,22 @@
  * frozen Questionnaire. Each stage collects all its problems; a later stage runs only
  * when the earlier one found no error (its input would not be trustworthy).
  */
+import * as celLibrary from '@marcbachmann/cel-js';
 import validateSchema from './generated/validate-questionnaire.js';
+import { provideCel } from './cel.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { compileQuestionnaire } from './compile.js';
-import { compileExpressions, lintQuestionnaire } from './lint.js';
-import { precompiledValue } from './precompiled.js';
+import { lintQuestionnaire } from './lint.js';
 import { schemaDiagnostics } from './schema-errors.js';
-import type { Condition, Questionnaire, QuestionnaireDoc } from './types.js';
+import { precompiledQuestionnaire } from './trusted.js';
+import type { Questionnaire, QuestionnaireDoc } from './types.js';
 import { loadYamlFile, parseYamlText, readTextFile, type YamlSource } from './yaml-source.js';
 import { inputError } from '../errors.js';
+
+export { loadTrusted } from './trusted.js';
+
+// Checking compiles every condition with CEL: the bundled copy, not one loaded on demand.
+provideCel(celLibrary);
 
 export interface LoadResult {
   readonly questionnaire?: Questionnaire;
@@ -51,25 +58,11 @@ export function loadQuestionnaireText(file: string, text: string): LoadResult {
   return loadQuestionnaireFromSource(parsed.source);
 }
 
-/** A document checked at build time: compile its conditions, skip the checks. */
-export function loadTrusted(
-  file: string,
-  text: string,
-  doc: QuestionnaireDoc,
-): Questionnaire | undefined {
-  const conditions = new Map<string, Condition>();
-  let failed = false;
-  compileExpressions(doc, true, conditions, () => (failed = true));
-  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text);
-}
-
 /** For commands that need a usable questionnaire: invalid → exit 3 with every diagnostic. */
 export function requireQuestionnaire(file: string): Questionnaire {
   const read = readTextFile(file);
   if (read.text !== undefined) {
-    const pre = precompiledValue(read.text);
-    const trusted =
-      pre === undefined ? undefined : loadTrusted(file, read.text, pre as QuestionnaireDoc);
+    const trusted = precompiledQuestionnaire(file, read.text);
     if (trusted) return trusted;
   }
   const r: LoadResult =

@@ -5,6 +5,7 @@
  */
 import type { Question } from '../questionnaire/types.js';
 import { resolveText } from '../questionnaire/text.js';
+import { formatMonthYear } from './month-year.js';
 
 const AGE_BANDS: readonly (readonly [number, number])[] = [
   [0, 11],
@@ -40,7 +41,5 @@ export function monthYear(iso: string, lang: string): string | undefined {
   if (!m) return undefined;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
   if (Number.isNaN(d.getTime())) return undefined;
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    d,
-  );
+  return formatMonthYear(d, lang);
 }

@@ -3,6 +3,7 @@
  * redacted view. Pure: no terminal, no files.
  */
 export {
+  prepareReport,
   renderReport,
   renderView,
   reportView,

@@ -14,6 +14,8 @@ import { buildModel } from './model.js';
 import { redact } from './redact.js';
 import type { RedactedReport } from './view.js';
 
+export { prepareReport } from './prepare.js';
+
 export type ReportFormat = 'md' | 'json' | 'html';
 
 export interface ReportOptions {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,32 @@ describe('run --answers --report with the shipped questionnaire', () => {
       }
     }
     expect(readdirSync(home).filter((f) => f === 'data')).toEqual([]);
+  });
+
+  it('removes phone numbers from free text and a direct field written +…', () => {
+    // The phone-number library is loaded only for such a record (src/report/prepare.ts).
+    const home = mkdtempSync(join(tmpdir(), 'screener-run-phones-'));
+    const answers = join(home, 'answers.yaml');
+    writeFileSync(
+      answers,
+      readFileSync(ANSWERS, 'utf8')
+        .replace(
+          'offer_description: Bricklaying,',
+          'offer_description: Call the agent on 07700 900123. Bricklaying,',
+        )
+        .replace(
+          '  person_name: Jan\n',
+          '  person_name: Jan\n  contact_details: "+44 7700 900456"\n',
+        ),
+    );
+    const out = join(home, 'report.md');
+    const r = runCli(['run', '--answers', answers, '--practice', '--report', out], {
+      env: { SCREENER_HOME: join(home, 'data') },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/900123|900456/);
+    expect(text).toContain('Call the agent on');
   });
 
   it('without --report, a practice run says how to keep the report', () => {

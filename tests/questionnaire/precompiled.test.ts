@@ -2,8 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { astFromJson, astToJson } from '../../src/questionnaire/ast-json.js';
+import { conditionTrees } from '../../src/questionnaire/lint.js';
 import { loadQuestionnaire, loadTrusted } from '../../src/questionnaire/load.js';
-import type { Questionnaire } from '../../src/questionnaire/types.js';
+import type { Condition, Questionnaire, QuestionnaireDoc } from '../../src/questionnaire/types.js';
+import { exprQuestions, outcome, randomContext } from '../helpers/random-answers.js';
+import { mulberry32 } from '../helpers/rng.js';
 import { shippedQuestionnaires } from '../../src/shipped.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -47,5 +51,65 @@ describe('precompiled shipped questionnaires', () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+});
+
+/** Every condition of a questionnaire, by where it is used. */
+function conditionsOf(q: Questionnaire): [string, Condition][] {
+  const out: [string, Condition | undefined][] = [
+    ...q.sections.map((x) => [`section ${x.id}`, x.when] as [string, Condition | undefined]),
+    ...q.questions.map((x) => [`question ${x.id}`, x.when] as [string, Condition | undefined]),
+    ...q.rules.map((x) => [`rule ${x.id}`, x.when] as [string, Condition | undefined]),
+    ['child_when', q.scoring.childWhen],
+    ['possible_minor_when', q.scoring.possibleMinorWhen],
+  ];
+  return out.filter((x): x is [string, Condition] => x[1] !== undefined);
+}
+
+describe('stored syntax trees of the shipped conditions', () => {
+  it.each(shippedQuestionnaires())('%s: the build stores a tree for every condition', (file) => {
+    const checked = loadQuestionnaire(file);
+    const doc = checked.source!.value as QuestionnaireDoc;
+    const trees = conditionTrees(doc);
+    expect(trees.size).toBeGreaterThan(0);
+    const stored = new Map(
+      [...trees].map(([at, ast]) => [at, astFromJson(JSON.parse(JSON.stringify(astToJson(ast))))]),
+    );
+    // The build's file for this text holds exactly these trees (not stale).
+    const dist = join(import.meta.dirname, '..', '..', 'dist', 'precompiled');
+    const file2 = join(dist, `${checked.questionnaire!.hash}.conditions.json`);
+    const written = JSON.parse(readFileSync(file2, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(written).sort()).toEqual([...trees.keys()].sort());
+    for (const [at, ast] of trees) expect(written[at]).toEqual(astToJson(ast));
+
+    // Compiled from the stored trees, conditions are the same and decide the same.
+    const text = readFileSync(file, 'utf8');
+    const fromTrees = loadTrusted(file, text, JSON.parse(JSON.stringify(doc)), stored)!;
+    const parsed = loadTrusted(file, text, JSON.parse(JSON.stringify(doc)))!;
+    expect(plain(fromTrees)).toEqual(plain(parsed));
+    const a = conditionsOf(fromTrees);
+    const b = conditionsOf(parsed);
+    const questions = exprQuestions(parsed);
+    const r = mulberry32(20311128);
+    for (let i = 0; i < 300; i++) {
+      const ctx = randomContext(questions, r);
+      a.forEach(([where, c], k) =>
+        expect({ where, got: outcome(c, ctx) }).toEqual({ where, got: outcome(b[k]![1], ctx) }),
+      );
+    }
+  });
+
+  it('keeps int literals exactly and refuses literals JSON cannot carry', () => {
+    const tree = { op: 'value', args: 18n, pos: 0, start: 0, end: 2 };
+    expect(astToJson(tree as never)).toEqual({
+      op: 'value',
+      args: { int: '18' },
+      pos: 0,
+      start: 0,
+      end: 2,
+    });
+    expect(astFromJson(astToJson(tree as never))).toEqual(tree);
+    expect(astToJson({ op: 'value', args: new Uint8Array([1]) } as never)).toBeUndefined();
+    expect(astToJson({ op: 'value', args: Number.NaN } as never)).toBeUndefined();
   });
 });

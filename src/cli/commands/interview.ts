@@ -4,7 +4,7 @@ import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
 import { interviewLanguage } from '../../answers/index.js';
 import { startRecord, stateOf } from '../../engine/index.js';
-import { requireQuestionnaire } from '../../questionnaire/load.js';
+import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
 import { newRecordId } from '../../record/id.js';
 import { defaultQuestionnairePath } from '../../shipped.js';
 
@@ -17,7 +17,7 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [opts] = args as [Options];
   requireTerminal(ctx, 'interview');
-  const q = requireQuestionnaire(opts.questionnaire ?? defaultQuestionnairePath());
+  const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
   const practice = Boolean(opts.practice);
   const store = await interviewStore(ctx, practice);
   const lang = interviewLanguage(q, opts.lang);

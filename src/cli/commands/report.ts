@@ -16,6 +16,7 @@ import type { Questionnaire } from '../../questionnaire/types.js';
 import type { RecordStore } from '../../record/store-api.js';
 import type { InterviewRecord, RedactionReview, ReviewRedactionKind } from '../../record/types.js';
 import {
+  prepareReport,
   renderReport,
   reviewPassages,
   withRemoval,
@@ -51,7 +52,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       'Run it in an interactive terminal; without --review the report is written as is.',
     ]);
   // Read the directory before the passphrase is asked: a bad file fails fast (exit 3).
-  const { referrals, phoneCountries } = reportInputs(ctx, opts);
+  const { referrals, phoneCountries } = await reportInputs(ctx, opts);
 
   const store = await openStore(ctx);
   let record = await store.load(id);
@@ -63,6 +64,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
   const { questionnaire, changed } = questionnaireFor(ctx, record, opts.questionnaire);
   const lang = opts.lang ?? record.lang;
+  await prepareReport(questionnaire, record);
 
   if (opts.review) {
     const review = await reviewDialogue(ctx, questionnaire, record, {

@@ -12,7 +12,7 @@ import { writeRunReport } from '../run-report.js';
 import { inputError } from '../../errors.js';
 import { playAnswers } from '../../answers/index.js';
 import { formatDiagnostic } from '../../questionnaire/diagnostics.js';
-import { requireQuestionnaire } from '../../questionnaire/load.js';
+import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
 import { loadYamlFile } from '../../questionnaire/yaml-source.js';
 import { newRecordId } from '../../record/id.js';
 import { defaultQuestionnairePath } from '../../shipped.js';
@@ -29,8 +29,8 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [opts] = args as [Options];
   // Report inputs first: a bad referral file fails before anything is played or stored.
-  const inputs = reportInputs(ctx, {});
-  const q = requireQuestionnaire(opts.questionnaire ?? defaultQuestionnairePath());
+  const inputs = await reportInputs(ctx, {});
+  const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
   const loaded = loadYamlFile(opts.answers);
   const played = loaded.source
     ? await playAnswers(q, loaded.source, {

@@ -2,59 +2,13 @@
  * Capitalised words that are not names of people: places, nationalities, languages,
  * organisations, months and days, religions. A report needs them ("she was taken to
  * Italy", "a Romanian recruiter", "referred by the IOM"), so the name detector keeps
- * them. Countries and languages come from the runtime's CLDR data in English, French
- * and Spanish; the rest is listed here. Everything is compared folded.
+ * them. Countries, languages, months and weekdays come from the runtime's CLDR data in
+ * English, French and Spanish (cldr-names.ts); the rest is listed here. Everything is
+ * compared folded.
  */
+import { cldrNames } from './cldr-names.js';
 import { foldString } from './fold.js';
-
-const LANGS = ['en', 'fr', 'es'] as const;
-
-function regionNames(): string[] {
-  const out: string[] = [];
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) codes.push(String.fromCharCode(a, b));
-  for (const lang of LANGS) {
-    const dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
-    for (const c of codes) {
-      try {
-        const v = dn.of(c);
-        if (v) out.push(v);
-      } catch {
-        // Not a region code.
-      }
-    }
-  }
-  return out;
-}
-
-const LANGUAGE_CODES =
-  'af am ar az be bg bm bn bs ca cs cy da de dv el en es et eu fa ff fi fil fr ga gl gu ha he hi hr ht hu hy id ig is it ja ka kk km kn ko ku ky lb ln lo lt lv mg mk ml mn mr ms mt my ne nl no ny om pa pl ps pt qu ro ru rw sd si sk sl sm sn so sq sr st sv sw ta te tg th ti tk tl tn tr ts tw uk ur uz vi wo xh yo zh zu'.split(
-    ' ',
-  );
-
-function languageNames(): string[] {
-  return LANGS.flatMap((lang) => {
-    const dn = new Intl.DisplayNames([lang], { type: 'language', fallback: 'none' });
-    return LANGUAGE_CODES.map((c) => dn.of(c) ?? '').filter(Boolean);
-  });
-}
-
-function calendarNames(): string[] {
-  const out: string[] = [];
-  // One formatter per language and style: creating one is far dearer than using it.
-  for (const lang of LANGS) {
-    for (const month of ['long', 'short'] as const) {
-      const f = new Intl.DateTimeFormat(lang, { month, timeZone: 'UTC' });
-      for (let m = 0; m < 12; m++) out.push(f.format(new Date(Date.UTC(2001, m, 15))));
-    }
-    for (const weekday of ['long', 'short'] as const) {
-      const f = new Intl.DateTimeFormat(lang, { weekday, timeZone: 'UTC' });
-      for (let day = 1; day <= 7; day++) out.push(f.format(new Date(Date.UTC(2001, 0, day))));
-    }
-  }
-  return out.map((s) => s.replace(/\.$/, ''));
-}
+import { readIcuPrecomputed, writeIcuPrecomputed } from '../icu-precomputed.js';
 
 /** Short and common forms CLDR does not give. */
 const PLACES_EXTRA = `UK|U.K.|USA|U.S.|US|UAE|DRC|RDC|Congo|Ivory Coast|Burma|Holland|Britain|Great Britain|England|Scotland|Wales|Northern Ireland|Angleterre|Inglaterra|Escocia|Écosse|Europe|Europa|Africa|Afrique|África|Asia|Asie|America|Amérique|América|North America|South America|Latin America|Amérique latine|Middle East|Moyen-Orient|Oriente Medio|West Africa|Afrique de l'Ouest|África Occidental|East Africa|Sahel|Sahara|Maghreb|Balkans|Balcanes|Caribbean|Caraïbes|Caribe|Gulf|Golfe|Golfo|Mediterranean|Méditerranée|Mediterráneo|Schengen|EU|UE|Eastern Europe|Europe de l'Est|Europa del Este|Southeast Asia|Asie du Sud-Est|Sudeste Asiático|Central America|Amérique centrale|Centroamérica|Channel|Manche|Canaries|Canary Islands|Canarias|Andalusia|Andalousie|Andalucía|Catalonia|Catalogne|Cataluña|Lombardy|Sicily|Sicile|Sicilia|Calabria|Bavaria|Île-de-France|Ile de France|Provence|Brittany|Bretagne|Normandy|Normandie|Kent|Essex|Yorkshire|Texas|California|Florida|Ontario|Quebec|Québec|Edo State|Lagos State|Delta State|Kano State|Chiapas|Oaxaca|Moldavia|Transnistria|Darfur|Tigray|Punjab|Kerala|Sindh|Mindanao|Luzon|Isaan|Anatolia|Kurdistan|Patagonia|Amazon|Amazonie|Amazonía`;
@@ -85,29 +39,77 @@ let allowed: Set<string> | undefined;
 let common: Set<string> | undefined;
 let longest = 1;
 
-/** Folded phrases (tokens joined by one space) that the name detector keeps. */
-export function allowList(): ReadonlySet<string> {
-  if (allowed) return allowed;
+/**
+ * The allow-list as the build writes it: its phrases in order, the most tokens in one,
+ * and the common words (folded the same way).
+ */
+export interface AllowListData {
+  readonly phrases: readonly string[];
+  readonly longest: number;
+  readonly common: readonly string[];
+}
+
+/** Builds the allow-list from ICU's names and the lists above. */
+export function computeAllowList(): AllowListData {
+  const cldr = cldrNames();
   const all = [
-    ...regionNames(),
-    ...languageNames(),
-    ...calendarNames(),
+    ...cldr.regions,
+    ...cldr.languages,
+    ...cldr.calendar,
     ...phrases(PLACES_EXTRA),
     ...phrases(CITIES),
     ...phrases(NATIONALITIES),
     ...phrases(ORGANISATIONS),
     ...phrases(RELIGIOUS_AND_CALENDAR),
   ];
-  allowed = new Set<string>();
+  const out = new Set<string>();
+  let most = 1;
   for (const p of all) {
     const k = key(p);
     if (!k) continue;
-    allowed.add(k);
+    out.add(k);
     // Plurals of nationalities and demonyms ("Nigerians", "Roumains", "Rumanos").
-    if (!k.includes(' ')) allowed.add(`${k}s`);
-    longest = Math.max(longest, k.split(' ').length);
+    if (!k.includes(' ')) out.add(`${k}s`);
+    most = Math.max(most, k.split(' ').length);
   }
-  return allowed;
+  return { phrases: [...out], longest: most, common: [...new Set(phrases(COMMON).map(key))] };
+}
+
+/** The name of the allow-list the build writes (icu-precomputed.ts). */
+export const ALLOW_LIST_FILE = 'allow-list';
+
+function isAllowList(x: unknown): x is AllowListData {
+  const o = x as Partial<Record<keyof AllowListData, unknown>> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    Array.isArray(o.phrases) &&
+    o.phrases.every((p) => typeof p === 'string') &&
+    typeof o.longest === 'number' &&
+    Array.isArray(o.common) &&
+    o.common.every((p) => typeof p === 'string')
+  );
+}
+
+/**
+ * Folded phrases (tokens joined by one space) that the name detector keeps: as the
+ * build wrote them for this runtime's ICU data, else built here.
+ */
+export function allowList(): ReadonlySet<string> {
+  if (!allowed) load();
+  return allowed!;
+}
+
+function load(): void {
+  const data = readIcuPrecomputed(ALLOW_LIST_FILE, isAllowList) ?? computeAllowList();
+  allowed = new Set(data.phrases);
+  longest = data.longest;
+  common = new Set(data.common);
+}
+
+/** Build step: writes the allow-list for this runtime into `outDir`; returns the file. */
+export function writeAllowList(outDir: string): string {
+  return writeIcuPrecomputed(outDir, ALLOW_LIST_FILE, computeAllowList());
 }
 
 /** The most tokens in one allow-listed phrase. */
@@ -118,9 +120,8 @@ export function longestAllowed(): number {
 
 /** Ordinary words that are capitalised at the start of a sentence, and titles. */
 export function commonWords(): ReadonlySet<string> {
-  if (common) return common;
-  common = new Set(phrases(COMMON).map(key));
-  return common;
+  if (!common) load();
+  return common!;
 }
 
 export function allowKey(s: string): string {

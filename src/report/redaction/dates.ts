@@ -5,6 +5,8 @@
  * stands next to them. Runs on folded text (lowercase, no diacritics).
  */
 import { fold, toOriginal, type Folded } from './fold.js';
+import { lazyRegExp } from './lazy-regexp.js';
+import { hasDigit } from './patterns.js';
 
 export type DatePrecision = 'day' | 'month' | 'day_month';
 
@@ -48,7 +50,9 @@ const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\d])`;
 const NOT_LETTER_AFTER = String.raw`(?![\p{L}\d])`;
 
 interface Pattern {
-  readonly re: RegExp;
+  readonly re: () => RegExp;
+  /** What the pattern cannot match without (checked first: these patterns are dear to compile). */
+  readonly needs?: RegExp;
   readonly read: (m: RegExpExecArray) => { precision: DatePrecision; candidates: DateCandidate[] };
 }
 
@@ -74,23 +78,38 @@ function dmy(d: number, m: number, ys: readonly number[]): DateCandidate[] {
 
 const month = (s: string | undefined) => MONTH_OF.get(s ?? '') ?? 0;
 
-const PATTERNS: readonly Pattern[] = [
+/**
+ * A month name next to a digit, through what the patterns allow between them: every
+ * pattern with a month name needs it (a month before a year or a day, or after a day).
+ */
+export const MONTH_NEXT_TO_DIGIT = new RegExp(
+  String.raw`(?:${MONTH_RE})\.?(?:\s+del?|,)?[\s\-/.,]*'?\d|\d(?:st|nd|rd|th|er|eme|ème|e|º|°|o|ª)?(?:\s+of|\s+de)?[\s\-/.]*(?:${MONTH_RE})`,
+  'u',
+);
+
+/** Exported for the tests. */
+export const DATE_PATTERNS: readonly Pattern[] = [
   {
     // 12 April 1990 · 12th of April, 1990 · 12 avril 1990 · 12 de abril de 1990 · 12-Apr-90
-    re: new RegExp(
+    re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?[\s\-/.]*${MONTH}(?:\s+de(?:l)?|,)?[\s\-/.,]*${YEAR}(?!\d)`,
       'gu',
     ),
+    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({ precision: 'day', candidates: dmy(Number(m[1]), month(m[2]), years(m[3]!)) }),
   },
   {
     // April 12, 1990 · Apr 12th 1990
-    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'gu'),
+    re: lazyRegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'gu'),
+    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({ precision: 'day', candidates: dmy(Number(m[2]), month(m[1]), years(m[3]!)) }),
   },
   {
     // 1990-04-12 · 1990/04/12 · 1990.04.12
-    re: /(?<![\d.\-/])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d])/gu,
+    re: lazyRegExp(
+      String.raw`(?<![\d.\-/])(\d{4})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d])`,
+      'gu',
+    ),
     read: (m) => ({
       precision: 'day',
       candidates: dmy(Number(m[4]), Number(m[3]), [Number(m[1])]),
@@ -98,7 +117,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 12/04/1990 · 04/12/1990 · 12.04.90 · 12 - 04 - 1990: both day-month orders.
-    re: /(?<![\d.\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])/gu,
+    re: lazyRegExp(
+      String.raw`(?<![\d.\-/])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])`,
+      'gu',
+    ),
     read: (m) => {
       const a = Number(m[1]);
       const b = Number(m[3]);
@@ -108,7 +130,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 12041990 · 19900412 · 04121990
-    re: /(?<![\d])(\d{8})(?![\d])/gu,
+    re: lazyRegExp(String.raw`(?<![\d])(\d{8})(?![\d])`, 'gu'),
     read: (m) => {
       const s = m[1]!;
       const n = (i: number, l: number) => Number(s.slice(i, i + l));
@@ -124,10 +146,11 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // April 1990 · avril 1990 · abril de 1990
-    re: new RegExp(
+    re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${MONTH}(?:\s+de(?:l)?|,)?\s+(\d{4})(?!\d)`,
       'gu',
     ),
+    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'month',
       candidates: [{ y: Number(m[2]), m: month(m[1]) }].filter(valid),
@@ -135,7 +158,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 04/1990
-    re: /(?<![\d.\-/])(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d.\-/])/gu,
+    re: lazyRegExp(String.raw`(?<![\d.\-/])(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d.\-/])`, 'gu'),
     read: (m) => ({
       precision: 'month',
       candidates: [{ y: Number(m[2]), m: Number(m[1]) }].filter(valid),
@@ -143,10 +166,11 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // 12 April · 12 de abril · le 12 avril
-    re: new RegExp(
+    re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?\s+${MONTH}${NOT_LETTER_AFTER}`,
       'gu',
     ),
+    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'day_month',
       candidates: [{ m: month(m[2]), d: Number(m[1]) }].filter(valid),
@@ -154,7 +178,8 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // April 12
-    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY}(?![\d\p{L}])`, 'gu'),
+    re: lazyRegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY}(?![\d\p{L}])`, 'gu'),
+    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'day_month',
       candidates: [{ m: month(m[1]), d: Number(m[2]) }].filter(valid),
@@ -165,9 +190,13 @@ const PATTERNS: readonly Pattern[] = [
 /** Every date written in the text; where two readings overlap, the longer one wins. */
 export function findDates(text: string, folded: Folded = fold(text)): FoundDate[] {
   const found: (FoundDate & { fs: number; fe: number })[] = [];
-  for (const p of PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(folded.text); m; m = p.re.exec(folded.text)) {
+  // Every pattern needs a digit: a text without one need not compile them (patterns.ts).
+  if (!hasDigit(folded.text)) return [];
+  for (const p of DATE_PATTERNS) {
+    if (p.needs && !p.needs.test(folded.text)) continue;
+    const re = p.re();
+    re.lastIndex = 0;
+    for (let m = re.exec(folded.text); m; m = re.exec(folded.text)) {
       const r = p.read(m);
       if (r.candidates.length === 0) continue;
       const fs = m.index;

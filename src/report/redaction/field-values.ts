@@ -6,12 +6,12 @@
  * (and its national form); a document number with or without separators; a date of
  * birth in every written form. These must never reach a report.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { findDates, parseDateValue, sameDay, type DateCandidate } from './dates.js';
 import { fold, foldString, type Folded } from './fold.js';
 import type { RedactionKind } from './kinds.js';
 import { allowList } from './allow-list.js';
 import { ibanChecksumOk } from './patterns.js';
+import { phoneLibrary } from './phone-library.js';
 
 export type FieldMatcher =
   | {
@@ -38,7 +38,8 @@ const NOT_ON_THEIR_OWN = new Set(
 );
 
 function tokensOf(value: string): string[] {
-  return foldString(value).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const folded = foldString(value);
+  return folded.match(lettersAndDigits(folded)) ?? [];
 }
 
 function words(kind: RedactionKind, tokens: readonly string[]): FieldMatcher {
@@ -49,7 +50,19 @@ function code(kind: RedactionKind, compact: string): FieldMatcher {
   return { type: 'words', kind, joined: compact, gaps: 'code' };
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Runs of letters and digits: in plain ASCII text, A–Z, a–z and 0–9 are exactly the
+ * \p{L} and \p{N}, and the ASCII pattern spares compiling the Unicode one.
+ */
+export function lettersAndDigits(text: string): RegExp {
+  return NON_ASCII.test(text) ? /[\p{L}\p{N}]+/gu : /[A-Za-z0-9]+/g;
+}
+
 function isCjk(token: string): boolean {
+  // Those scripts are all beyond ASCII: an ASCII token need not compile the pattern below.
+  if (!NON_ASCII.test(token)) return false;
   return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(
     token,
   );
@@ -64,7 +77,7 @@ function phoneForms(value: string): string[] {
     : value.trim().startsWith('00')
       ? `+${value.trim().slice(2)}`
       : undefined;
-  const parsed = intl ? parsePhoneNumberFromString(intl) : undefined;
+  const parsed = intl ? phoneLibrary().parsePhoneNumberFromString(intl) : undefined;
   if (parsed) {
     const national = String(parsed.nationalNumber);
     forms.add(national);
@@ -246,7 +259,7 @@ interface WordAt {
 /** The letter-and-digit words of a folded text, with folded offsets. */
 function wordsOf(folded: Folded): WordAt[] {
   const out: WordAt[] = [];
-  const re = /[\p{L}\p{N}]+/gu;
+  const re = lettersAndDigits(folded.text);
   for (let m = re.exec(folded.text); m; m = re.exec(folded.text))
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;

@@ -38,14 +38,34 @@ export interface Folded {
 }
 
 export function foldChar(ch: string): string {
+  if (ch.length === 1 && ch.charCodeAt(0) < 0x80) return ASCII_FOLDED[ch.charCodeAt(0)]!;
+  return foldOther(ch);
+}
+
+function foldOther(ch: string): string {
   const lower = ch.toLowerCase();
   const special = SPECIAL[lower];
   if (special !== undefined) return special;
   return lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/**
+ * foldChar of each ASCII character: the allow-list alone folds some 50 000 characters,
+ * nearly all ASCII, and normalising each was most of the time a report took.
+ */
+const ASCII_FOLDED: readonly string[] = Array.from({ length: 0x80 }, (_, c) => {
+  // As foldOther, whose normalising changes no ASCII character (tests check the table).
+  const lower = String.fromCharCode(c).toLowerCase();
+  return SPECIAL[lower] ?? lower;
+});
+/** Any UTF-16 unit beyond ASCII (not \p{ASCII}: a Unicode property costs more to compile). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Folds a string for comparison only (no offsets). */
 export function foldString(s: string): string {
+  // ASCII folds to lower case, with ` as an apostrophe; lower-casing the whole string
+  // gives the same as character by character (ASCII has no context rules).
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replaceAll('`', "'");
   let out = '';
   for (const ch of s) out += foldChar(ch);
   return out;

@@ -37,17 +37,33 @@ const CUE_BEFORE = new Set(
 /** A French elided article before an ordinary word: "L'argent", "D'abord", "Qu'elle". */
 const ELIDED = /^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\p{Ll}/u;
 
-function isCap(text: string): boolean {
-  if (ELIDED.test(text)) return false;
-  if (PREFIXED.test(text)) return true;
+/*
+ * The tests below give the same answers as the Unicode patterns they spare on plain
+ * ASCII words and on words without an apostrophe or a hyphen: each pattern is compiled
+ * on first use, and its Unicode classes cost more than tokenising a whole note.
+ */
+const NON_ASCII = /[\u0080-\uffff]/;
+const JOINER = /['’-]/;
+
+export function isCap(text: string): boolean {
+  // ELIDED and PREFIXED both need an apostrophe or a hyphen.
+  const joined = JOINER.test(text);
+  if (joined && ELIDED.test(text)) return false;
+  if (joined && PREFIXED.test(text)) return true;
   const first = text[0] ?? '';
-  if (!/\p{Lu}|\p{Lt}/u.test(first)) return false;
+  // In ASCII, \p{Lu} is A–Z and there is no \p{Lt}.
+  if (first < '\u0080' ? !(first >= 'A' && first <= 'Z') : !/\p{Lu}|\p{Lt}/u.test(first))
+    return false;
   // All capitals of two letters or more is an acronym (IOM, NGO, ID), not a name.
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const letters = NON_ASCII.test(text)
+    ? text.replace(/[^\p{L}]/gu, '')
+    : text.replace(/[^A-Za-z]/g, '');
   return !(letters.length >= 2 && letters === letters.toUpperCase());
 }
 
-function isNonLatin(text: string): boolean {
+export function isNonLatin(text: string): boolean {
+  // An ASCII word's letters are all Latin.
+  if (!NON_ASCII.test(text)) return false;
   return /\p{L}/u.test(text) && !/\p{Script=Latin}/u.test(text);
 }
 
@@ -58,7 +74,7 @@ function tokenize(text: string): Token[] {
     const before = text.slice(0, m.index).replace(/[\s"'“”‘’«»([*•·–—-]+$/u, '');
     const prev = before.slice(-1);
     // The start of a sentence: the text start, after . ! ? : or a line break.
-    const prevTokenIsInitial = /(?:^|[\s.])\p{Lu}\.$/u.test(before);
+    const prevTokenIsInitial = before.endsWith('.') && /(?:^|[\s.])\p{Lu}\.$/u.test(before);
     const sentenceInitial = before === '' || (/[.!?:;\n]/.test(prev) && !prevTokenIsInitial);
     out.push({
       start: m.index,

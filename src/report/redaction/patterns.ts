@@ -4,6 +4,8 @@
  * street addresses in English, French and Spanish.
  */
 
+import { lazyRegExp } from './lazy-regexp.js';
+
 export interface Hit {
   readonly start: number;
   readonly end: number;
@@ -21,9 +23,23 @@ function all(re: RegExp, text: string, group = 0): Hit[] {
   return out;
 }
 
+/**
+ * Whether the text has an ASCII digit. Every pattern below for addresses, IBANs and
+ * document numbers needs one, so a text without any skips them: a V8 regular
+ * expression is compiled on its first use (and again for native code on its second),
+ * and with Unicode classes that costs more than the rest of a short note.
+ */
+export function hasDigit(text: string): boolean {
+  return DIGIT.test(text);
+}
+const DIGIT = /\d/;
+
 // ---- e-mail --------------------------------------------------------------------------
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = lazyRegExp(
+  String.raw`[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`,
+  'gu',
+);
 const TLD = String.raw`(?:com|org|net|info|biz|gov|edu|int|mil|io|co|[a-z]{2})`;
 const DOT_SPELLED = String.raw`\s?(?:\(dot\)|\[dot\]|\{dot\}|\(punto\)|\(point\))\s?`;
 /**
@@ -32,7 +48,7 @@ const DOT_SPELLED = String.raw`\s?(?:\(dot\)|\[dot\]|\{dot\}|\(punto\)|\(point\)
  * with a bare dot inside the domain or " dot " before a known ending, so that "she was
  * at work. Then" is not an address.
  */
-const EMAIL_SPELLED = new RegExp(
+export const EMAIL_SPELLED = lazyRegExp(
   [
     String.raw`[\p{L}\p{N}._%+-]+\s?(?:\(at\)|\[at\]|\{at\}|\(arroba\)|\(a\))\s?[\p{L}\p{N}-]+(?:(?:${DOT_SPELLED}|\.)[\p{L}\p{N}-]+)*(?:${DOT_SPELLED}|\.)\p{L}{2,6}(?![\p{L}])`,
     String.raw`[\p{L}\p{N}._%+-]+\s(?:at|arroba)\s[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.${TLD}(?![\p{L}\p{N}])`,
@@ -41,15 +57,24 @@ const EMAIL_SPELLED = new RegExp(
   'giu',
 );
 
+/**
+ * What EMAIL_SPELLED cannot match without: one of its spelled "at"s, under the same
+ * flags. Checked first, since that pattern is dear to compile (see hasDigit).
+ */
+export const SPELLED_AT = /\((?:at|arroba|a)\)|\[at\]|\{at\}|\s(?:at|arroba)\s/iu;
+
 /** Social-media handles ("@sergei_jobs"): they lead to a person as surely as a name. */
-const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{3,30}(?<![.])/gu;
+const HANDLE = lazyRegExp(String.raw`(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{3,30}(?<![.])`, 'gu');
 
 export function findHandles(text: string): Hit[] {
-  return all(HANDLE, text);
+  return text.includes('@') ? all(HANDLE(), text) : [];
 }
 
 export function findEmails(text: string): Hit[] {
-  return [...all(EMAIL, text), ...all(EMAIL_SPELLED, text)];
+  return [
+    ...(text.includes('@') ? all(EMAIL(), text) : []),
+    ...(SPELLED_AT.test(text) ? all(EMAIL_SPELLED(), text) : []),
+  ];
 }
 
 // ---- IBAN ----------------------------------------------------------------------------
@@ -74,12 +99,20 @@ const IBAN_LENGTH: Readonly<Record<string, number>> = Object.fromEntries(
     .map((x) => [x.slice(0, 2), Number(x.slice(2))]),
 );
 
-const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \-.]?[A-Za-z0-9]){11,34}/gu;
+/** Where an IBAN can start: both IBAN patterns need it (and are dear to compile, see hasDigit). */
+export const IBAN_START = /[A-Za-z]{2}\d{2}/;
+
+export const IBAN_CANDIDATE = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \-.]?[A-Za-z0-9]){11,34}`,
+  'gu',
+);
 
 export function findIbans(text: string): Hit[] {
   const out: Hit[] = [];
-  IBAN_CANDIDATE.lastIndex = 0;
-  for (let m = IBAN_CANDIDATE.exec(text); m; m = IBAN_CANDIDATE.exec(text)) {
+  if (!IBAN_START.test(text)) return out;
+  const candidate = IBAN_CANDIDATE();
+  candidate.lastIndex = 0;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     // The candidate may run into the next word: keep the longest prefix that checks.
     const s = m[0];
     let found = 0;
@@ -99,16 +132,23 @@ export function findIbans(text: string): Hit[] {
     }
     if (found > 0) {
       out.push({ start: m.index, end: m.index + found });
-      IBAN_CANDIDATE.lastIndex = m.index + found;
-    } else IBAN_CANDIDATE.lastIndex = m.index + 1;
+      candidate.lastIndex = m.index + found;
+    } else candidate.lastIndex = m.index + 1;
   }
   return out;
 }
 
+export const IBAN_SHAPED = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{1,4}){3,9}`,
+  'gu',
+);
+
 /** Shaped like an IBAN of a known country (length and grouping) whatever the checksum. */
 export function findIbanShaped(text: string): Hit[] {
   const out: Hit[] = [];
-  const re = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{1,4}){3,9}/gu;
+  if (!IBAN_START.test(text)) return out;
+  const re = IBAN_SHAPED();
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const expected = IBAN_LENGTH[m[0].slice(0, 2).toUpperCase()];
     if (expected === undefined) continue;
@@ -137,30 +177,80 @@ export function findIbanShaped(text: string): Hit[] {
 // ---- passport and ID-like numbers -------------------------------------------------------
 
 /** Tokens that mix letters and digits but are not identifiers: ordinals, times, units, amounts. */
-const NOT_AN_ID =
-  /^(?:\d{1,4}(?:st|nd|rd|th|er|re|ere|eme|ème|e|o|a|h\d*|hrs?|am|pm|min|kg|km|cm|mm|m|g|l|ml|k|m2)|\d{1,7}(?:eur|usd|gbp|xof|mxn|ron|€|\$)|\d{1,4}x\d{1,4}|[a-z]{1,3}\d{1,2}|(?:19|20)\d{2}s)$/iu;
+const NOT_AN_ID = lazyRegExp(
+  String.raw`^(?:\d{1,4}(?:st|nd|rd|th|er|re|ere|eme|ème|e|o|a|h\d*|hrs?|am|pm|min|kg|km|cm|mm|m|g|l|ml|k|m2)|\d{1,7}(?:eur|usd|gbp|xof|mxn|ron|€|\$)|\d{1,4}x\d{1,4}|[a-z]{1,3}\d{1,2}|(?:19|20)\d{2}s)$`,
+  'iu',
+);
 
 /** Mixed letters and digits, 6+ characters with 2+ digits: AB1234567, X1234567L, 12AB34567. */
-const MIXED =
-  /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\d[\p{L}\p{N}]*\d)(?=[\p{N}]*\p{L})[\p{L}\p{N}]{6,20}(?![\p{L}\p{N}])/gu;
+export const MIXED = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\d[\p{L}\p{N}]*\d)(?=[\p{N}]*\p{L})[\p{L}\p{N}]{6,20}(?![\p{L}\p{N}])`,
+  'gu',
+);
+/** ASCII characters that are neither letters nor digits: no MIXED token spans one. */
+const ASCII_NOT_ALNUM = /[\s!-/:-@[-`{-~]+/;
+
+/**
+ * Whether the text has a run without ASCII spaces or punctuation that is long enough
+ * for MIXED, with two digits and something else: MIXED (eight Unicode classes) costs
+ * more to compile than this costs to check.
+ */
+export function mayHoldMixed(text: string): boolean {
+  for (const run of text.split(ASCII_NOT_ALNUM)) {
+    if (run.length < 6) continue;
+    let digits = 0;
+    let other = false;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else other = true;
+    }
+    if (digits >= 2 && other) return true;
+  }
+  return false;
+}
+
 /** A run of 8+ digits with no separator is an identifier (a phone or date reading comes first). */
-const LONG_DIGITS = /(?<![\p{L}\p{N}.,])\d{8,20}(?![\p{L}\p{N}]|[.,]\d)/gu;
+export const EIGHT_DIGITS = /\d{8}/;
+export const LONG_DIGITS = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}.,])\d{8,20}(?![\p{L}\p{N}]|[.,]\d)`,
+  'gu',
+);
 /** After a document cue, grouped forms too: "passport no. AB 123 456", "DNI 12.345.678-Z". */
-const CUED =
-  /(?<![\p{L}])(?:passports?|passeports?|pasaportes?|id|i\.d\.|dni|nie|nif|nin|ssn|cni|cin|carte|card|cedula|cédula|curp|document|documento|permit|permis|permiso|visa|licen[cs]e|n°|nº|no\.|num\.?|number|numéro|numero|número|#)(?![\p{L}])\s*(?:(?:no|n°|nº|number|numéro|número|num)\.?\s*)?[:#]?\s*([A-Za-z0-9]{1,10}(?:[ .\-/][A-Za-z0-9]{1,10}){0,4})/giu;
+const CUE = String.raw`(?:passports?|passeports?|pasaportes?|id|i\.d\.|dni|nie|nif|nin|ssn|cni|cin|carte|card|cedula|cédula|curp|document|documento|permit|permis|permiso|visa|licen[cs]e|n°|nº|no\.|num\.?|number|numéro|numero|número|#)`;
+const AFTER_CUE = String.raw`\s*(?:(?:no|n°|nº|number|numéro|número|num)\.?\s*)?[:#]?\s*`;
+export const CUED = lazyRegExp(
+  String.raw`(?<![\p{L}])${CUE}(?![\p{L}])${AFTER_CUE}([A-Za-z0-9]{1,10}(?:[ .\-/][A-Za-z0-9]{1,10}){0,4})`,
+  'giu',
+);
+/**
+ * What a cued number cannot be found without: a cue, then at least four digits in the
+ * letters, digits and separators that follow it (see below), under the same flags.
+ * Checked first: CUED, case-insensitive over Unicode letters, is dear to compile.
+ */
+export const CUED_NEEDS = new RegExp(
+  String.raw`(?<![A-Za-z])${CUE}(?![A-Za-z])${AFTER_CUE}(?:[A-Za-z0-9 .\-/]*?\d){4}`,
+  'iu',
+);
 
 export function findIdNumbers(text: string): (Hit & { readonly cued: boolean })[] {
   const out: (Hit & { cued: boolean })[] = [];
-  for (const h of all(MIXED, text)) {
-    const s = text.slice(h.start, h.end);
-    if (!NOT_AN_ID.test(s)) out.push({ ...h, cued: false });
-  }
-  out.push(...all(LONG_DIGITS, text).map((h) => ({ ...h, cued: false })));
-  CUED.lastIndex = 0;
-  for (let m = CUED.exec(text); m; m = CUED.exec(text)) {
+  // Every find has digits (a cued number at least four).
+  if (!hasDigit(text)) return out;
+  if (mayHoldMixed(text))
+    for (const h of all(MIXED(), text)) {
+      const s = text.slice(h.start, h.end);
+      if (!NOT_AN_ID().test(s)) out.push({ ...h, cued: false });
+    }
+  if (EIGHT_DIGITS.test(text))
+    out.push(...all(LONG_DIGITS(), text).map((h) => ({ ...h, cued: false })));
+  if (!CUED_NEEDS.test(text)) return out;
+  const CUED_RE = CUED();
+  CUED_RE.lastIndex = 0;
+  for (let m = CUED_RE.exec(text); m; m = CUED_RE.exec(text)) {
     const groupStart = m.index + m[0].lastIndexOf(m[1] ?? '');
     // The next search starts at this number: "ID card no. AB 123" has three cues in a row.
-    CUED.lastIndex = Math.max(groupStart, m.index + 1);
+    CUED_RE.lastIndex = Math.max(groupStart, m.index + 1);
     // Only the first group and groups that continue it ("AB 123 456"), never a following
     // word or date ("AB123 from 12/03/2019").
     const groups = (m[1] ?? '').split(/(?=[ .\-/])/u);
@@ -178,7 +268,7 @@ export function findIdNumbers(text: string): (Hit & { readonly cued: boolean })[
       else break;
     }
     const digits = g.replace(/\D/g, '').length;
-    if (digits < 4 || NOT_AN_ID.test(g)) continue;
+    if (digits < 4 || NOT_AN_ID().test(g)) continue;
     // A year or an amount after "no." is not a document number.
     if (/^(?:19|20)\d{2}$/.test(g)) continue;
     out.push({ start: groupStart, end: groupStart + g.length, cued: true });
@@ -216,27 +306,56 @@ const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 /** ", 75011 Paris" · ", Leeds LS2 7EE" · ", LS2 7EE" after a street address. */
 const POSTCODE_CITY = String.raw`(?:,?\s*(?:\d{4,5}(?:\s+${CAP}(?:[\s-]${CAP}){0,2})?|(?:${CAP}\s+)?${UK_POSTCODE}))?`;
 
-const ADDRESS_PATTERNS: readonly RegExp[] = [
-  // 221B Baker Street · Flat 4, 18 Elm Road, Leeds LS1 4AB
-  new RegExp(
-    String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?,?\s+(?:${CAP}\s+){1,4}(?:${EN_STREET})(?![\p{L}])${POSTCODE_CITY}`,
-    'gu',
-  ),
-  // 12 rue des Lilas · 15 bis avenue Jean Jaurès, 75011 Paris
-  new RegExp(
-    String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}(?:\s?(?:bis|ter|[A-Da-d]))?,?\s+(?:${FR_STREET})\s+(?:${PARTICLES}\s*)?${WORD}(?:[ \t]+(?:${PARTICLES}[ \t]*)?${NAME_WORD}){0,4}${POSTCODE_CITY}`,
-    'gu',
-  ),
-  // Calle Mayor 15, 3º B · Avenida de la Paz, nº 23 · C/ Luna 7
-  new RegExp(
-    String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:º|°|o\.?|úm\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
-    'gu',
-  ),
+/**
+ * Each pattern, with what it cannot match without (under the same flags), checked
+ * first since these patterns are dear to compile (see hasDigit). All need a digit.
+ */
+export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly needs?: RegExp }[] = [
+  {
+    // 221B Baker Street · Flat 4, 18 Elm Road, Leeds LS1 4AB
+    re: lazyRegExp(
+      String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?,?\s+(?:${CAP}\s+){1,4}(?:${EN_STREET})(?![\p{L}])${POSTCODE_CITY}`,
+      'gu',
+    ),
+    // The street word comes after the space that ends the name before it.
+    needs: new RegExp(String.raw`\s(?:${EN_STREET})`, 'u'),
+  },
+  {
+    // 12 rue des Lilas · 15 bis avenue Jean Jaurès, 75011 Paris
+    re: lazyRegExp(
+      String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}(?:\s?(?:bis|ter|[A-Da-d]))?,?\s+(?:${FR_STREET})\s+(?:${PARTICLES}\s*)?${WORD}(?:[ \t]+(?:${PARTICLES}[ \t]*)?${NAME_WORD}){0,4}${POSTCODE_CITY}`,
+      'gu',
+    ),
+    needs: new RegExp(String.raw`\s(?:${FR_STREET})\s`, 'u'),
+  },
+  {
+    // Calle Mayor 15, 3º B · Avenida de la Paz, nº 23 · C/ Luna 7
+    re: lazyRegExp(
+      String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:º|°|o\.?|úm\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
+      'gu',
+    ),
+    needs: new RegExp(String.raw`(?:${ES_STREET})`, 'u'),
+  },
   // UK postcodes on their own, P.O. boxes.
-  /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}])(?:P\.?\s?O\.?\s?Box|B\.?P\.?|Apartado(?: de correos)?|Casilla)\s*\d{1,6}/giu,
+  {
+    re: lazyRegExp(
+      String.raw`(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}(?![\p{L}\p{N}])`,
+      'gu',
+    ),
+    needs: /[A-Z]\d/u,
+  },
+  {
+    re: lazyRegExp(
+      String.raw`(?<![\p{L}])(?:P\.?\s?O\.?\s?Box|B\.?P\.?|Apartado(?: de correos)?|Casilla)\s*\d{1,6}`,
+      'giu',
+    ),
+    needs: /P\.?\s?O\.?\s?Box|B\.?P\.?|Apartado|Casilla/iu,
+  },
 ];
 
 export function findAddresses(text: string): Hit[] {
-  return ADDRESS_PATTERNS.flatMap((re) => all(re, text));
+  if (!hasDigit(text)) return [];
+  return ADDRESS_PATTERNS.flatMap(({ re, needs }) =>
+    needs && !needs.test(text) ? [] : all(re(), text),
+  );
 }

@@ -4,7 +4,9 @@
  * matches of 7 digits or more so that years and small amounts survive. Dates and
  * amounts next to a currency are not phone numbers.
  */
-import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
+import { lazyRegExp } from './lazy-regexp.js';
+import { phoneLibrary } from './phone-library.js';
 
 export interface PhoneHit {
   readonly start: number;
@@ -32,10 +34,18 @@ export const DEFAULT_PHONE_COUNTRIES: readonly string[] = [
 
 const CURRENCY_WORD =
   '(?:eur|euros?|usd|gbp|dollars?|dólares|dolares|pounds?|livres?|naira|pesos?|cfa|fcfa|xof|francs?|lei|ron|baht|dirhams?|dinars?|rupees?|hryvnias?|uah|mxn|cop|php|thb|vnd|dong)';
-const CURRENCY_BEFORE = new RegExp(`(?:[$€£¥₦₹]|\\b${CURRENCY_WORD})\\s*$`, 'iu');
-const CURRENCY_AFTER = new RegExp(`^\\s*(?:[$€£¥₦₹]|${CURRENCY_WORD}(?![\\p{L}]))`, 'iu');
+const CURRENCY_BEFORE = lazyRegExp(`(?:[$€£¥₦₹]|\\b${CURRENCY_WORD})\\s*$`, 'iu');
+const CURRENCY_AFTER = lazyRegExp(`^\\s*(?:[$€£¥₦₹]|${CURRENCY_WORD}(?![\\p{L}]))`, 'iu');
 
 const MIN_DIGITS = 7;
+
+/** An international number written with + or 00 (built on first use: see lazy-regexp.ts). */
+export const INTL = lazyRegExp(
+  String.raw`(?<![\d\p{L}])(?:\+|00)\s?\d[\d\s().\-/]{5,20}\d(?!\d)`,
+  'gu',
+);
+/** What INTL cannot match without. */
+export const INTL_START = /(?:\+|00)\s?\d/u;
 
 function digitCount(s: string): number {
   return s.replace(/\D/g, '').length;
@@ -52,6 +62,18 @@ function trim(text: string, start: number, end: number): number {
   if (cut > 0 && digitCount(s.slice(0, cut)) >= MIN_DIGITS)
     return start + s.slice(0, cut).trimEnd().length;
   return end;
+}
+
+/** Stretches that could hold a number: digits with separators (searched one by one). */
+const WINDOWS = lazyRegExp(String.raw`(?:\+|\(\+?)?\d[\d\s().\-/]{4,}\d\)?`, 'gu');
+
+/** Whether findPhones would ask libphonenumber about this text (a stretch of 7 digits or more). */
+export function mayHoldPhone(text: string): boolean {
+  const windows = WINDOWS();
+  windows.lastIndex = 0;
+  for (let w = windows.exec(text); w; w = windows.exec(text))
+    if (digitCount(w[0]) >= MIN_DIGITS) return true;
+  return false;
 }
 
 export function findPhones(
@@ -71,8 +93,8 @@ export function findPhones(
     if (/^\d{4}\s*[-–/]\s*\d{4}$/.test(s.trim())) return;
     if (excluded.some((e) => e.start <= start && end <= e.end)) return;
     // An amount ("1 500 000 naira", "€ 2.500.000") is not a phone number.
-    if (CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return;
-    if (CURRENCY_AFTER.test(text.slice(end, end + 12))) return;
+    if (CURRENCY_BEFORE().test(text.slice(Math.max(0, start - 12), start))) return;
+    if (CURRENCY_AFTER().test(text.slice(end, end + 12))) return;
     const key = `${start}:${end}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -80,11 +102,13 @@ export function findPhones(
   };
   // libphonenumber scans its whole input once per country: give it only the stretches
   // that could hold a number (digits with separators), each searched on its own.
-  const windows = /(?:\+|\(\+?)?\d[\d\s().\-/]{4,}\d\)?/gu;
+  const windows = WINDOWS();
+  windows.lastIndex = 0;
   for (let w = windows.exec(text); w; w = windows.exec(text)) {
     if (digitCount(w[0]) < MIN_DIGITS) continue;
+    const find = phoneLibrary().findPhoneNumbersInText;
     for (const c of countries) {
-      for (const m of findPhoneNumbersInText(w[0], {
+      for (const m of find(w[0], {
         defaultCountry: c as CountryCode,
         // Not in the published types of `findPhoneNumbersInText`, but read by its matcher.
         leniency: 'POSSIBLE',
@@ -94,7 +118,10 @@ export function findPhones(
     }
   }
   // International numbers in any country the metadata knows, written with + or 00.
-  const intl = /(?<![\d\p{L}])(?:\+|00)\s?\d[\d\s().\-/]{5,20}\d(?!\d)/gu;
-  for (let m = intl.exec(text); m; m = intl.exec(text)) consider(m.index, m.index + m[0].length);
+  if (INTL_START.test(text)) {
+    const intl = INTL();
+    intl.lastIndex = 0;
+    for (let m = intl.exec(text); m; m = intl.exec(text)) consider(m.index, m.index + m[0].length);
+  }
   return hits;
 }

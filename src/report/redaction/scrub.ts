@@ -127,7 +127,9 @@ export function findRedactions(text: string, config: RedactionConfig): Span[] {
   // IBAN-shaped but failing the checksum (a typo): still an account number.
   for (const h of findIbanShaped(text))
     detected.push({ ...h, kind: 'id_number', source: 'detector', sure: true });
-  add(datesOfBirth(text, dates, findBirthCues(text, folded)), 'date_of_birth');
+  // Only a date can be a date of birth: without one, the cues need not be looked for.
+  if (dates.length > 0)
+    add(datesOfBirth(text, dates, findBirthCues(text, folded)), 'date_of_birth');
   // A written date is never a phone number, whatever libphonenumber's leniency says.
   add(findPhones(text, config.phoneCountries, dates), 'phone');
   add(findAddresses(text), 'address');

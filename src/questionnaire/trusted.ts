@@ -1,0 +1,44 @@
+/**
+ * The quick way to a shipped questionnaire: its document as checked at build time
+ * (precompiled.ts), compiled without the checks. Apart from load.ts so that a command
+ * that finds it never loads the schema validator (generated code the size of the rest
+ * of the loading pipeline) nor the linter's checks.
+ */
+import type { ASTNode } from '@marcbachmann/cel-js';
+import { compileQuestionnaire } from './compile.js';
+import { compileExpressions } from './lint.js';
+import { precompiled } from './precompiled.js';
+import type { Condition, Questionnaire, QuestionnaireDoc } from './types.js';
+import { readTextFile } from './yaml-source.js';
+
+/**
+ * A document checked at build time: compile its conditions, skip the checks. `trees`:
+ * the conditions' syntax trees as the build parsed them, by JSON pointer.
+ */
+export function loadTrusted(
+  file: string,
+  text: string,
+  doc: QuestionnaireDoc,
+  trees?: ReadonlyMap<string, ASTNode>,
+): Questionnaire | undefined {
+  const conditions = new Map<string, Condition>();
+  let failed = false;
+  compileExpressions(doc, true, conditions, () => (failed = true), trees);
+  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text);
+}
+
+/** The questionnaire in `file` when the build checked this very text, else undefined. */
+export function precompiledQuestionnaire(file: string, text?: string): Questionnaire | undefined {
+  const content = text ?? readTextFile(file).text;
+  if (content === undefined) return undefined;
+  const pre = precompiled(content);
+  return pre && loadTrusted(file, content, pre.doc as QuestionnaireDoc, pre.trees);
+}
+
+/**
+ * requireQuestionnaire (load.ts) for commands that start an interview: the checked
+ * path, and its validator, are loaded only for a file the build did not check.
+ */
+export async function requireQuestionnaireAsync(file: string): Promise<Questionnaire> {
+  return precompiledQuestionnaire(file) ?? (await import('./load.js')).requireQuestionnaire(file);
+}
