@@ -3,8 +3,9 @@
  * dimensions, raised indicators, flags), without the evidence trail, the "nearest
  * positive" advice, the Palermo view or the referrals that only a report shows.
  * An export scores every record it reads, and those parts are most of the cost of
- * `assess`. The results are the same as assess's by construction (the same steps
- * on the same data) and by test (tests/scoring/outline.test.ts compares the two).
+ * `assess`. The results are the same as assess's: the same rules on the same data
+ * (triggeredIds mirrors triggered, the flags mirror collectFlags), and
+ * tests/scoring/outline.test.ts compares the two on random records.
  */
 import type { OutcomeId, Population, Questionnaire, Strength } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';

@@ -65,11 +65,9 @@ export function deriveKeys(ikm: Uint8Array, infos: readonly string[], salt?: Uin
  * expand block is enough for a 256-bit key.
  */
 function hkdfExtract(ikm: Uint8Array, salt: Uint8Array): Buffer {
-  return createHmac('sha256', salt.length > 0 ? salt : ZERO_SALT)
-    .update(ikm)
-    .digest();
+  // An empty salt is RFC 5869's default of zeros: HMAC pads its key with zeros anyway.
+  return createHmac('sha256', salt).update(ikm).digest();
 }
-const ZERO_SALT = Buffer.alloc(32);
 const BLOCK_1 = Buffer.from([1]);
 function hkdfExpand(prk: Uint8Array, info: string): Buffer {
   return createHmac('sha256', prk).update(info, 'utf8').update(BLOCK_1).digest();

@@ -20,7 +20,7 @@ import {
 } from './org-key.js';
 import { auditPathForRecordFile, RECORD_EXT, recordIdOfFile } from './paths.js';
 import { openRecord, parseRecordFile, tampered, type FileLabel } from './record-file.js';
-import { readRecordBytes } from './record-io.js';
+import { readRecordBytes, recordReadError } from './record-io.js';
 import type { UnlockedKeys } from './unlock.js';
 
 export interface OpenedRecordFile {
@@ -110,9 +110,7 @@ export function openRecordFileSync(file: string, unlocker: Unlocker): InterviewR
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    if (nodeCode(error) === 'ENOENT')
-      throw storeDataError('E_RECORD_NOT_FOUND', `There is no ${label.what}.`, [`(${file})`]);
-    throw readFailure(error, label.what, file);
+    throw recordReadError(error, label);
   }
   return decode(bytes, label, unlocker).envelope.record;
 }

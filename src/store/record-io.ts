@@ -35,12 +35,17 @@ export async function readRecordBytes(
   try {
     return await fs.readFile(path);
   } catch (error) {
-    if (nodeCode(error) === 'ENOENT')
-      throw storeDataError('E_RECORD_NOT_FOUND', `There is no ${label.what}.`, [
-        'See `screener list` for the stored records.',
-      ]);
-    throw readFailure(error, label.what, path);
+    throw recordReadError(error, label);
   }
+}
+
+/** A failed read of a record file as the typed error every reader reports. */
+export function recordReadError(error: unknown, label: FileLabel) {
+  if (nodeCode(error) === 'ENOENT')
+    return storeDataError('E_RECORD_NOT_FOUND', `There is no ${label.what}.`, [
+      'See `screener list` for the stored records.',
+    ]);
+  return readFailure(error, label.what, label.path);
 }
 
 /** Parses a file of the store's own folder, whose name must match the id inside (a renamed file is not silently another record). */
