@@ -62,7 +62,8 @@ describe('a real interview in a terminal', () => {
     await t.at('? Name of the recruiter', KEY.ctrlB);
     await t.at('? Which of these happened?', KEY.ctrlB);
     await t.at('? Usual hours of work per day', KEY.ctrlB);
-    const job = await t.waitFor('? Was the work as promised?');
+    // The question line is drawn before its choices: wait for the whole prompt.
+    const job = await t.waitFor(/\? Was the work as promised\?[\s\S]*❯ /);
     expect(job).toMatch(/❯ A different kind of work/);
     t.write(KEY.up + KEY.enter);
     // The changed answer hides the recruiter question: said on screen, and on to the frontier.
@@ -195,7 +196,10 @@ describe('practice', () => {
     await step('? Heures de travail', '10' + KEY.enter);
     // Threats are urgent: the session pauses with the emergency information.
     await step('? Lesquelles', KEY.down + KEY.down + KEY.space + KEY.enter);
-    const urgent = await t.waitFor('? URGENT');
+    // Wait for the whole pause screen, not only its first line.
+    const urgent = await t.waitFor(
+      (s) => s.includes('? URGENT') && /procédure d'urgence/.test(s) && /Des menaces/.test(s),
+    );
     expect(urgent).toMatch(/Des menaces ont été proférées/);
     expect(urgent).toMatch(/procédure d'urgence/);
     t.write(KEY.enter);
