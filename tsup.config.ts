@@ -1,25 +1,73 @@
-import { defineConfig } from 'tsup';
+import type { Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 
-// One ESM bundle with code splitting: the entry holds only the command table and
-// commander, every command's module is a separate chunk loaded on demand, so
-// `--help` and `--version` never pay for YAML, ajv, CEL, inquirer or crypto.
-export default defineConfig({
-  // The export's worker thread is an entry of its own (dist/export-worker.js).
-  entry: { cli: 'src/cli/main.ts', 'export-worker': 'src/export/worker.ts' },
-  format: ['esm'],
+/**
+ * commander requires child_process at load time, for subcommands that are separate
+ * programs, which screener has none of; loading it (with net, dgram and streams) cost
+ * every command several milliseconds. commander gets a stand-in that loads the real
+ * module on first use.
+ */
+const lazyChildProcessForCommander: Plugin = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'screener-lazy' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'screener-lazy' }, () => ({
+      contents:
+        "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+const common: Options = {
   target: 'node20',
   platform: 'node',
   outDir: 'dist',
-  splitting: true,
-  // Not cleaned: several test runs may use dist/ at once; chunk names are content hashes.
+  // Not cleaned: several test runs may use dist/ at once.
   clean: false,
   sourcemap: false,
   minify: false,
-  treeshake: true,
   noExternal: [/.*/],
-  onSuccess: 'node scripts/post-build.mjs',
-  banner: {
-    // Bundled CommonJS dependencies may call require(); give them one.
-    js: "import { createRequire as __screenerCreateRequire } from 'node:module'; const require = __screenerCreateRequire(import.meta.url);",
+};
+
+export default defineConfig([
+  {
+    // The CLI is one CommonJS file, dist/cli.cjs, so bin/load-bundle.js can compile it with
+    // V8's code cache (Node 20 has no code cache for ES modules). Commands are still
+    // loaded on demand: each `import()` of a command becomes a module initialised on
+    // first use, so `list` never runs inquirer's or the report's module code.
+    ...common,
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['cjs'],
+    // import.meta.url, for the files the CLI finds next to itself (dist/precompiled/).
+    shims: true,
+    esbuildPlugins: [lazyChildProcessForCommander],
+    // Keep `node:` in requires, so the plugin above sees commander's.
+    removeNodeProtocol: false,
+    // esbuild's own tree shaking only: tsup's (rollup) moves every require() of a Node
+    // module to the top of the file, so `list` would load readline, worker_threads and
+    // child_process before doing anything.
+    treeshake: false,
+    // ASCII only (other characters as \u escapes): the loader reads it as one-byte text,
+    // which is quicker than decoding UTF-8 into a two-byte string.
+    esbuildOptions(options) {
+      options.charset = 'ascii';
+    },
+    onSuccess: 'node scripts/post-build.mjs',
   },
-});
+  {
+    // The export's worker thread is an entry of its own (dist/export-worker.js).
+    ...common,
+    entry: { 'export-worker': 'src/export/worker.ts' },
+    format: ['esm'],
+    treeshake: true,
+    banner: {
+      // Bundled CommonJS dependencies may call require(); give them one.
+      js: "import { createRequire as __screenerCreateRequire } from 'node:module'; const require = __screenerCreateRequire(import.meta.url);",
+    },
+  },
+]);

@@ -3,7 +3,7 @@
 // The tiny shim users run. Start-up is the first thing a screener feels, so `--version`
 // and `--help` are answered here, from package.json and from the help text written at
 // build time (scripts/post-build.mjs), without loading the CLI bundle. Everything else
-// loads the bundle, which sets the exit code. CommonJS (bin/package.json) because a
+// loads the bundle (bin/load-bundle.js), which sets the exit code. CommonJS (bin/package.json) because a
 // CommonJS entry starts faster than an ES module one.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -12,13 +12,20 @@ const args = process.argv.slice(2);
 const only = args.length === 1 ? args[0] : undefined;
 
 function runBundle() {
-  import('../dist/cli.js')
-    .then((cli) => cli.main(process.argv))
-    .catch((error) => {
-      process.stderr.write(`screener: cannot start: ${error && error.message} [E_UNEXPECTED]\n`);
-      process.stderr.write('Run `npm install` (it builds dist/) and try again.\n');
-      process.exitCode = 1;
-    });
+  let cli;
+  try {
+    cli = require('./load-bundle.js').loadBundle().exports;
+  } catch (error) {
+    cannotStart(error);
+    return;
+  }
+  cli.main(process.argv).catch(cannotStart);
+}
+
+function cannotStart(error) {
+  process.stderr.write(`screener: cannot start: ${error && error.message} [E_UNEXPECTED]\n`);
+  process.stderr.write('Run `npm install` (it builds dist/) and try again.\n');
+  process.exitCode = 1;
 }
 
 if (only === '--version' || only === '-V') {

@@ -20,7 +20,7 @@ const arg = (name, dflt) => {
 const RUNS = Number(arg('--runs', '21'));
 const WARMUP = 3;
 
-if (!existsSync(join(root, 'dist', 'cli.js')))
+if (!existsSync(join(root, 'dist', 'cli.cjs')))
   spawnSync('npx', ['tsup'], { cwd: root, stdio: 'inherit' });
 
 const work = mkdtempSync(join(tmpdir(), 'screener-bench-'));

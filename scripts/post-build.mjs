@@ -5,13 +5,30 @@
 //   interview starts without parsing and checking its YAML (src/questionnaire/precompiled.ts);
 // - dist/precompiled/allow-list-*.json and month-year-*.json: what reports take from
 //   ICU (the redaction allow-list, how months are written with a year), for this ICU
-//   and CLDR version (src/report/icu-precomputed.ts).
-import { writeFileSync } from 'node:fs';
+//   and CLDR version (src/report/icu-precomputed.ts);
+// - dist/cli.cjs.<kind>.cache: V8's compiled code for the commands a screener starts
+//   most (bin/load-bundle.js, scripts/train-code-cache.cjs). A cache's stamp must match
+//   the bundle's, so one left from an earlier build is never used.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { trainCodeCache } from './train-code-cache-driver.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const cli = await import(pathToFileURL(join(dist, 'cli.js')).href);
+const bundle = join(dist, 'cli.cjs');
+
+// The stamp bin/load-bundle.js matches a code cache against: a hash of the bundle's text.
+const STAMP = /\n\/\/# screener-build=[0-9a-f]{64}\s*$/;
+const text = readFileSync(bundle, 'utf8').replace(STAMP, '');
+const stamp = createHash('sha256').update(text).digest('hex');
+writeFileSync(bundle, `${text}\n//# screener-build=${stamp}\n`);
+
+const require = createRequire(import.meta.url);
+const cli = require('../bin/load-bundle.js').loadBundle({ useCache: false }).exports;
 writeFileSync(join(dist, 'help.txt'), cli.helpText());
 await cli.precompileShipped(join(dist, 'precompiled'));
 await cli.precompileReportData(join(dist, 'precompiled'));
+// Last, once everything the commands read at start-up is in place.
+await trainCodeCache();

@@ -15,7 +15,7 @@ function newest(dir: string): number {
 /** End-to-end tests run the built CLI; rebuild it when the sources are newer than the bundle. */
 export default function setup(): void {
   const root = join(import.meta.dirname, '..');
-  const bundle = join(root, 'dist', 'cli.js');
+  const bundle = join(root, 'dist', 'cli.cjs');
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(root, 'src'))) {
     execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
       cwd: root,

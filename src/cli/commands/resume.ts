@@ -25,7 +25,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   if (!recordId) {
     const open = (await store.list())
       .filter((r) => r.status === 'in_progress')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      // ISO 8601 times in UTC order as text; a plain comparison, not the locale's collation.
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     recordId = open[0]?.id;
     if (!recordId)
       throw usageError('E_NOTHING_TO_RESUME', 'no interview is in progress.', [

@@ -1,0 +1,79 @@
+/**
+ * The built CLI starts from V8's code cache (bin/load-bundle.js): each kind of command
+ * has one, it is used only with the bundle it was made from, and it holds nothing of the
+ * fictional interview it was trained on.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../e2e/pty.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const KINDS = ['run', 'validate', 'interview'] as const;
+
+/** Loads the bundle under `root` in a fresh node, as the shim does for `command`. */
+function load(root: string, command: string): { used: boolean; help: boolean } {
+  const code = `
+    const l = require(${JSON.stringify(join(root, 'bin', 'load-bundle.js'))})
+      .loadBundle({ argv: ['node', 'screener', ${JSON.stringify(command)}] });
+    process.stdout.write(JSON.stringify({
+      used: l.cacheUsed,
+      help: l.exports.helpText().includes('Usage: screener'),
+    }));`;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as { used: boolean; help: boolean };
+}
+
+describe('start-up from the code cache', () => {
+  it('has a cache for each kind of command, which V8 accepts', () => {
+    for (const command of ['run', 'validate', 'interview', 'resume', 'list', 'export']) {
+      expect(load(ROOT, command), command).toEqual({ used: true, help: true });
+    }
+  });
+
+  it('ignores a cache made for another build, and still starts', () => {
+    const root = tempDir('code-cache');
+    mkdirSync(join(root, 'bin'));
+    mkdirSync(join(root, 'dist'));
+    copyFileSync(join(ROOT, 'bin', 'load-bundle.js'), join(root, 'bin', 'load-bundle.js'));
+    // Another build: the same text with another stamp (the same length, which is all
+    // V8 itself would compare).
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8');
+    const other = bundle.replace(
+      /screener-build=([0-9a-f])/,
+      (_, c: string) => `screener-build=${c === '0' ? '1' : '0'}`,
+    );
+    expect(other).not.toBe(bundle);
+    expect(other.length).toBe(bundle.length);
+    writeFileSync(join(root, 'dist', 'cli.cjs'), other);
+    for (const kind of KINDS) {
+      copyFileSync(
+        join(ROOT, 'dist', `cli.cjs.${kind}.cache`),
+        join(root, 'dist', `cli.cjs.${kind}.cache`),
+      );
+    }
+    expect(load(root, 'run')).toEqual({ used: false, help: true });
+    // The same files with the right stamp: used.
+    writeFileSync(join(root, 'dist', 'cli.cjs'), bundle);
+    expect(load(root, 'run')).toEqual({ used: true, help: true });
+  });
+
+  it('holds nothing of the answers it was trained on', () => {
+    const answers = readFileSync(
+      join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml'),
+      'utf8',
+    );
+    // Fictional place names only the answers file has (not the questionnaire).
+    const canaries = ['Port Ellery', 'near Varn'];
+    for (const c of canaries) expect(answers).toContain(c);
+    for (const kind of KINDS) {
+      const cache = readFileSync(join(ROOT, 'dist', `cli.cjs.${kind}.cache`));
+      for (const c of canaries) {
+        expect(cache.includes(Buffer.from(c, 'latin1')), `${kind}: ${c}`).toBe(false);
+        expect(cache.includes(Buffer.from(c, 'utf16le')), `${kind}: ${c}`).toBe(false);
+      }
+    }
+  });
+});
