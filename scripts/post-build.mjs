@@ -6,6 +6,8 @@
 // - dist/precompiled/allow-list-*.json and month-year-*.json: what reports take from
 //   ICU (the redaction allow-list, how months are written with a year), for this ICU
 //   and CLDR version (src/report/icu-precomputed.ts);
+// - dist/cli.cjs itself: characters outside ASCII escaped (scripts/ascii-bundle.mjs) and
+//   a stamp appended;
 // - dist/cli.cjs.<kind>.cache: V8's compiled code for the commands a screener starts
 //   most (bin/load-bundle.js, scripts/train-code-cache.cjs). A cache's stamp must match
 //   the bundle's, so one left from an earlier build is never used.
@@ -14,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toAscii } from './ascii-bundle.mjs';
 import { trainCodeCache } from './train-code-cache-driver.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -21,7 +24,9 @@ const bundle = join(dist, 'cli.cjs');
 
 // The stamp bin/load-bundle.js matches a code cache against: a hash of the bundle's text.
 const STAMP = /\n\/\/# screener-build=[0-9a-f]{64}\s*$/;
-const text = readFileSync(bundle, 'utf8').replace(STAMP, '');
+const ascii = await toAscii(readFileSync(bundle, 'utf8').replace(STAMP, ''));
+if (ascii.reason) process.stderr.write(`post-build: the bundle stays UTF-8: ${ascii.reason}\n`);
+const text = ascii.text ?? readFileSync(bundle, 'utf8').replace(STAMP, '');
 const stamp = createHash('sha256').update(text).digest('hex');
 writeFileSync(bundle, `${text}\n//# screener-build=${stamp}\n`);
 

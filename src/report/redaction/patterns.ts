@@ -2,6 +2,10 @@
  * Pattern detectors for identifiers with a recognisable shape: e-mail addresses,
  * IBANs (only when the mod-97 checksum holds), passport and ID-like numbers, and
  * street addresses in English, French and Spanish.
+ *
+ * Letters outside ASCII in the String.raw patterns are written as \u escapes (the
+ * regular expression reads \u00e9 as é): esbuild cannot escape raw templates itself,
+ * and an all-ASCII bundle loads faster (bin/load-bundle.js).
  */
 
 import { lazyRegExp } from './lazy-regexp.js';
@@ -178,7 +182,7 @@ export function findIbanShaped(text: string): Hit[] {
 
 /** Tokens that mix letters and digits but are not identifiers: ordinals, times, units, amounts. */
 const NOT_AN_ID = lazyRegExp(
-  String.raw`^(?:\d{1,4}(?:st|nd|rd|th|er|re|ere|eme|ème|e|o|a|h\d*|hrs?|am|pm|min|kg|km|cm|mm|m|g|l|ml|k|m2)|\d{1,7}(?:eur|usd|gbp|xof|mxn|ron|€|\$)|\d{1,4}x\d{1,4}|[a-z]{1,3}\d{1,2}|(?:19|20)\d{2}s)$`,
+  String.raw`^(?:\d{1,4}(?:st|nd|rd|th|er|re|ere|eme|\u00e8me|e|o|a|h\d*|hrs?|am|pm|min|kg|km|cm|mm|m|g|l|ml|k|m2)|\d{1,7}(?:eur|usd|gbp|xof|mxn|ron|\u20ac|\$)|\d{1,4}x\d{1,4}|[a-z]{1,3}\d{1,2}|(?:19|20)\d{2}s)$`,
   'iu',
 );
 
@@ -217,8 +221,8 @@ export const LONG_DIGITS = lazyRegExp(
   'gu',
 );
 /** After a document cue, grouped forms too: "passport no. AB 123 456", "DNI 12.345.678-Z". */
-const CUE = String.raw`(?:passports?|passeports?|pasaportes?|id|i\.d\.|dni|nie|nif|nin|ssn|cni|cin|carte|card|cedula|cédula|curp|document|documento|permit|permis|permiso|visa|licen[cs]e|n°|nº|no\.|num\.?|number|numéro|numero|número|#)`;
-const AFTER_CUE = String.raw`\s*(?:(?:no|n°|nº|number|numéro|número|num)\.?\s*)?[:#]?\s*`;
+const CUE = String.raw`(?:passports?|passeports?|pasaportes?|id|i\.d\.|dni|nie|nif|nin|ssn|cni|cin|carte|card|cedula|c\u00e9dula|curp|document|documento|permit|permis|permiso|visa|licen[cs]e|n\u00b0|n\u00ba|no\.|num\.?|number|num\u00e9ro|numero|n\u00famero|#)`;
+const AFTER_CUE = String.raw`\s*(?:(?:no|n\u00b0|n\u00ba|number|num\u00e9ro|n\u00famero|num)\.?\s*)?[:#]?\s*`;
 export const CUED = lazyRegExp(
   String.raw`(?<![\p{L}])${CUE}(?![\p{L}])${AFTER_CUE}([A-Za-z0-9]{1,10}(?:[ .\-/][A-Za-z0-9]{1,10}){0,4})`,
   'giu',
@@ -286,10 +290,10 @@ function ci(words: string): string {
     .join('|');
 }
 
-const CAP = String.raw`[\p{Lu}\d][\p{L}\p{M}'’\-]*`;
+const CAP = String.raw`[\p{Lu}\d][\p{L}\p{M}'\u2019\-]*`;
 /** A capitalised word in a French or Spanish street name (no digits: those are the house number). */
-const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\-]*`;
-const WORD = String.raw`[\p{L}\p{M}'’\-]+`;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'\u2019\-]*`;
+const WORD = String.raw`[\p{L}\p{M}'\u2019\-]+`;
 const EN_STREET = ci(
   'street|st.|st|road|rd.|rd|avenue|ave.|ave|lane|ln.|drive|dr.|close|way|place|court|crescent|terrace|boulevard|blvd.|square|gardens|grove|row|hill|park|walk|mews|parade|highway',
 );
@@ -300,7 +304,7 @@ const ES_STREET = ci(
   'calle|c/|avenida|avda.|avda|av.|plaza|pza.|paseo|camino|carrera|cra.|carretera|ronda|travesía|travesia|callejón|callejon|glorieta|urbanización|urbanizacion|urb.|pasaje|bulevar|colonia|col.',
 );
 const PARTICLES = String.raw`(?:de la|de las|de los|de l'|d'|de|del|des|du|la|le|les|los|las|el|l'|y|of|the)`;
-const SPANISH_FLOOR = String.raw`(?:,?\s*\d{1,2}\s*[º°ª]\s*(?:izq(?:da)?\.?|dcha\.?|der(?:echa)?\.?|[A-Za-z\d](?![\p{L}]))?)?`;
+const SPANISH_FLOOR = String.raw`(?:,?\s*\d{1,2}\s*[\u00ba\u00b0\u00aa]\s*(?:izq(?:da)?\.?|dcha\.?|der(?:echa)?\.?|[A-Za-z\d](?![\p{L}]))?)?`;
 const UNIT = String.raw`(?:(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Rr]oom|[Aa]ppartement|[Aa]ppt\.?|[Pp]iso|[Pp]uerta|[Dd]epto\.?)\s*[\dA-Za-z]{1,4},?\s+)?`;
 const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 /** ", 75011 Paris" · ", Leeds LS2 7EE" · ", LS2 7EE" after a street address. */
@@ -331,7 +335,7 @@ export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly ne
   {
     // Calle Mayor 15, 3º B · Avenida de la Paz, nº 23 · C/ Luna 7
     re: lazyRegExp(
-      String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:º|°|o\.?|úm\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
+      String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:\u00ba|\u00b0|o\.?|\u00fam\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
       'gu',
     ),
     needs: new RegExp(String.raw`(?:${ES_STREET})`, 'u'),
