@@ -336,14 +336,9 @@ function suppress(
   );
 }
 
-/** The classifier reuses its buffers; the chosen node's classes must survive the next visit. */
+/** The classifier may reuse its buffers; the chosen node's classes must survive the next visit. */
 function copy(c: Classes): Classes {
-  return {
-    n: c.n,
-    ofEntry: c.ofEntry.slice(),
-    size: c.size.slice(0, c.n),
-    first: c.first.slice(0, c.n),
-  };
+  return { n: c.n, size: c.size.slice(0, c.n), first: c.first.slice(0, c.n) };
 }
 
 function buildPlan(

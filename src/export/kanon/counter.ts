@@ -26,10 +26,14 @@ export class ComboCounter {
   private readonly dicts: Map<string, number>[] = [];
   /**
    * Combination key → entry. A key packs the value codes into one number (a few bits
-   * per column, widened as a column gains values) while they fit in 52 bits: numbers
-   * hash fast and cost no allocation; beyond that, the codes joined.
+   * per column, widened as a column gains values) while they fit in 52 bits, and is
+   * found in an open-addressing table of entry numbers on typed arrays: with nearly
+   * one combination per two records a Map's per-entry cost dominated counting.
+   * Beyond 52 bits, the codes joined, in a Map.
    */
-  private index = new Map<number | string, number>();
+  private slots = new Int32Array(1024).fill(-1);
+  private keyOf = new Float64Array(1024);
+  private stringIndex = new Map<string, number>();
   /** Per column, the code of each entry; and each entry's count. Grown as needed. */
   private codes: Int32Array[] = [];
   private counts = new Int32Array(1024);
@@ -51,7 +55,7 @@ export class ComboCounter {
 
   /** Distinct combinations counted so far. */
   get distinct(): number {
-    return this.index.size;
+    return this.entries;
   }
 
   /**
@@ -72,8 +76,7 @@ export class ComboCounter {
     this.rekey();
   }
 
-  private encode(codes: ArrayLike<number>): number | string {
-    if (!this.packed) return Array.from(codes).join(',');
+  private packedKey(codes: ArrayLike<number>): number {
     const scales = this.scales;
     let key = 0;
     for (let c = 0; c < scales.length; c++) key += codes[c]! * scales[c]!;
@@ -91,10 +94,31 @@ export class ComboCounter {
     });
     const q = this.columns.length;
     const row = new Array<number>(q);
-    this.index = new Map();
+    this.stringIndex = new Map();
     for (let e = 0; e < this.entries; e++) {
       for (let c = 0; c < q; c++) row[c] = this.codes[c]![e]!;
-      this.index.set(this.encode(row), e);
+      if (this.packed) this.keyOf[e] = this.packedKey(row);
+      else this.stringIndex.set(row.join(','), e);
+    }
+    this.rehash();
+  }
+
+  /** Sizes the slot table to at least twice the entries (a power of two) and refills it. */
+  private rehash(): void {
+    if (!this.packed) {
+      this.slots = new Int32Array(0);
+      return;
+    }
+    let cap = 1024;
+    while (cap < this.entries * 2 + 2) cap *= 2;
+    if (this.slots.length !== cap) this.slots = new Int32Array(cap);
+    const { slots, keyOf } = this;
+    slots.fill(-1);
+    const mask = cap - 1;
+    for (let e = 0; e < this.entries; e++) {
+      let i = slotHash(keyOf[e]!) & mask;
+      while (slots[i]! >= 0) i = (i + 1) & mask;
+      slots[i] = e;
     }
   }
 
@@ -103,6 +127,9 @@ export class ComboCounter {
     const counts = new Int32Array(size);
     counts.set(this.counts);
     this.counts = counts;
+    const keyOf = new Float64Array(size);
+    keyOf.set(this.keyOf);
+    this.keyOf = keyOf;
     this.codes = this.codes.map((old) => {
       const a = new Int32Array(size);
       a.set(old);
@@ -128,14 +155,40 @@ export class ComboCounter {
       }
       codes[c] = code;
     }
-    const key = this.encode(codes);
-    let e = this.index.get(key);
-    if (e === undefined) {
-      if (this.entries === this.counts.length) this.grow();
-      e = this.entries++;
-      for (let c = 0; c < q; c++) this.codes[c]![e] = codes[c]!;
-      this.index.set(key, e);
+    return this.packed ? this.packedEntry(codes) : this.stringEntry(codes);
+  }
+
+  private packedEntry(codes: readonly number[]): number {
+    const key = this.packedKey(codes);
+    const mask = this.slots.length - 1;
+    let i = slotHash(key) & mask;
+    let e = this.slots[i]!;
+    while (e >= 0) {
+      if (this.keyOf[e] === key) return e;
+      i = (i + 1) & mask;
+      e = this.slots[i]!;
     }
+    e = this.newEntry(codes);
+    this.keyOf[e] = key;
+    if (this.entries * 2 + 2 > this.slots.length) this.rehash();
+    else this.slots[i] = e;
+    return e;
+  }
+
+  private stringEntry(codes: readonly number[]): number {
+    const key = codes.join(',');
+    let e = this.stringIndex.get(key);
+    if (e === undefined) {
+      e = this.newEntry(codes);
+      this.stringIndex.set(key, e);
+    }
+    return e;
+  }
+
+  private newEntry(codes: readonly number[]): number {
+    if (this.entries === this.counts.length) this.grow();
+    const e = this.entries++;
+    for (let c = 0; c < codes.length; c++) this.codes[c]![e] = codes[c]!;
     return e;
   }
 
@@ -220,6 +273,13 @@ export class ComboCounter {
       throw new Error(`internal: ${sum} rows in the counts, ${this.total} added`);
     return { columns: [...columnOrder], values, codes, counts, total: this.total };
   }
+}
+
+/** Slot of a packed key (an integer below 2^52) in a power-of-two table, before masking. */
+function slotHash(key: number): number {
+  const hi = Math.floor(key / 4294967296);
+  const h = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
 
 /** Code-unit order: the same on every machine and locale. */
