@@ -424,15 +424,26 @@ function buildPlan(
  * so the guarantee is checked on the actual output before the file is kept.
  */
 export class PlanApplier {
-  private readonly overflowLeft: Map<number | string, number>;
-  private readonly published = new Map<number | string, number>();
+  /**
+   * Class key → slot: one lookup per row finds everything the plan says about the
+   * row's class (its blanked columns, the rows it still lends) and the published
+   * combinations its rows count towards, instead of one map per question.
+   */
+  private readonly slotOf = new Map<number | string, number>();
+  private readonly slotMask: number[] = [];
+  /** Rows the class still lends to the all-blank combination (its first ones). */
+  private readonly slotLend: number[] = [];
+  /** Published combination of the class's rows with its own mask, and of rows it lends; −1 until met. */
+  private readonly slotOwn: number[] = [];
+  private readonly slotLent: number[] = [];
+  private readonly publishedId = new Map<number | string, number>();
+  private readonly publishedCount: number[] = [];
   private readonly codes: Int32Array;
   private readonly numeric: boolean;
   private readonly classNumeric: boolean;
   private readonly radix: readonly number[];
 
   constructor(private readonly plan: KAnonPlan) {
-    this.overflowLeft = new Map(plan.overflow);
     this.codes = new Int32Array(plan.columns.length);
     this.radix = plan.values.map((v) => v.length);
     this.classNumeric = this.radix.reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
@@ -450,43 +461,70 @@ export class PlanApplier {
     return key;
   }
 
+  /** The published combination of the current row's codes with mask `m`, numbered on first sight. */
+  private publishedOf(m: number): number {
+    const key = this.publishedKey(m);
+    let id = this.publishedId.get(key);
+    if (id === undefined) {
+      id = this.publishedCount.length;
+      this.publishedId.set(key, id);
+      this.publishedCount.push(0);
+    }
+    return id;
+  }
+
+  private newSlot(key: number | string): number {
+    const slot = this.slotMask.length;
+    this.slotOf.set(key, slot);
+    this.slotMask.push(this.plan.masks.get(key) ?? 0);
+    this.slotLend.push(this.plan.overflow.get(key) ?? 0);
+    this.slotOwn.push(-1);
+    this.slotLent.push(-1);
+    return slot;
+  }
+
   /** Level-0 values in the plan's column order → the published values. */
   apply(values: readonly string[]): string[] {
-    const { plan, codes } = this;
+    const { plan, codes, radix } = this;
     const out = new Array<string>(values.length);
+    let key: number | string = 0;
     for (let c = 0; c < values.length; c++) {
       const code = plan.codeOf[c]!.get(values[c]!);
       if (code === undefined)
         throw new Error(`internal: a value not counted in pass 1 in column ${plan.columns[c]}`);
       codes[c] = code;
       out[c] = plan.values[c]![code]!;
+      key = key * radix[c]! + code;
     }
-    let key: number | string;
-    if (this.classNumeric) {
-      key = 0;
-      for (let c = 0; c < codes.length; c++) key = key * this.radix[c]! + codes[c]!;
-    } else key = classKey(plan.values, codes);
-    let m = plan.masks.get(key) ?? 0;
-    const left = this.overflowLeft.get(key);
-    if (left !== undefined && left > 0) {
+    if (!this.classNumeric) key = classKey(plan.values, codes);
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) slot = this.newSlot(key);
+    let m: number;
+    let id: number;
+    if (this.slotLend[slot]! > 0) {
+      this.slotLend[slot]!--;
       m = plan.fullMask;
-      this.overflowLeft.set(key, left - 1);
+      id = this.slotLent[slot]!;
+      if (id < 0) id = this.slotLent[slot] = this.publishedOf(m);
+    } else {
+      m = this.slotMask[slot]!;
+      id = this.slotOwn[slot]!;
+      if (id < 0) id = this.slotOwn[slot] = this.publishedOf(m);
     }
+    this.publishedCount[id]!++;
     if (m !== 0) for (let c = 0; c < out.length; c++) if (m & (1 << c)) out[c] = SUPPRESSED;
-    const published = this.publishedKey(m);
-    this.published.set(published, (this.published.get(published) ?? 0) + 1);
     return out;
   }
 
   /** Published combinations seen fewer than k times: must be none before the file is kept. */
   violations(): number {
     let n = 0;
-    for (const count of this.published.values()) if (count < this.plan.k) n++;
+    for (const count of this.publishedCount) if (count < this.plan.k) n++;
     return n;
   }
 
   /** Distinct published combinations. */
   combinations(): number {
-    return this.published.size;
+    return this.publishedCount.length;
   }
 }
