@@ -3,6 +3,7 @@
  * imports only commander and loads each command's module when that command runs.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { isatty } from 'node:tty';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { reportFailure } from './report-failure.js';
@@ -19,14 +20,24 @@ function makeContext(program: Command): CliContext {
   const globals = program.opts<Globals>();
   const env = process.env;
   const noColor = globals.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  // Node builds process.stdout, stderr and stdin on first use, each a stream object of
+  // its own kind (terminal, pipe, file): a few milliseconds apiece, before the first
+  // question. So the streams are handed over when a command first uses them, and
+  // whether they are terminals is asked of the file descriptors.
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
     env,
-    color: !noColor && Boolean(process.stderr.isTTY),
+    color: !noColor && isatty(2),
     dataDir: globals.dataDir,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    interactive: isatty(0) && isatty(1),
   };
 }
 

@@ -55,7 +55,7 @@ async function promptHidden(ctx: CliContext, message: string, env: string): Prom
       'A passphrase is needed and there is no terminal to ask for it.',
       [`Scripts pass it in the environment: ${env}=... screener ...`],
     );
-  const { password } = await import('@inquirer/prompts');
+  const { password } = await import('../prompt/inquirer-prompts.js');
   try {
     // No mask characters (they reveal the length) and no Ctrl+T reveal: someone may be watching the screen.
     return await password(

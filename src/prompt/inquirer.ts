@@ -16,7 +16,7 @@ import { QuickExit } from './quick-exit.js';
 import { renderStep, say, type ScreenContext } from './screen.js';
 import { CLEAR_SCREEN } from './terminal.js';
 
-type Prompts = typeof import('@inquirer/prompts');
+type Prompts = typeof import('./inquirer-prompts.js');
 
 export interface InquirerOptions extends ScreenContext {
   readonly input: NodeJS.ReadableStream;
@@ -33,7 +33,7 @@ type Asked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly key: KeyAction };
 
 export async function createInquirerPrompter(opts: InquirerOptions): Promise<InquirerPrompter> {
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await import('./inquirer-prompts.js');
   return new InquirerPrompter(prompts, opts);
 }
 

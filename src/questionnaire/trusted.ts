@@ -24,7 +24,7 @@ export function loadTrusted(
   const conditions = new Map<string, Condition>();
   let failed = false;
   compileExpressions(doc, true, conditions, () => (failed = true), trees);
-  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text);
+  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text, false);
 }
 
 /** The questionnaire in `file` when the build checked this very text, else undefined. */

@@ -36,7 +36,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 }
 
 async function confirm(ctx: CliContext, id: string): Promise<boolean> {
-  const { confirm: ask } = await import('@inquirer/prompts');
+  const { confirm: ask } = await import('../../prompt/inquirer-prompts.js');
   try {
     return await ask(
       { message: `Delete ${id} and its audit log? This cannot be undone.`, default: false },

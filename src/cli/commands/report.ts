@@ -144,7 +144,7 @@ function questionnaireFor(
 
 // ---- review ----------------------------------------------------------------------------
 
-type Prompts = typeof import('@inquirer/prompts');
+type Prompts = typeof import('../../prompt/inquirer-prompts.js');
 
 function interrupted(error: unknown): never {
   if (
@@ -189,7 +189,7 @@ async function reviewDialogue(
   record: InterviewRecord,
   opts: { lang: string; full: boolean | undefined; phoneCountries: readonly string[] | undefined },
 ): Promise<RedactionReview | undefined> {
-  const prompts: Prompts = await import('@inquirer/prompts');
+  const prompts: Prompts = await import('../../prompt/inquirer-prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream };
   let review = record.redactionReview;
   let changed = false;
