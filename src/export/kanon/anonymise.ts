@@ -140,6 +140,7 @@ export function anonymise(
   let best: Best | undefined;
   let costed = 0;
   const scratch = new GroupScratch();
+  const boundsScratch = new BoundsScratch(h.counts.length);
   const cost = (v: Visit, classes: Classes): void => {
     v.costed = true;
     if (v.atRisk === 0) {
@@ -165,7 +166,7 @@ export function anonymise(
     const bound = Math.min(bestUpper, best?.total ?? Infinity);
     if (node.loss >= bound) break;
     const classes = classifier.classify(node.levels);
-    const b = bounds(classes, tables, h, node, k);
+    const b = bounds(classes, tables, h, node, k, boundsScratch);
     const v: Visit = { node, atRisk: b.atRisk, lower: b.lower, costed: false };
     visits.push(v);
     bestUpper = Math.min(bestUpper, b.upper);
@@ -223,35 +224,63 @@ export function anonymise(
   };
 }
 
-/** Rows at risk, and bounds on the node's total loss: one cheapest cell per row at risk ≤ loss ≤ every active cell of those rows. */
+/** Buffers for `bounds`, one per class at most: the search visits many nodes. */
+class BoundsScratch {
+  readonly first: Int32Array;
+  readonly size: Int32Array;
+  readonly min: Float64Array;
+  readonly sum: Float64Array;
+
+  constructor(entries: number) {
+    this.first = new Int32Array(entries);
+    this.size = new Int32Array(entries);
+    this.min = new Float64Array(entries);
+    this.sum = new Float64Array(entries);
+  }
+}
+
+/**
+ * Rows at risk, and bounds on the node's total loss: one cheapest cell per row at
+ * risk ≤ loss ≤ every active cell of those rows. Column by column over the classes
+ * at risk, so each inner loop reads one column's tables; per class, the costs are
+ * still added in column order, so the sums are the same to the last bit.
+ */
 function bounds(
   classes: Classes,
   tables: readonly ColumnTables[],
   h: Histogram,
   node: Node,
   k: number,
+  scratch: BoundsScratch,
 ): { atRisk: number; lower: number; upper: number } {
-  const active = activeColumns(tables, node.levels);
-  const gens = active.map((c) => tables[c]!.gen[node.levels[c]!]!);
-  const losses = active.map((c) => tables[c]!.loss[node.levels[c]!]!);
-  const codes = active.map((c) => h.codes[c]!);
+  const { first, size, min, sum } = scratch;
+  let r = 0;
   let atRisk = 0;
-  let lower = 0;
-  let upper = 0;
   for (let cls = 0; cls < classes.n; cls++) {
     const n = classes.size[cls]!;
     if (n >= k) continue;
     atRisk += n;
-    const e = classes.first[cls]!;
-    let min = Infinity;
-    let sum = 0;
-    for (let i = 0; i < active.length; i++) {
-      const cost = 1 - losses[i]![gens[i]![codes[i]![e]!]!]!;
-      if (cost < min) min = cost;
-      sum += cost;
+    first[r] = classes.first[cls]!;
+    size[r++] = n;
+  }
+  min.fill(Infinity, 0, r);
+  sum.fill(0, 0, r);
+  for (const c of activeColumns(tables, node.levels)) {
+    const gen = tables[c]!.gen[node.levels[c]!]!;
+    const loss = tables[c]!.loss[node.levels[c]!]!;
+    const codes = h.codes[c]!;
+    for (let i = 0; i < r; i++) {
+      const cost = 1 - loss[gen[codes[first[i]!]!]!]!;
+      if (cost < min[i]!) min[i] = cost;
+      sum[i]! += cost;
     }
-    lower += n * (min === Infinity ? 0 : min);
-    upper += n * sum;
+  }
+  let lower = 0;
+  let upper = 0;
+  for (let i = 0; i < r; i++) {
+    const m = min[i]!;
+    lower += size[i]! * (m === Infinity ? 0 : m);
+    upper += size[i]! * sum[i]!;
   }
   return {
     atRisk,

@@ -175,20 +175,34 @@ function maskCoster(input: SuppressionInput): (cls: number, m: number) => number
   };
 }
 
-/** Beyond this many cells the dense group table gives way to a map. */
+/** Beyond this many cells the dense group table gives way to a hashed one. */
 const DENSE_LIMIT = 1 << 22;
 
 /**
- * A dense group table shared by every node one search costs: allocating and filling
- * megabytes per node would cost more than the grouping itself. Entries are put back
- * to −1 after each use.
+ * Group tables shared by every node one search costs: allocating and filling
+ * megabytes per node would cost more than the grouping itself. Dense entries are put
+ * back to −1 after each use; the hashed table is cleared for the part a use needs.
  */
 export class GroupScratch {
   private dense = new Int32Array(0);
+  slots = new Float64Array(0);
+  ids = new Int32Array(0);
 
   table(size: number): Int32Array {
     if (this.dense.length < size) this.dense = new Int32Array(size).fill(-1);
     return this.dense;
+  }
+
+  /** Clears a hashed table for `n` keys (grown, never shrunk); returns its index mask. */
+  hashed(n: number): number {
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    if (this.ids.length < cap) {
+      this.ids = new Int32Array(cap);
+      this.slots = new Float64Array(cap);
+    }
+    this.ids.fill(-1, 0, cap);
+    return cap - 1;
   }
 }
 
@@ -253,15 +267,45 @@ class Grouper {
       for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
       return ids;
     }
-    const exact = this.space <= Number.MAX_SAFE_INTEGER;
-    const index = new Map<number | string, number>();
+    if (this.space <= Number.MAX_SAFE_INTEGER) return this.groupHashed(open, m);
+    const index = new Map<string, number>();
     for (let i = 0; i < open.length; i++) {
       const cls = open[i]!;
-      const key = exact ? this.key(cls, m) : this.stringKey(cls, m);
+      const key = this.stringKey(cls, m);
       let id = index.get(key);
       if (id === undefined) {
         id = n++;
         index.set(key, id);
+        totals[id] = 0;
+      }
+      ids[i] = id;
+      totals[id]! += size[cls]!;
+    }
+    return ids;
+  }
+
+  /** Group ids by open addressing on numeric keys: ids in order of first member, as with a map. */
+  private groupHashed(open: readonly number[], m: number): Int32Array {
+    const { ids, totals } = this;
+    const size = this.input.size;
+    const mask = this.scratch.hashed(open.length);
+    const { slots, ids: table } = this.scratch;
+    let n = 0;
+    for (let i = 0; i < open.length; i++) {
+      const cls = open[i]!;
+      const key = this.key(cls, m);
+      const hi = Math.floor(key / 4294967296);
+      let s = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+      s = (s ^ (s >>> 15)) & mask;
+      let id = table[s]!;
+      while (id >= 0 && slots[s] !== key) {
+        s = (s + 1) & mask;
+        id = table[s]!;
+      }
+      if (id < 0) {
+        id = n++;
+        table[s] = id;
+        slots[s] = key;
         totals[id] = 0;
       }
       ids[i] = id;
