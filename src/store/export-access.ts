@@ -65,15 +65,23 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
   }
   files.sort(compareNames);
   dirs.sort(compareNames);
+  // join(path, name) for every file would build each path as a tree of slices and
+  // concatenations, about 440 bytes apiece in V8 (44 MB for 100 000 files, held for
+  // the whole export). The same text made once as a prefix and then by Array#join is
+  // one flat string per file, about 90 bytes.
+  const prefix = join(path, 'x').slice(0, -1);
   // In name order, folders and files together, as a sorted listing would give them.
   const out: string[] = [];
+  const addFolder = async (dir: string) => {
+    // Not push(...list): a spread of 100 000 arguments overflows the stack.
+    for (const file of await listRecordFiles(join(path, dir), fs)) out.push(file);
+  };
   let d = 0;
   for (const name of files) {
-    while (d < dirs.length && compareNames(dirs[d]!, name) < 0)
-      out.push(...(await listRecordFiles(join(path, dirs[d++]!), fs)));
-    out.push(join(path, name));
+    while (d < dirs.length && compareNames(dirs[d]!, name) < 0) await addFolder(dirs[d++]!);
+    out.push([prefix, name].join(''));
   }
-  while (d < dirs.length) out.push(...(await listRecordFiles(join(path, dirs[d++]!), fs)));
+  while (d < dirs.length) await addFolder(dirs[d++]!);
   return out;
 }
 

@@ -1,0 +1,59 @@
+/** The export's file list: the same paths as path.join gives, in name order, for any size of folder. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listRecordFiles } from '../../src/store/export-access.js';
+import { nodeFs, type StoreFs } from '../../src/store/fs-layer.js';
+import { tempDir } from '../e2e/pty.js';
+
+describe('listing record files for an export', () => {
+  it('gives exactly the paths path.join gives, however the folder is written', async () => {
+    const root = tempDir('list-files');
+    mkdirSync(join(root, 'laptop-b'));
+    mkdirSync(join(root, 'a-laptop'));
+    for (const f of ['R-AAAA-0002.rec', 'R-AAAA-0001.rec', 'notes.txt', '.hidden.rec'])
+      writeFileSync(join(root, f), '');
+    writeFileSync(join(root, 'laptop-b', 'R-BBBB-0001.rec'), '');
+    writeFileSync(join(root, 'a-laptop', 'R-CCCC-0001.rec'), '');
+    const expected = [
+      join(root, 'R-AAAA-0001.rec'),
+      join(root, 'R-AAAA-0002.rec'),
+      join(root, 'a-laptop', 'R-CCCC-0001.rec'),
+      join(root, 'laptop-b', 'R-BBBB-0001.rec'),
+    ];
+    expect(await listRecordFiles(root)).toEqual(expected);
+    expect(await listRecordFiles(`${root}/`)).toEqual(expected);
+    expect(await listRecordFiles(`${root}//laptop-b/../`)).toEqual(expected);
+    const rel = relative(process.cwd(), root);
+    expect(await listRecordFiles(rel)).toEqual(expected.map((f) => relative(process.cwd(), f)));
+    expect(await listRecordFiles(`./${rel}`)).toEqual(
+      expected.map((f) => join('.', relative(process.cwd(), f))),
+    );
+  });
+
+  it('lists a laptop folder of 150 000 files inside the folder given', async () => {
+    const many = Array.from(
+      { length: 150_000 },
+      (_, i) => `R-${String(i).padStart(6, '0').slice(0, 4)}-${String(i).padStart(6, '0')}.rec`,
+    );
+    const entry = (name: string, dir: boolean) => ({
+      name,
+      isDirectory: () => dir,
+      isFile: () => !dir,
+    });
+    // A listing served from memory: the real one would need 150 000 files on disk.
+    const fs = {
+      ...nodeFs,
+      lstat: async () => ({ isFile: () => false, isDirectory: () => true }),
+      opendir: async (path: string) =>
+        (async function* () {
+          if (path === '/coordinator') yield entry('laptop', true);
+          else for (const n of many) yield entry(n, false);
+        })(),
+    } as unknown as StoreFs;
+    const files = await listRecordFiles('/coordinator', fs);
+    expect(files.length).toBe(150_000);
+    expect(files[0]).toBe(join('/coordinator', 'laptop', many[0]!));
+    expect(files.at(-1)).toBe(join('/coordinator', 'laptop', many.at(-1)!));
+  });
+});
