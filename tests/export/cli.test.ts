@@ -367,6 +367,31 @@ describe('screener export: formats, profiles, errors', () => {
     expect(r.stderr).toContain('[E_EXPORT_PATH_NOT_FOUND]');
   });
 
+  it('a folder with no record files: exit 2, nothing written', () => {
+    mkdirSync(join(root, 'empty-laptop'), { recursive: true });
+    writeFileSync(join(root, 'empty-laptop', 'notes.txt'), 'not a record');
+    const r = screener(
+      [
+        '--data-dir',
+        'coord',
+        'export',
+        'empty-laptop',
+        '--key',
+        orgKeyFile,
+        '--out',
+        'none.csv',
+        '--summary',
+        'none.json',
+      ],
+      { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No record files (*.rec) in empty-laptop');
+    expect(r.stderr).toContain('[E_EXPORT_NO_RECORDS]');
+    expect(existsSync(join(root, 'none.csv'))).toBe(false);
+    expect(existsSync(join(root, 'none.json'))).toBe(false);
+  });
+
   it('an output folder that does not exist: exit 2 before anything is read', () => {
     const r = coordinator(['--out', join('no-such-folder', 'out.csv')]);
     expect(r.code).toBe(2);

@@ -138,6 +138,8 @@ describe('pseudonyms, counts, the guarantee', () => {
     expect(guaranteeSentence(['interview_month', 'age', 'sex'], 5)).toBe(
       'Every combination of interview_month, age and sex in this file describes at least 5 records.',
     );
+    // Nothing exported (every record a practice run): no columns, and no broken sentence.
+    expect(guaranteeSentence([], 5)).toBe('This file has no rows: it describes no one.');
   });
 });
 

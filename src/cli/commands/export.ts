@@ -63,6 +63,13 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const unlocker = await unlockerFor(ctx, opts, dataDir);
   trimMemory();
   const files = await recordFiles(roots);
+  // Most likely the wrong folder: say so rather than write an empty dataset.
+  if (files.length === 0)
+    throw usageError(
+      'E_EXPORT_NO_RECORDS',
+      `No record files (*.rec) in ${roots.join(', ')}. Nothing was written.`,
+      ["Point export at the folders that hold the laptops' records."],
+    );
   const secret = opts.secretFile
     ? await readSecretFile(opts.secretFile)
     : await loadOrCreateSecret(dataDir);
