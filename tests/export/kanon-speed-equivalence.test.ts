@@ -67,13 +67,13 @@ function realistic(seed: number, n: number): Dataset {
   };
 }
 
-/** Many columns of many values: keys no longer fit in one number, the string paths run. */
-function wide(seed: number, n: number): Dataset {
+/** Many columns of many values: with `spread` values everywhere, keys no longer fit in one number. */
+function wide(seed: number, n: number, spread = 3): Dataset {
   const rand = mulberry32(seed);
   const columns = Array.from({ length: 9 }, (_, c) => `c${c}`);
   const rows = Array.from({ length: n }, () =>
     Object.fromEntries(
-      columns.map((c, i) => [c, `v${Math.floor((i < 2 ? 300 : 3) * rand() ** 2)}`]),
+      columns.map((c, i) => [c, `v${Math.floor((i < 2 ? 300 : spread) * rand() ** 2)}`]),
     ),
   );
   return { columns, hierarchies: columns.map(() => categoryHierarchy()), rows };
@@ -122,6 +122,7 @@ const CASES: { name: string; data: () => Dataset; k: number }[] = [
   { name: 'realistic 40, k 7', data: () => realistic(6, 40), k: 7 },
   { name: 'wide 400, k 2', data: () => wide(7, 400), k: 2 },
   { name: 'wide 1500, k 4', data: () => wide(8, 1500), k: 4 },
+  { name: 'very wide 600, k 3', data: () => wide(9, 600, 90), k: 3 },
 ];
 
 const EXPECTED: Record<string, { digest: string; nodesVisited: number; nodesCosted: number }> = {
@@ -137,6 +138,7 @@ const EXPECTED: Record<string, { digest: string; nodesVisited: number; nodesCost
   'realistic 40, k 7': { digest: '11b6adb7a08d65c1fd0d8c2d', nodesVisited: 363, nodesCosted: 293 },
   'wide 400, k 2': { digest: '8cfd1c863830255249b0d814', nodesVisited: 256, nodesCosted: 11 },
   'wide 1500, k 4': { digest: '43dd3dee4b2022acfe0062a5', nodesVisited: 256, nodesCosted: 47 },
+  'very wide 600, k 3': { digest: '6e1456442fcd0f48b2b474cb', nodesVisited: 511, nodesCosted: 469 },
 };
 
 describe('k-anonymity: same output as before the speed-up', () => {

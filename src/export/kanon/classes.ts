@@ -24,6 +24,8 @@ export interface Classes {
 /** A grouped node kept to group coarser nodes from. */
 interface Grouped extends Classes {
   readonly levels: readonly number[];
+  /** Class → its key in the fixed layout (see `mults`), when that layout is used. */
+  readonly keys: Float64Array | undefined;
 }
 
 /** Class entries kept for reuse, in units of the histogram's entries (memory stays linear). */
@@ -38,8 +40,16 @@ export class Classifier {
   private readonly itemWeight: Int32Array;
   private slots = new Float64Array(0);
   private ids = new Int32Array(0);
+  private readonly classKeys: Float64Array;
   private readonly kept: Grouped[] = [];
   private keptCells = 0;
+  /**
+   * Place values of a key layout that is the same at every node (each column's radix
+   * is its number of level-0 values), when the level-0 value space fits in a number.
+   * A node grouped from a finer one then only re-reads the columns whose level
+   * differs: its key is the finer key plus the change in those columns' codes.
+   */
+  private readonly mults: number[] | undefined;
 
   constructor(
     private readonly h: Histogram,
@@ -47,10 +57,18 @@ export class Classifier {
   ) {
     const n = h.counts.length;
     this.keys = new Float64Array(n);
+    this.classKeys = new Float64Array(n);
     this.size = new Int32Array(n);
     this.first = new Int32Array(n);
     this.itemEntry = new Int32Array(n);
     this.itemWeight = new Int32Array(n);
+    let mult = 1;
+    const mults = tables.map((t) => {
+      const m = mult;
+      mult *= t.genValues[0]!.length;
+      return m;
+    });
+    this.mults = mult <= Number.MAX_SAFE_INTEGER ? mults : undefined;
   }
 
   /** Generalised code of entry `e` in column `c` at `level`. */
@@ -71,22 +89,49 @@ export class Classifier {
     const base = this.finestKeptBelow(levels);
     if (base && base.levels.every((l, c) => l === levels[c])) return base;
     const n = this.items(base);
+    if (this.mults && base?.keys) this.keysFrom(base, levels, n, this.mults);
+    else this.keysAt(levels, n, this.mults);
+    return this.keep(levels, this.group(n));
+  }
 
-    // Each item's generalised combination as one mixed-radix number.
-    const { keys, itemEntry } = this;
+  /**
+   * Each item's generalised combination as one mixed-radix number: in the fixed
+   * layout when there is one, else with this node's own radices (smaller numbers).
+   */
+  private keysAt(levels: readonly number[], n: number, mults: readonly number[] | undefined): void {
+    const { h, tables, keys, itemEntry } = this;
     keys.fill(0, 0, n);
     let mult = 1;
-    for (let c = 0; c < q; c++) {
+    for (let c = 0; c < levels.length; c++) {
       const l = levels[c]!;
       const card = tables[c]!.genValues[l]!.length;
+      const m = mults ? mults[c]! : mult;
       if (card > 1) {
         const g = tables[c]!.gen[l]!;
         const codes = h.codes[c]!;
-        for (let i = 0; i < n; i++) keys[i] = keys[i]! + g[codes[itemEntry[i]!]!]! * mult;
+        for (let i = 0; i < n; i++) keys[i] = keys[i]! + g[codes[itemEntry[i]!]!]! * m;
       }
       mult *= card;
     }
-    return this.keep(levels, this.group(n));
+  }
+
+  /** Keys in the fixed layout from a finer node's: only the columns whose level changed are read. */
+  private keysFrom(base: Grouped, levels: readonly number[], n: number, mults: readonly number[]) {
+    const { h, tables, keys, itemEntry } = this;
+    keys.set(base.keys!.subarray(0, n));
+    for (let c = 0; c < levels.length; c++) {
+      const from = base.levels[c]!;
+      const to = levels[c]!;
+      if (from === to) continue;
+      const gFrom = tables[c]!.gen[from]!;
+      const gTo = tables[c]!.gen[to]!;
+      const codes = h.codes[c]!;
+      const m = mults[c]!;
+      for (let i = 0; i < n; i++) {
+        const code = codes[itemEntry[i]!]!;
+        keys[i] = keys[i]! + (gTo[code]! - gFrom[code]!) * m;
+      }
+    }
   }
 
   /** The kept node with fewest classes among those at least as fine as `levels` in every column. */
@@ -130,6 +175,7 @@ export class Classifier {
       n: classes.n,
       size: classes.size.slice(0, classes.n),
       first: classes.first.slice(0, classes.n),
+      keys: this.mults ? this.classKeys.slice(0, classes.n) : undefined,
     };
     this.kept.push(kept);
     this.keptCells += classes.n;
@@ -142,7 +188,7 @@ export class Classifier {
    * finest nodes) would not.
    */
   private group(n: number): Classes {
-    const { keys, size, first, itemEntry, itemWeight } = this;
+    const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
     const mask = this.table(n);
     const { slots, ids } = this;
     let classes = 0;
@@ -161,6 +207,7 @@ export class Classifier {
         slots[s] = key;
         size[id] = 0;
         first[id] = itemEntry[i]!;
+        classKeys[id] = key;
       }
       size[id]! += itemWeight[i]!;
     }
