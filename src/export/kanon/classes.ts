@@ -10,6 +10,7 @@
  * node one step coarser has a third to a half fewer classes.
  */
 import type { Histogram } from './counter.js';
+import { hashKey } from './hash.js';
 import type { ColumnTables } from './tables.js';
 
 export interface Classes {
@@ -194,8 +195,7 @@ export class Classifier {
     let classes = 0;
     for (let i = 0; i < n; i++) {
       const key = keys[i]!;
-      const hi = Math.floor(key / 4294967296);
-      let s = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) & mask;
+      let s = hashKey(key) & mask;
       let id = ids[s]!;
       while (id >= 0 && slots[s] !== key) {
         s = (s + 1) & mask;

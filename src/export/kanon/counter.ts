@@ -7,6 +7,7 @@
  * quasi-identifier): rows counted before simply had `unknown` in that column.
  */
 import { UNKNOWN } from '../values.js';
+import { hashKey } from './hash.js';
 
 /** The finished counts, in a compact coded form the search works on. */
 export interface Histogram {
@@ -116,7 +117,7 @@ export class ComboCounter {
     slots.fill(-1);
     const mask = cap - 1;
     for (let e = 0; e < this.entries; e++) {
-      let i = slotHash(keyOf[e]!) & mask;
+      let i = hashKey(keyOf[e]!) & mask;
       while (slots[i]! >= 0) i = (i + 1) & mask;
       slots[i] = e;
     }
@@ -161,7 +162,7 @@ export class ComboCounter {
   private packedEntry(codes: readonly number[]): number {
     const key = this.packedKey(codes);
     const mask = this.slots.length - 1;
-    let i = slotHash(key) & mask;
+    let i = hashKey(key) & mask;
     let e = this.slots[i]!;
     while (e >= 0) {
       if (this.keyOf[e] === key) return e;
@@ -273,13 +274,6 @@ export class ComboCounter {
       throw new Error(`internal: ${sum} rows in the counts, ${this.total} added`);
     return { columns: [...columnOrder], values, codes, counts, total: this.total };
   }
-}
-
-/** Slot of a packed key (an integer below 2^52) in a power-of-two table, before masking. */
-function slotHash(key: number): number {
-  const hi = Math.floor(key / 4294967296);
-  const h = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-  return h ^ (h >>> 15);
 }
 
 /** Code-unit order: the same on every machine and locale. */

@@ -15,6 +15,7 @@
  * first) or, failing that, one whole combination joins it. The result is never worse
  * than the naive plan (blank every cell of every unsafe row) when that one is valid.
  */
+import { hashKey } from './hash.js';
 
 export interface SuppressionInput {
   readonly k: number;
@@ -294,9 +295,7 @@ class Grouper {
     for (let i = 0; i < open.length; i++) {
       const cls = open[i]!;
       const key = this.key(cls, m);
-      const hi = Math.floor(key / 4294967296);
-      let s = Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-      s = (s ^ (s >>> 15)) & mask;
+      let s = hashKey(key) & mask;
       let id = table[s]!;
       while (id >= 0 && slots[s] !== key) {
         s = (s + 1) & mask;
