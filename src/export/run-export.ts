@@ -46,7 +46,6 @@ import {
   type ExportSummary,
   type SkippedFile,
 } from './summary.js';
-import { UNKNOWN } from './values.js';
 
 export interface RecordReader {
   /** The record files to read, in a deterministic order. */
@@ -255,7 +254,7 @@ async function exportWith(
     for (const { entry, duplicate } of await winners(spill, b)) {
       if (duplicate || entry[3] !== null) continue;
       const row = entry[4]!;
-      const published = applier.apply(columnNames.map((c) => row.qi[c] ?? UNKNOWN));
+      const published = applier.applyRecord(row.qi);
       tally.add(row, published[populationIndex]!);
       rows.push({ row, published });
     }

@@ -91,6 +91,10 @@ function publish(d: Dataset, k: number) {
   if (!result.ok) throw new Error('infeasible');
   const applier = new PlanApplier(result.plan);
   const out = d.rows.map((row) => applier.apply(d.columns.map((c) => row[c] ?? UNKNOWN)));
+  // The export publishes from the row's record: the same rows, the same counts.
+  const byRecord = new PlanApplier(result.plan);
+  expect(d.rows.map((row) => byRecord.applyRecord(row))).toEqual(out);
+  expect(byRecord.combinations()).toBe(applier.combinations());
   return { plan: result.plan, out, applier };
 }
 

@@ -16,7 +16,7 @@ import { Classifier, type Classes } from './classes.js';
 import type { Histogram } from './counter.js';
 import { buildTables, type ColumnTables } from './tables.js';
 import { GroupScratch, localSuppression, type SuppressionResult } from './suppress.js';
-import { SUPPRESSED } from '../values.js';
+import { SUPPRESSED, UNKNOWN } from '../values.js';
 
 export interface ColumnOutcome {
   readonly column: string;
@@ -514,18 +514,39 @@ export class PlanApplier {
 
   /** Level-0 values in the plan's column order → the published values. */
   apply(values: readonly string[]): string[] {
-    const { plan, codes, radix } = this;
     const out = new Array<string>(values.length);
+    for (let c = 0; c < values.length; c++) this.cell(c, values[c]!, out);
+    return this.publish(out);
+  }
+
+  /**
+   * A row's quasi-identifiers by column name (a column it lacks is `unknown`) → the
+   * published values in the plan's column order. The same as `apply` on those values
+   * in that order, without building the array of values for every row.
+   */
+  applyRecord(qi: Readonly<Record<string, string>>): string[] {
+    const columns = this.plan.columns;
+    const out = new Array<string>(columns.length);
+    for (let c = 0; c < columns.length; c++) this.cell(c, qi[columns[c]!] ?? UNKNOWN, out);
+    return this.publish(out);
+  }
+
+  /** Codes and publishes (before blanking) one cell of the current row. */
+  private cell(c: number, value: string, out: string[]): void {
+    const plan = this.plan;
+    const code = plan.codeOf[c]!.get(value);
+    if (code === undefined)
+      throw new Error(`internal: a value not counted in pass 1 in column ${plan.columns[c]}`);
+    this.codes[c] = code;
+    out[c] = plan.values[c]![code]!;
+  }
+
+  /** Blanks the current row's cells as its class says, and counts what it published. */
+  private publish(out: string[]): string[] {
+    const { plan, codes, radix } = this;
     let key: number | string = 0;
-    for (let c = 0; c < values.length; c++) {
-      const code = plan.codeOf[c]!.get(values[c]!);
-      if (code === undefined)
-        throw new Error(`internal: a value not counted in pass 1 in column ${plan.columns[c]}`);
-      codes[c] = code;
-      out[c] = plan.values[c]![code]!;
-      key = key * radix[c]! + code;
-    }
-    if (!this.classNumeric) key = classKey(plan.values, codes);
+    if (this.classNumeric) for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
+    else key = classKey(plan.values, codes);
     let slot = this.slotOf.get(key);
     if (slot === undefined) slot = this.newSlot(key);
     let m: number;
