@@ -9,11 +9,15 @@
 // module.enableCompileCache uses; Node 20 has no built-in one).
 //
 // The cache is only a speed-up. V8 rejects one made by another Node or V8 version or
-// with other flags, and compiles as usual. V8 itself checks only the source's length, so
-// the cache's first bytes hold the stamp the build appended to the bundle (a SHA-256 of
-// its content): a cache is used only with the very bundle it was made from.
+// with other flags, and compiles as usual. But V8 checks only the source's length, and
+// does not checksum the compiled code: a cache of another build, or one damaged on disk,
+// would run wrong code or crash the process. So a cache file starts with two SHA-256
+// digests in hex: the stamp the build appended to the bundle (the hash of its text),
+// and the hash of the cached code itself. A cache is used only with the very bundle it
+// was made from, and only whole.
 // Nothing here writes a file.
 const { isAscii } = require('node:buffer');
+const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
@@ -44,7 +48,9 @@ function kindOf(argv) {
   );
 }
 const STAMP = /\/\/# screener-build=([0-9a-f]{64})\s*$/;
-const STAMP_BYTES = 64;
+// A cache file: the bundle's stamp, then the SHA-256 of the cached code, both in hex.
+const HEX_BYTES = 64;
+const HEADER_BYTES = 2 * HEX_BYTES;
 
 /** The stamp at the end of a bundle's source, if the build wrote one. */
 function stampOf(source) {
@@ -62,10 +68,21 @@ function cacheFor(source, kind) {
   } catch {
     return undefined;
   }
-  if (data.length <= STAMP_BYTES || data.toString('latin1', 0, STAMP_BYTES) !== stamp) {
+  if (data.length <= HEADER_BYTES || data.toString('latin1', 0, HEX_BYTES) !== stamp) {
     return undefined;
   }
-  return data.subarray(STAMP_BYTES);
+  const code = data.subarray(HEADER_BYTES);
+  if (data.toString('latin1', HEX_BYTES, HEADER_BYTES) !== sha256(code)) return undefined;
+  return code;
+}
+
+function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A cache file's content: the header bin/load-bundle.js checks, then V8's data. */
+function cacheFileContent(stamp, code) {
+  return Buffer.concat([Buffer.from(stamp + sha256(code), 'latin1'), code]);
 }
 
 /**
@@ -98,4 +115,4 @@ function loadBundle({ useCache = true, argv = process.argv } = {}) {
   };
 }
 
-module.exports = { loadBundle, cacheFile, BUNDLE };
+module.exports = { loadBundle, cacheFile, cacheFileContent, BUNDLE };

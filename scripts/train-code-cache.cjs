@@ -12,7 +12,7 @@
 const { mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { loadBundle, cacheFile } = require('../bin/load-bundle.js');
+const { loadBundle, cacheFile, cacheFileContent } = require('../bin/load-bundle.js');
 
 const root = join(__dirname, '..');
 const kind = process.argv[2];
@@ -39,10 +39,7 @@ function steps() {
 
 function save() {
   if (!loaded.stamp) throw new Error('dist/cli.cjs has no build stamp (run the build)');
-  const data = Buffer.concat([
-    Buffer.from(loaded.stamp, 'latin1'),
-    loaded.script.createCachedData(),
-  ]);
+  const data = cacheFileContent(loaded.stamp, loaded.script.createCachedData());
   const file = cacheFile(kind);
   writeFileSync(`${file}.tmp`, data);
   renameSync(`${file}.tmp`, file);
