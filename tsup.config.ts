@@ -1,5 +1,6 @@
-import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 /**
  * commander requires child_process at load time, for subcommands that are separate
@@ -52,8 +53,9 @@ export default defineConfig([
     // module to the top of the file, so `list` would load readline, worker_threads and
     // child_process before doing anything.
     treeshake: false,
-    // ASCII only (other characters as \u escapes): the loader reads it as one-byte text,
-    // which is quicker than decoding UTF-8 into a two-byte string.
+    // Strings in ASCII (other characters as \u escapes); scripts/ascii-bundle.mjs escapes
+    // what esbuild leaves (comments, regular expressions, templates), so the loader can
+    // read the bundle as one-byte text, quicker than decoding UTF-8 into two-byte text.
     esbuildOptions(options) {
       options.charset = 'ascii';
     },

@@ -5,8 +5,9 @@
 // running it. The build (scripts/train-code-cache.cjs) runs representative commands once
 // and saves what V8 compiled for them in dist/cli.cjs.<kind>.cache, one per kind of
 // command (a cache is read whole, so a smaller one for each kind starts faster than one
-// for all); here V8 takes that instead of compiling again (`vm.Script` with `cachedData`, the mechanism Node 22's
-// module.enableCompileCache uses; Node 20 has no built-in one).
+// for all); here V8 takes that instead of compiling again: `vm.Script` with
+// `cachedData`, the mechanism of Node 22's module.enableCompileCache, which Node 20
+// does not have.
 //
 // The cache is only a speed-up. V8 rejects one made by another Node or V8 version or
 // with other flags, and compiles as usual. But V8 checks only the source's length, and
@@ -49,6 +50,7 @@ function kindOf(argv) {
     DEFAULT_KIND
   );
 }
+
 const STAMP = /\/\/# screener-build=([0-9a-f]{64})\s*$/;
 // A cache file: the bundle's stamp, then the SHA-256 of the cached code, both in hex.
 const HEX_BYTES = 64;

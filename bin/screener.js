@@ -3,8 +3,8 @@
 // The tiny shim users run. Start-up is the first thing a screener feels, so `--version`
 // and `--help` are answered here, from package.json and from the help text written at
 // build time (scripts/post-build.mjs), without loading the CLI bundle. Everything else
-// loads the bundle (bin/load-bundle.js), which sets the exit code. CommonJS (bin/package.json) because a
-// CommonJS entry starts faster than an ES module one.
+// loads the bundle (bin/load-bundle.js), which sets the exit code. CommonJS
+// (bin/package.json) because a CommonJS entry starts faster than an ES module one.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 

@@ -50,7 +50,7 @@ async function train() {
   for (const args of steps()) {
     process.exitCode = undefined;
     await loaded.exports.main(['node', 'screener', ...args]);
-    // 130 is the quick exit post-build.mjs uses to leave the interview.
+    // 130 is the quick exit train-code-cache-driver.mjs uses to leave the interview.
     if (process.exitCode !== undefined && process.exitCode !== 0 && process.exitCode !== 130) {
       failed.push(`${args[0]} exited ${process.exitCode}`);
     }
