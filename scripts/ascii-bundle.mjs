@@ -1,5 +1,5 @@
 // Build step (scripts/post-build.mjs): writes the bundle's characters outside ASCII as
-// \u escapes, so bin/load-bundle.js can read it as one-byte text (decoding 2.9 MB of
+// \u escapes, so bin/load-bundle.js can read it as one-byte text (decoding 2 MB of
 // UTF-8 into a two-byte string took about 10 ms of every command's start).
 //
 // esbuild already escapes string literals; what it leaves are comments, regular

@@ -1,6 +1,7 @@
 /**
  * The command table. This module is the bundle's entry: it must stay light, so it
- * imports only commander and loads each command's module when that command runs.
+ * imports only commander (and node:tty, which every command's output needs anyway) and
+ * loads each command's module when that command runs.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { isatty } from 'node:tty';
