@@ -31,6 +31,9 @@ interface Grouped extends Classes {
 
 /** Class entries kept for reuse, in units of the histogram's entries (memory stays linear). */
 const KEEP_FACTOR = 16;
+/** Key spaces up to this size (and a small multiple of the entries) are grouped in a dense table. */
+const DENSE_LIMIT = 1 << 22;
+const DENSE_FACTOR = 16;
 
 export class Classifier {
   private readonly keys: Float64Array;
@@ -51,6 +54,10 @@ export class Classifier {
    * differs: its key is the finer key plus the change in those columns' codes.
    */
   private readonly mults: number[] | undefined;
+  /** Number of keys of the fixed layout (product of the level-0 cardinalities). */
+  private readonly fixedSpace: number;
+  /** Class ids by key over the whole key space, when it is small enough; −1 between uses. */
+  private dense = new Int32Array(0);
 
   constructor(
     private readonly h: Histogram,
@@ -70,6 +77,7 @@ export class Classifier {
       return m;
     });
     this.mults = mult <= Number.MAX_SAFE_INTEGER ? mults : undefined;
+    this.fixedSpace = mult;
   }
 
   /** Generalised code of entry `e` in column `c` at `level`. */
@@ -92,7 +100,10 @@ export class Classifier {
     const n = this.items(base);
     if (this.mults && base?.keys) this.keysFrom(base, levels, n, this.mults);
     else this.keysAt(levels, n, this.mults);
-    return this.keep(levels, this.group(n));
+    const keySpace = this.mults ? this.fixedSpace : space;
+    const dense =
+      keySpace <= DENSE_LIMIT && keySpace <= Math.max(1 << 16, DENSE_FACTOR * this.h.counts.length);
+    return this.keep(levels, dense ? this.groupDense(n, keySpace) : this.group(n));
   }
 
   /**
@@ -211,6 +222,32 @@ export class Classifier {
       }
       size[id]! += itemWeight[i]!;
     }
+    return { n: classes, size, first };
+  }
+
+  /**
+   * The same classes, numbered the same way (by first item), with a table indexed by
+   * the key itself: one read per item, no hashing or probing. Only the entries used
+   * are put back to −1 afterwards.
+   */
+  private groupDense(n: number, keySpace: number): Classes {
+    const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
+    if (this.dense.length < keySpace) this.dense = new Int32Array(keySpace).fill(-1);
+    const dense = this.dense;
+    let classes = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      let id = dense[key]!;
+      if (id < 0) {
+        id = classes++;
+        dense[key] = id;
+        size[id] = 0;
+        first[id] = itemEntry[i]!;
+        classKeys[id] = key;
+      }
+      size[id]! += itemWeight[i]!;
+    }
+    for (let id = 0; id < classes; id++) dense[classKeys[id]!] = -1;
     return { n: classes, size, first };
   }
 

@@ -70,7 +70,6 @@ export function localSuppression(
   if (open.length === 0 || active.length === 0) return finish(input, mask, overflow, 0);
 
   const full = fullMask(active);
-  const costOf = maskCoster(input);
   // What the open classes will cost at least: one cheapest cell per row.
   const floor = new Float64Array(classes);
   let openFloor = 0;
@@ -82,14 +81,14 @@ export function localSuppression(
   }
   if (openFloor >= limit) return undefined;
 
-  const naive = naivePlan(input, open, full, costOf);
+  const naive = naivePlan(input, open, full);
   let cost = 0;
   const groups: Group[] = [];
   const grouper = new Grouper(input, scratch);
   for (let s = 1; s <= active.length && open.length > 0; s++) {
     const masks = subsetsOfSize(active, s);
     const scored = masks
-      .map((m, i) => ({ m, i, ...grouper.score(open, m, costOf) }))
+      .map((m, i) => ({ m, i, ...grouper.score(open, m) }))
       .filter((x) => x.rescued > 0)
       .sort((a, b) => b.rescued - a.rescued || a.cost - b.cost || a.i - b.i);
     for (const { m } of scored) {
@@ -99,7 +98,7 @@ export function localSuppression(
         groups.push(g);
         for (const cls of g.members) {
           mask[cls] = m;
-          cost += size[cls]! * costOf(cls, m);
+          cost += size[cls]! * maskCost(input, cls, m);
           openFloor -= floor[cls]!;
         }
       }
@@ -111,7 +110,7 @@ export function localSuppression(
   }
 
   if (open.length > 0 && cost + openFloor < Math.min(limit, naive?.cost ?? Infinity))
-    cost += settleResidue(input, open, groups, mask, overflow, costOf);
+    cost += settleResidue(input, open, groups, mask, overflow);
   else if (open.length > 0) cost = Infinity;
 
   if (naive && naive.cost <= cost) {
@@ -127,14 +126,13 @@ function naivePlan(
   input: SuppressionInput,
   open: readonly number[],
   full: number,
-  costOf: (cls: number, m: number) => number,
 ): { mask: Int32Array; cost: number } | undefined {
   let total = 0;
   let cost = 0;
   const mask = new Int32Array(input.classes);
   for (const cls of open) {
     total += input.size[cls]!;
-    cost += input.size[cls]! * costOf(cls, full);
+    cost += input.size[cls]! * maskCost(input, cls, full);
     mask[cls] = full;
   }
   return total >= input.k ? { mask, cost } : undefined;
@@ -165,15 +163,16 @@ function finish(
   return { mask, overflow, suppressedCells, perColumn, cost };
 }
 
-/** Extra loss of blanking the columns in `m` of one row of a class. */
-function maskCoster(input: SuppressionInput): (cls: number, m: number) => number {
+/** Extra loss of blanking the columns in `m` of one row of a class (added in column order). */
+function maskCost(input: SuppressionInput, cls: number, m: number): number {
   const { active, costs, columns } = input;
-  return (cls, m) => {
-    let s = 0;
-    const row = cls * columns;
-    for (const c of active) if (m & (1 << c)) s += costs[row + c]!;
-    return s;
-  };
+  const row = cls * columns;
+  let s = 0;
+  for (let i = 0; i < active.length; i++) {
+    const c = active[i]!;
+    if (m & (1 << c)) s += costs[row + c]!;
+  }
+  return s;
 }
 
 /** Beyond this many cells the dense group table gives way to a hashed one. */
@@ -211,15 +210,37 @@ export class GroupScratch {
 class Grouper {
   private totals = new Float64Array(0);
   private ids = new Int32Array(0);
-  private readonly radix: number[];
+  private keys = new Float64Array(0);
+  /** Active column i's code of each class times its place value: [class × active + i]. */
+  private readonly digits: Float64Array;
+  /** Active column i's blank code times its place value. */
+  private readonly blanks: Float64Array;
+  private readonly width: number;
   private readonly space: number;
 
   constructor(
     private readonly input: SuppressionInput,
     private readonly scratch: GroupScratch,
   ) {
-    this.radix = input.active.map((c) => input.cards[c]! + 1);
-    this.space = this.radix.reduce((a, b) => a * b, 1);
+    const { active, cards, classes, codes, columns } = input;
+    const a = active.length;
+    this.width = a;
+    // The key of a class with some columns blanked: the mixed-radix number of its
+    // active codes, first active column most significant, a blank being one more code.
+    const place = new Float64Array(a);
+    let space = 1;
+    for (let i = a - 1; i >= 0; i--) {
+      place[i] = space;
+      space *= cards[active[i]!]! + 1;
+    }
+    this.space = space;
+    this.blanks = new Float64Array(a);
+    for (let i = 0; i < a; i++) this.blanks[i] = cards[active[i]!]! * place[i]!;
+    this.digits = new Float64Array(space <= Number.MAX_SAFE_INTEGER ? classes * a : 0);
+    if (space <= Number.MAX_SAFE_INTEGER)
+      for (let cls = 0; cls < classes; cls++)
+        for (let i = 0; i < a; i++)
+          this.digits[cls * a + i] = codes[cls * columns + active[i]!]! * place[i]!;
   }
 
   /** The dense table when it pays: a space not much larger than what is grouped. */
@@ -229,72 +250,65 @@ class Grouper {
       : undefined;
   }
 
-  /** Key of a class with the columns in `m` blanked (a blank is one more code per column). */
-  private key(cls: number, m: number): number {
-    const { active, codes, columns } = this.input;
-    const row = cls * columns;
-    let key = 0;
-    for (let i = 0; i < active.length; i++) {
-      const c = active[i]!;
-      const card = this.radix[i]!;
-      key = key * card + (m & (1 << c) ? card - 1 : codes[row + c]!);
+  /** Keys of the open classes with the columns in `m` blanked, into `this.keys`. */
+  private keysOf(open: readonly number[], m: number): Float64Array {
+    const { digits, blanks, width } = this;
+    const active = this.input.active;
+    let blanked = 0;
+    let kept = 0;
+    for (let i = 0; i < width; i++)
+      if (m & (1 << active[i]!)) blanked += blanks[i]!;
+      else kept |= 1 << i;
+    const keys = this.keys;
+    for (let j = 0; j < open.length; j++) {
+      const row = open[j]! * width;
+      let key = blanked;
+      for (let i = 0; i < width; i++) if (kept & (1 << i)) key += digits[row + i]!;
+      keys[j] = key;
     }
-    return key;
+    return keys;
   }
 
   private group(open: readonly number[], m: number): Int32Array {
     if (this.ids.length < open.length) {
       this.ids = new Int32Array(open.length);
       this.totals = new Float64Array(open.length);
+      this.keys = new Float64Array(open.length);
     }
-    const { ids, totals } = this;
+    if (this.space > Number.MAX_SAFE_INTEGER) return this.groupByString(open, m);
+    const keys = this.keysOf(open, m);
     const dense = this.denseFor(open.length);
+    return dense ? this.groupDense(open, keys, dense) : this.groupHashed(open, keys);
+  }
+
+  private groupDense(open: readonly number[], keys: Float64Array, dense: Int32Array): Int32Array {
+    const { ids, totals } = this;
     const size = this.input.size;
     let n = 0;
-    if (dense) {
-      const keys = new Int32Array(open.length);
-      for (let i = 0; i < open.length; i++) {
-        const key = this.key(open[i]!, m);
-        keys[i] = key;
-        let id = dense[key]!;
-        if (id < 0) {
-          id = n++;
-          dense[key] = id;
-          totals[id] = 0;
-        }
-        ids[i] = id;
-        totals[id]! += size[open[i]!]!;
-      }
-      for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
-      return ids;
-    }
-    if (this.space <= Number.MAX_SAFE_INTEGER) return this.groupHashed(open, m);
-    const index = new Map<string, number>();
     for (let i = 0; i < open.length; i++) {
-      const cls = open[i]!;
-      const key = this.stringKey(cls, m);
-      let id = index.get(key);
-      if (id === undefined) {
+      const key = keys[i]!;
+      let id = dense[key]!;
+      if (id < 0) {
         id = n++;
-        index.set(key, id);
+        dense[key] = id;
         totals[id] = 0;
       }
       ids[i] = id;
-      totals[id]! += size[cls]!;
+      totals[id]! += size[open[i]!]!;
     }
+    for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
     return ids;
   }
 
   /** Group ids by open addressing on numeric keys: ids in order of first member, as with a map. */
-  private groupHashed(open: readonly number[], m: number): Int32Array {
+  private groupHashed(open: readonly number[], keys: Float64Array): Int32Array {
     const { ids, totals } = this;
     const size = this.input.size;
     const mask = this.scratch.hashed(open.length);
     const { slots, ids: table } = this.scratch;
     let n = 0;
     for (let i = 0; i < open.length; i++) {
-      const cls = open[i]!;
-      const key = this.key(cls, m);
+      const key = keys[i]!;
       let s = hashKey(key) & mask;
       let id = table[s]!;
       while (id >= 0 && slots[s] !== key) {
@@ -308,31 +322,44 @@ class Grouper {
         totals[id] = 0;
       }
       ids[i] = id;
+      totals[id]! += size[open[i]!]!;
+    }
+    return ids;
+  }
+
+  /** Value spaces too large for one number: the codes joined, in a map. */
+  private groupByString(open: readonly number[], m: number): Int32Array {
+    const { ids, totals } = this;
+    const { active, codes, columns, size } = this.input;
+    const index = new Map<string, number>();
+    let n = 0;
+    for (let i = 0; i < open.length; i++) {
+      const cls = open[i]!;
+      const key = active.map((c) => (m & (1 << c) ? '*' : codes[cls * columns + c])).join(',');
+      let id = index.get(key);
+      if (id === undefined) {
+        id = n++;
+        index.set(key, id);
+        totals[id] = 0;
+      }
+      ids[i] = id;
       totals[id]! += size[cls]!;
     }
     return ids;
   }
 
-  private stringKey(cls: number, m: number): string {
-    const { active, codes, columns } = this.input;
-    return active.map((c) => (m & (1 << c) ? '*' : codes[cls * columns + c])).join(',');
-  }
-
   /** Records that blanking `m` would bring to k, and what that would cost. */
-  score(
-    open: readonly number[],
-    m: number,
-    costOf: (cls: number, m: number) => number,
-  ): { rescued: number; cost: number } {
+  score(open: readonly number[], m: number): { rescued: number; cost: number } {
     const ids = this.group(open, m);
     const { k, size } = this.input;
+    const totals = this.totals;
     let rescued = 0;
     let cost = 0;
     for (let i = 0; i < open.length; i++) {
-      if (this.totals[ids[i]!]! < k) continue;
+      if (totals[ids[i]!]! < k) continue;
       const cls = open[i]!;
       rescued += size[cls]!;
-      cost += size[cls]! * costOf(cls, m);
+      cost += size[cls]! * maskCost(this.input, cls, m);
     }
     return { rescued, cost };
   }
@@ -365,8 +392,8 @@ function settleResidue(
   groups: readonly Group[],
   mask: Int32Array,
   overflow: Map<number, number>,
-  costOf: (cls: number, m: number) => number,
 ): number {
+  const costOf = (cls: number, m: number): number => maskCost(input, cls, m);
   const { k, size, active, classes } = input;
   const full = fullMask(active);
   let cost = 0;
