@@ -155,7 +155,7 @@ export function anonymise(
     }
     costed++;
     const limit = best ? best.total - v.node.loss : Infinity;
-    const suppression = suppress(classifier, tables, classes, v.node.levels, k, limit, scratch);
+    const suppression = suppress(h, tables, classes, v.node.levels, k, limit, scratch);
     if (!suppression) return;
     const total = v.node.loss + suppression.cost;
     if (!best || total < best.total)
@@ -254,39 +254,84 @@ function bounds(
   scratch: BoundsScratch,
 ): { atRisk: number; lower: number; upper: number } {
   const { first, size, min, sum } = scratch;
-  let r = 0;
-  let atRisk = 0;
-  for (let cls = 0; cls < classes.n; cls++) {
-    const n = classes.size[cls]!;
-    if (n >= k) continue;
-    atRisk += n;
-    first[r] = classes.first[cls]!;
-    size[r++] = n;
-  }
+  const r = classesAtRisk(classes.n, classes.size, classes.first, k, first, size);
+  const atRisk = sumInt(size, r);
   min.fill(Infinity, 0, r);
   sum.fill(0, 0, r);
   for (const c of activeColumns(tables, node.levels)) {
-    const gen = tables[c]!.gen[node.levels[c]!]!;
-    const loss = tables[c]!.loss[node.levels[c]!]!;
-    const codes = h.codes[c]!;
-    for (let i = 0; i < r; i++) {
-      const cost = 1 - loss[gen[codes[first[i]!]!]!]!;
-      if (cost < min[i]!) min[i] = cost;
-      sum[i]! += cost;
-    }
+    const l = node.levels[c]!;
+    cellCosts(r, first, h.codes[c]!, tables[c]!.gen[l]!, tables[c]!.loss[l]!, min, sum);
   }
-  let lower = 0;
-  let upper = 0;
-  for (let i = 0; i < r; i++) {
-    const m = min[i]!;
-    lower += size[i]! * (m === Infinity ? 0 : m);
-    upper += size[i]! * sum[i]!;
-  }
+  const lower = lowerSum(r, size, min);
+  const upper = weightedSum(r, size, sum);
   return {
     atRisk,
     lower: node.loss + lower,
     upper: atRisk === 0 ? node.loss : atRisk >= k ? node.loss + upper : Infinity,
   };
+}
+
+// The loops of `bounds`, each alone in a function that returns a number, so that the
+// code V8 compiles for a long loop while it runs is the whole function (code after
+// the loop, not yet run then, would make every later call leave the compiled loop).
+
+/** The classes under k: their first entries and sizes into `first`, `size`; returns how many. */
+function classesAtRisk(
+  n: number,
+  classSize: Int32Array,
+  classFirst: Int32Array,
+  k: number,
+  first: Int32Array,
+  size: Int32Array,
+): number {
+  let r = 0;
+  for (let cls = 0; cls < n; cls++) {
+    const s = classSize[cls]!;
+    if (s >= k) continue;
+    first[r] = classFirst[cls]!;
+    size[r++] = s;
+  }
+  return r;
+}
+
+function sumInt(a: Int32Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i]!;
+  return s;
+}
+
+/** One column's blanking cost per class at risk: the cheapest so far into `min`, added to `sum`. */
+function cellCosts(
+  r: number,
+  first: Int32Array,
+  codes: Int32Array,
+  gen: Int32Array,
+  loss: Float64Array,
+  min: Float64Array,
+  sum: Float64Array,
+): number {
+  for (let i = 0; i < r; i++) {
+    const cost = 1 - loss[gen[codes[first[i]!]!]!]!;
+    if (cost < min[i]!) min[i] = cost;
+    sum[i]! += cost;
+  }
+  return r;
+}
+
+/** Σ size × cheapest cell (none: 0). */
+function lowerSum(r: number, size: Int32Array, min: Float64Array): number {
+  let lower = 0;
+  for (let i = 0; i < r; i++) {
+    const m = min[i]!;
+    lower += size[i]! * (m === Infinity ? 0 : m);
+  }
+  return lower;
+}
+
+function weightedSum(r: number, size: Int32Array, sum: Float64Array): number {
+  let upper = 0;
+  for (let i = 0; i < r; i++) upper += size[i]! * sum[i]!;
+  return upper;
 }
 
 interface Node {
@@ -328,7 +373,7 @@ function activeColumns(tables: readonly ColumnTables[], levels: readonly number[
 }
 
 function suppress(
-  classifier: Classifier,
+  h: Histogram,
   tables: readonly ColumnTables[],
   classes: Classes,
   levels: readonly number[],
@@ -340,14 +385,11 @@ function suppress(
   const q = tables.length;
   const codes = new Int32Array(classes.n * q);
   const costs = new Float64Array(classes.n * q);
+  const first = classes.first;
   for (let c = 0; c < q; c++) {
     const l = levels[c]!;
     const loss = tables[c]!.loss[l]!;
-    for (let cls = 0; cls < classes.n; cls++) {
-      const code = classifier.code(c, l, classes.first[cls]!);
-      codes[cls * q + c] = code;
-      costs[cls * q + c] = 1 - loss[code]!;
-    }
+    classCells(classes.n, first, h.codes[c]!, tables[c]!.gen[l]!, loss, q, c, codes, costs);
   }
   return localSuppression(
     {
@@ -363,6 +405,26 @@ function suppress(
     limit,
     scratch,
   );
+}
+
+/** Column `c` of the classes' codes and blanking costs (a loop alone: see `classesAtRisk`). */
+function classCells(
+  n: number,
+  first: Int32Array,
+  entryCodes: Int32Array,
+  gen: Int32Array,
+  loss: Float64Array,
+  q: number,
+  c: number,
+  codes: Int32Array,
+  costs: Float64Array,
+): number {
+  for (let cls = 0; cls < n; cls++) {
+    const code = gen[entryCodes[first[cls]!]!]!;
+    codes[cls * q + c] = code;
+    costs[cls * q + c] = 1 - loss[code]!;
+  }
+  return n;
 }
 
 /** The classifier may reuse its buffers; the chosen node's classes must survive the next visit. */

@@ -23,8 +23,11 @@ export interface Classes {
 }
 
 /** A grouped node kept to group coarser nodes from. */
-interface Grouped extends Classes {
+interface Grouped {
   readonly levels: readonly number[];
+  readonly n: number;
+  /** Its classes, the same shape as every other `Classes` (the search's loops stay monomorphic). */
+  readonly classes: Classes;
   /** Class → its key in the fixed layout (see `mults`), when that layout is used. */
   readonly keys: Float64Array | undefined;
 }
@@ -96,8 +99,8 @@ export class Classifier {
     for (let c = 0; c < q; c++) space *= tables[c]!.genValues[levels[c]!]!.length;
     if (space > Number.MAX_SAFE_INTEGER) return this.classifyByRefinement(levels);
     const base = this.finestKeptBelow(levels);
-    if (base && base.levels.every((l, c) => l === levels[c])) return base;
-    const n = this.items(base);
+    if (base && base.levels.every((l, c) => l === levels[c])) return base.classes;
+    const n = this.items(base?.classes);
     if (this.mults && base?.keys) this.keysFrom(base, levels, n, this.mults);
     else this.keysAt(levels, n, this.mults);
     const keySpace = this.mults ? this.fixedSpace : space;
@@ -119,9 +122,7 @@ export class Classifier {
       const card = tables[c]!.genValues[l]!.length;
       const m = mults ? mults[c]! : mult;
       if (card > 1) {
-        const g = tables[c]!.gen[l]!;
-        const codes = h.codes[c]!;
-        for (let i = 0; i < n; i++) keys[i] = keys[i]! + g[codes[itemEntry[i]!]!]! * m;
+        addColumn(keys, n, itemEntry, h.codes[c]!, tables[c]!.gen[l]!, m);
       }
       mult *= card;
     }
@@ -135,14 +136,8 @@ export class Classifier {
       const from = base.levels[c]!;
       const to = levels[c]!;
       if (from === to) continue;
-      const gFrom = tables[c]!.gen[from]!;
-      const gTo = tables[c]!.gen[to]!;
-      const codes = h.codes[c]!;
-      const m = mults[c]!;
-      for (let i = 0; i < n; i++) {
-        const code = codes[itemEntry[i]!]!;
-        keys[i] = keys[i]! + (gTo[code]! - gFrom[code]!) * m;
-      }
+      const gen = tables[c]!.gen;
+      changeColumn(keys, n, itemEntry, h.codes[c]!, gen[from]!, gen[to]!, mults[c]!);
     }
   }
 
@@ -182,16 +177,20 @@ export class Classifier {
   private keep(levels: readonly number[], classes: Classes): Classes {
     if (this.keptCells + classes.n > KEEP_FACTOR * Math.max(1024, this.h.counts.length))
       return classes;
-    const kept: Grouped = {
-      levels: [...levels],
+    const copy: Classes = {
       n: classes.n,
       size: classes.size.slice(0, classes.n),
       first: classes.first.slice(0, classes.n),
+    };
+    const kept: Grouped = {
+      levels: [...levels],
+      n: classes.n,
+      classes: copy,
       keys: this.mults ? this.classKeys.slice(0, classes.n) : undefined,
     };
     this.kept.push(kept);
     this.keptCells += classes.n;
-    return kept;
+    return copy;
   }
 
   /**
@@ -203,25 +202,18 @@ export class Classifier {
     const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
     const mask = this.table(n);
     const { slots, ids } = this;
-    let classes = 0;
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      let s = hashKey(key) & mask;
-      let id = ids[s]!;
-      while (id >= 0 && slots[s] !== key) {
-        s = (s + 1) & mask;
-        id = ids[s]!;
-      }
-      if (id < 0) {
-        id = classes++;
-        ids[s] = id;
-        slots[s] = key;
-        size[id] = 0;
-        first[id] = itemEntry[i]!;
-        classKeys[id] = key;
-      }
-      size[id]! += itemWeight[i]!;
-    }
+    const classes = groupHashed(
+      n,
+      keys,
+      itemEntry,
+      itemWeight,
+      mask,
+      slots,
+      ids,
+      size,
+      first,
+      classKeys,
+    );
     return { n: classes, size, first };
   }
 
@@ -234,20 +226,8 @@ export class Classifier {
     const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
     if (this.dense.length < keySpace) this.dense = new Int32Array(keySpace).fill(-1);
     const dense = this.dense;
-    let classes = 0;
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      let id = dense[key]!;
-      if (id < 0) {
-        id = classes++;
-        dense[key] = id;
-        size[id] = 0;
-        first[id] = itemEntry[i]!;
-        classKeys[id] = key;
-      }
-      size[id]! += itemWeight[i]!;
-    }
-    for (let id = 0; id < classes; id++) dense[classKeys[id]!] = -1;
+    const classes = groupDense(n, keys, itemEntry, itemWeight, dense, size, first, classKeys);
+    clearDense(dense, classKeys, classes);
     return { n: classes, size, first };
   }
 
@@ -304,4 +284,107 @@ export class Classifier {
     }
     return { n: classes, size, first };
   }
+}
+
+// The hot loops, each alone in a function that returns a number: V8 compiles a long
+// loop while it runs (on-stack replacement), before the code after it has run; code
+// after the loop would then leave the compiled loop on every call, since that compiled
+// code is kept for the loop. Alone, the loop is the whole function.
+
+/** keys[i] += gen[codes[entry[i]]] × m. */
+function addColumn(
+  keys: Float64Array,
+  n: number,
+  itemEntry: Int32Array,
+  codes: Int32Array,
+  gen: Int32Array,
+  m: number,
+): number {
+  for (let i = 0; i < n; i++) keys[i] = keys[i]! + gen[codes[itemEntry[i]!]!]! * m;
+  return n;
+}
+
+/** keys[i] += (to − from code of the item's value) × m. */
+function changeColumn(
+  keys: Float64Array,
+  n: number,
+  itemEntry: Int32Array,
+  codes: Int32Array,
+  genFrom: Int32Array,
+  genTo: Int32Array,
+  m: number,
+): number {
+  for (let i = 0; i < n; i++) {
+    const code = codes[itemEntry[i]!]!;
+    keys[i] = keys[i]! + (genTo[code]! - genFrom[code]!) * m;
+  }
+  return n;
+}
+
+/** Classes of the items by key in open addressing, numbered by first item; returns their number. */
+function groupHashed(
+  n: number,
+  keys: Float64Array,
+  itemEntry: Int32Array,
+  itemWeight: Int32Array,
+  mask: number,
+  slots: Float64Array,
+  ids: Int32Array,
+  size: Int32Array,
+  first: Int32Array,
+  classKeys: Float64Array,
+): number {
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    let s = hashKey(key) & mask;
+    let id = ids[s]!;
+    while (id >= 0 && slots[s] !== key) {
+      s = (s + 1) & mask;
+      id = ids[s]!;
+    }
+    if (id < 0) {
+      id = classes++;
+      ids[s] = id;
+      slots[s] = key;
+      size[id] = 0;
+      first[id] = itemEntry[i]!;
+      classKeys[id] = key;
+    }
+    size[id]! += itemWeight[i]!;
+  }
+  return classes;
+}
+
+/** The same with a table indexed by the key itself. */
+function groupDense(
+  n: number,
+  keys: Float64Array,
+  itemEntry: Int32Array,
+  itemWeight: Int32Array,
+  dense: Int32Array,
+  size: Int32Array,
+  first: Int32Array,
+  classKeys: Float64Array,
+): number {
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    let id = dense[key]!;
+    if (id < 0) {
+      id = classes++;
+      dense[key] = id;
+      size[id] = 0;
+      first[id] = itemEntry[i]!;
+      classKeys[id] = key;
+    }
+    size[id]! += itemWeight[i]!;
+  }
+  return classes;
+}
+
+/** Puts the dense table's used entries back to −1. */
+function clearDense(dense: Int32Array, classKeys: Float64Array, classes: number): number {
+  for (let id = 0; id < classes; id++) dense[classKeys[id]!] = -1;
+  return classes;
 }

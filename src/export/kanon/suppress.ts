@@ -259,14 +259,8 @@ class Grouper {
     for (let i = 0; i < width; i++)
       if (m & (1 << active[i]!)) blanked += blanks[i]!;
       else kept |= 1 << i;
-    const keys = this.keys;
-    for (let j = 0; j < open.length; j++) {
-      const row = open[j]! * width;
-      let key = blanked;
-      for (let i = 0; i < width; i++) if (kept & (1 << i)) key += digits[row + i]!;
-      keys[j] = key;
-    }
-    return keys;
+    keysOfOpen(open, digits, width, blanked, kept, this.keys);
+    return this.keys;
   }
 
   private group(open: readonly number[], m: number): Int32Array {
@@ -282,49 +276,16 @@ class Grouper {
   }
 
   private groupDense(open: readonly number[], keys: Float64Array, dense: Int32Array): Int32Array {
-    const { ids, totals } = this;
-    const size = this.input.size;
-    let n = 0;
-    for (let i = 0; i < open.length; i++) {
-      const key = keys[i]!;
-      let id = dense[key]!;
-      if (id < 0) {
-        id = n++;
-        dense[key] = id;
-        totals[id] = 0;
-      }
-      ids[i] = id;
-      totals[id]! += size[open[i]!]!;
-    }
-    for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
-    return ids;
+    groupOpenDense(open, keys, dense, this.input.size, this.ids, this.totals);
+    return this.ids;
   }
 
   /** Group ids by open addressing on numeric keys: ids in order of first member, as with a map. */
   private groupHashed(open: readonly number[], keys: Float64Array): Int32Array {
-    const { ids, totals } = this;
-    const size = this.input.size;
     const mask = this.scratch.hashed(open.length);
     const { slots, ids: table } = this.scratch;
-    let n = 0;
-    for (let i = 0; i < open.length; i++) {
-      const key = keys[i]!;
-      let s = hashKey(key) & mask;
-      let id = table[s]!;
-      while (id >= 0 && slots[s] !== key) {
-        s = (s + 1) & mask;
-        id = table[s]!;
-      }
-      if (id < 0) {
-        id = n++;
-        table[s] = id;
-        slots[s] = key;
-        totals[id] = 0;
-      }
-      ids[i] = id;
-      totals[id]! += size[open[i]!]!;
-    }
-    return ids;
+    groupOpenHashed(open, keys, mask, slots, table, this.input.size, this.ids, this.totals);
+    return this.ids;
   }
 
   /** Value spaces too large for one number: the codes joined, in a map. */
@@ -351,16 +312,10 @@ class Grouper {
   /** Records that blanking `m` would bring to k, and what that would cost. */
   score(open: readonly number[], m: number): { rescued: number; cost: number } {
     const ids = this.group(open, m);
-    const { k, size } = this.input;
-    const totals = this.totals;
-    let rescued = 0;
-    let cost = 0;
-    for (let i = 0; i < open.length; i++) {
-      if (totals[ids[i]!]! < k) continue;
-      const cls = open[i]!;
-      rescued += size[cls]!;
-      cost += size[cls]! * maskCost(this.input, cls, m);
-    }
+    const { k, size, costs, columns, active } = this.input;
+    const rescued = rescuedRecords(open, ids, this.totals, k, size);
+    if (rescued === 0) return { rescued, cost: 0 };
+    const cost = rescuedCost(open, ids, this.totals, k, size, costs, columns, active, m);
     return { rescued, cost };
   }
 
@@ -377,6 +332,125 @@ class Grouper {
     }
     return [...members].map(([id, list]) => ({ mask: m, members: list, total: this.totals[id]! }));
   }
+}
+
+// The hot loops of the grouper, each alone in a function that returns a number: V8
+// compiles a long loop while it runs, and code after it in the same function, not yet
+// run then, would make every later call leave that compiled loop.
+
+/** Keys of the open classes: `blanked` plus the digits of the kept active columns. */
+function keysOfOpen(
+  open: readonly number[],
+  digits: Float64Array,
+  width: number,
+  blanked: number,
+  kept: number,
+  keys: Float64Array,
+): number {
+  for (let j = 0; j < open.length; j++) {
+    const row = open[j]! * width;
+    let key = blanked;
+    for (let i = 0; i < width; i++) if (kept & (1 << i)) key += digits[row + i]!;
+    keys[j] = key;
+  }
+  return open.length;
+}
+
+/** Group ids (numbered by first member) and totals by a table indexed by the key; returns the groups. */
+function groupOpenDense(
+  open: readonly number[],
+  keys: Float64Array,
+  dense: Int32Array,
+  size: ArrayLike<number>,
+  ids: Int32Array,
+  totals: Float64Array,
+): number {
+  let n = 0;
+  for (let i = 0; i < open.length; i++) {
+    const key = keys[i]!;
+    let id = dense[key]!;
+    if (id < 0) {
+      id = n++;
+      dense[key] = id;
+      totals[id] = 0;
+    }
+    ids[i] = id;
+    totals[id]! += size[open[i]!]!;
+  }
+  for (let i = 0; i < open.length; i++) dense[keys[i]!] = -1;
+  return n;
+}
+
+/** The same by open addressing on numeric keys: ids in order of first member, as with a map. */
+function groupOpenHashed(
+  open: readonly number[],
+  keys: Float64Array,
+  mask: number,
+  slots: Float64Array,
+  table: Int32Array,
+  size: ArrayLike<number>,
+  ids: Int32Array,
+  totals: Float64Array,
+): number {
+  let n = 0;
+  for (let i = 0; i < open.length; i++) {
+    const key = keys[i]!;
+    let s = hashKey(key) & mask;
+    let id = table[s]!;
+    while (id >= 0 && slots[s] !== key) {
+      s = (s + 1) & mask;
+      id = table[s]!;
+    }
+    if (id < 0) {
+      id = n++;
+      table[s] = id;
+      slots[s] = key;
+      totals[id] = 0;
+    }
+    ids[i] = id;
+    totals[id]! += size[open[i]!]!;
+  }
+  return n;
+}
+
+/** Records of the open classes whose group reaches k. */
+function rescuedRecords(
+  open: readonly number[],
+  ids: Int32Array,
+  totals: Float64Array,
+  k: number,
+  size: ArrayLike<number>,
+): number {
+  let rescued = 0;
+  for (let i = 0; i < open.length; i++) if (totals[ids[i]!]! >= k) rescued += size[open[i]!]!;
+  return rescued;
+}
+
+/** What blanking `m` costs those records: as `maskCost`, class by class in open order. */
+function rescuedCost(
+  open: readonly number[],
+  ids: Int32Array,
+  totals: Float64Array,
+  k: number,
+  size: ArrayLike<number>,
+  costs: Float64Array,
+  columns: number,
+  active: readonly number[],
+  m: number,
+): number {
+  let cost = 0;
+  for (let i = 0; i < open.length; i++) {
+    if (totals[ids[i]!]! < k) continue;
+    const cls = open[i]!;
+    const row = cls * columns;
+    let s = 0;
+    for (let j = 0; j < active.length; j++) {
+      const c = active[j]!;
+      if (m & (1 << c)) s += costs[row + c]!;
+    }
+    cost += size[cls]! * s;
+  }
+  return cost;
 }
 
 /**
