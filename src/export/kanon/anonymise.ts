@@ -417,12 +417,34 @@ function classCells(
   q: number,
   c: number,
   codes: Int32Array,
-  costs: Float64Array,
+  costs?: Float64Array,
 ): number {
   for (let cls = 0; cls < n; cls++) {
     const code = gen[entryCodes[first[cls]!]!]!;
     codes[cls * q + c] = code;
-    costs[cls * q + c] = 1 - loss[code]!;
+    if (costs) costs[cls * q + c] = 1 - loss[code]!;
+  }
+  return n;
+}
+
+/** The plan's masks and rows lent, by numeric class key (as `classKey`); a loop alone, as `classesAtRisk`. */
+function planMasks(
+  n: number,
+  q: number,
+  values: readonly (readonly string[])[],
+  classCodes: Int32Array,
+  suppression: SuppressionResult,
+  masks: Map<number | string, number>,
+  overflow: Map<number | string, number>,
+): number {
+  for (let cls = 0; cls < n; cls++) {
+    const m = suppression.mask[cls]!;
+    const extra = suppression.overflow.get(cls) ?? 0;
+    if (m === 0 && extra === 0) continue;
+    let key = 0;
+    for (let c = 0; c < q; c++) key = key * values[c]!.length + classCodes[cls * q + c]!;
+    if (m !== 0) masks.set(key, m);
+    if (extra !== 0) overflow.set(key, extra);
   }
   return n;
 }
@@ -449,22 +471,28 @@ function buildPlan(
     const g = t.gen[levels[c]!]!;
     return new Map(h.values[c]!.map((v, code) => [v, g[code]!]));
   });
-  const codes = new Int32Array(q);
-  const keyOfClass = (cls: number) => {
-    for (let c = 0; c < q; c++)
-      codes[c] = tables[c]!.gen[levels[c]!]![h.codes[c]![classes.first[cls]!]!]!;
-    return classKey(values, codes);
-  };
   const masks = new Map<number | string, number>();
   const overflow = new Map<number | string, number>();
   if (suppression) {
-    for (let cls = 0; cls < classes.n; cls++) {
-      const m = suppression.mask[cls]!;
-      const extra = suppression.overflow.get(cls) ?? 0;
-      if (m === 0 && extra === 0) continue;
-      const key = keyOfClass(cls);
-      if (m !== 0) masks.set(key, m);
-      if (extra !== 0) overflow.set(key, extra);
+    const numeric = values.reduce((a, v) => a * v.length, 1) <= Number.MAX_SAFE_INTEGER;
+    const classCodes = new Int32Array(classes.n * q);
+    for (let c = 0; c < q; c++) {
+      const l = levels[c]!;
+      const loss = tables[c]!.loss[l]!;
+      classCells(classes.n, classes.first, h.codes[c]!, tables[c]!.gen[l]!, loss, q, c, classCodes);
+    }
+    if (numeric) planMasks(classes.n, q, values, classCodes, suppression, masks, overflow);
+    else {
+      const codes = new Int32Array(q);
+      for (let cls = 0; cls < classes.n; cls++) {
+        const m = suppression.mask[cls]!;
+        const extra = suppression.overflow.get(cls) ?? 0;
+        if (m === 0 && extra === 0) continue;
+        for (let c = 0; c < q; c++) codes[c] = classCodes[cls * q + c]!;
+        const key = classKey(values, codes);
+        if (m !== 0) masks.set(key, m);
+        if (extra !== 0) overflow.set(key, extra);
+      }
     }
   }
   const active = activeColumns(tables, levels);

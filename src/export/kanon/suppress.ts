@@ -72,13 +72,7 @@ export function localSuppression(
   const full = fullMask(active);
   // What the open classes will cost at least: one cheapest cell per row.
   const floor = new Float64Array(classes);
-  let openFloor = 0;
-  for (const cls of open) {
-    let min = Infinity;
-    for (const c of active) min = Math.min(min, input.costs[cls * columns + c]!);
-    floor[cls] = size[cls]! * min;
-    openFloor += floor[cls]!;
-  }
+  let openFloor = floorsOf(open, active, input.costs, columns, size, floor);
   if (openFloor >= limit) return undefined;
 
   const naive = naivePlan(input, open, full);
@@ -337,6 +331,26 @@ class Grouper {
 // The hot loops of the grouper, each alone in a function that returns a number: V8
 // compiles a long loop while it runs, and code after it in the same function, not yet
 // run then, would make every later call leave that compiled loop.
+
+/** Per open class, its records × its cheapest active cell into `floor`; returns their sum. */
+function floorsOf(
+  open: readonly number[],
+  active: readonly number[],
+  costs: Float64Array,
+  columns: number,
+  size: ArrayLike<number>,
+  floor: Float64Array,
+): number {
+  let total = 0;
+  for (let j = 0; j < open.length; j++) {
+    const cls = open[j]!;
+    let min = Infinity;
+    for (let i = 0; i < active.length; i++) min = Math.min(min, costs[cls * columns + active[i]!]!);
+    floor[cls] = size[cls]! * min;
+    total += floor[cls]!;
+  }
+  return total;
+}
 
 /** Keys of the open classes: `blanked` plus the digits of the kept active columns. */
 function keysOfOpen(
