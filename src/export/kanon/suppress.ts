@@ -500,22 +500,25 @@ function settleResidue(
     readonly budget: { left: number };
   }
   const donors: Donor[] = [];
-  const residue = new Set(open);
-  const grouped = new Set<number>();
+  // Classes in the residue or in a group: not donors on their own.
+  const taken = new Uint8Array(classes);
+  for (const cls of open) taken[cls] = 1;
+  // Rows all budgets can spare, each budget counted once.
+  let available = 0;
   for (const g of groups) {
-    for (const cls of g.members) grouped.add(cls);
+    for (const cls of g.members) taken[cls] = 1;
     const budget = { left: g.total - k };
     if (g.mask === full || budget.left <= 0) continue;
+    available += budget.left;
     for (const cls of g.members)
       donors.push({ cls, perRow: costOf(cls, full) - costOf(cls, g.mask), budget });
   }
   for (let cls = 0; cls < classes; cls++) {
-    if (residue.has(cls) || grouped.has(cls) || size[cls]! <= k) continue;
+    if (taken[cls] || size[cls]! <= k) continue;
+    available += size[cls]! - k;
     donors.push({ cls, perRow: costOf(cls, full), budget: { left: size[cls]! - k } });
   }
   donors.sort((a, b) => a.perRow - b.perRow || a.cls - b.cls);
-  let available = 0;
-  for (const b of new Set(donors.map((d) => d.budget))) available += b.left;
 
   if (available >= need) {
     let left = need;
@@ -540,7 +543,7 @@ function settleResidue(
     if (!best || c < best.cost) best = { members: g.members, cost: c };
   }
   for (let cls = 0; cls < classes; cls++) {
-    if (residue.has(cls) || grouped.has(cls)) continue;
+    if (taken[cls]) continue;
     const c = size[cls]! * costOf(cls, full);
     if (!best || c < best.cost) best = { members: [cls], cost: c };
   }
