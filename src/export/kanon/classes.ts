@@ -73,12 +73,15 @@ export class Classifier {
     this.first = new Int32Array(n);
     this.itemEntry = new Int32Array(n);
     this.itemWeight = new Int32Array(n);
+    // The first column most significant: entries are sorted by their codes, first
+    // column first, so at the finest nodes the keys of successive items increase and
+    // a dense table is read in order.
     let mult = 1;
-    const mults = tables.map((t) => {
-      const m = mult;
-      mult *= t.genValues[0]!.length;
-      return m;
-    });
+    const mults = new Array<number>(tables.length);
+    for (let c = tables.length - 1; c >= 0; c--) {
+      mults[c] = mult;
+      mult *= tables[c]!.genValues[0]!.length;
+    }
     this.mults = mult <= Number.MAX_SAFE_INTEGER ? mults : undefined;
     this.fixedSpace = mult;
   }
@@ -117,7 +120,7 @@ export class Classifier {
     const { h, tables, keys, itemEntry } = this;
     keys.fill(0, 0, n);
     let mult = 1;
-    for (let c = 0; c < levels.length; c++) {
+    for (let c = levels.length - 1; c >= 0; c--) {
       const l = levels[c]!;
       const card = tables[c]!.genValues[l]!.length;
       const m = mults ? mults[c]! : mult;
