@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anonymise, PlanApplier, type KAnonPlan } from '../../src/export/kanon/anonymise.js';
-import { histogramOf } from '../../src/export/kanon/counter.js';
+import { ComboCounter, histogramOf } from '../../src/export/kanon/counter.js';
 import {
   ageHierarchy,
   categoryHierarchy,
@@ -316,5 +316,39 @@ describe('k-anonymity properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('rows read by key order or by name', () => {
+  it('counts and publishes rows with keys missing, extra or out of order as the ordered rows', () => {
+    const columns = ['sex', 'region', 'group'];
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      ['f', 'm', 'x'][i % 3]!,
+      `r${i % 4}`,
+      i % 5 === 0 ? 'unknown' : `g${i % 2}`,
+    ]);
+    const ordered = rows.map((r) => ({ sex: r[0]!, region: r[1]!, group: r[2]! }));
+    // Same values: keys reordered, `unknown` left out, an extra key, a numeric-like key.
+    const mixed = rows.map((r, i): Record<string, string> => {
+      if (i % 4 === 0) return { group: r[2]!, sex: r[0]!, region: r[1]! };
+      if (i % 4 === 1)
+        return r[2] === 'unknown'
+          ? { sex: r[0]!, region: r[1]! }
+          : { sex: r[0]!, region: r[1]!, group: r[2]! };
+      if (i % 4 === 2) return { sex: r[0]!, region: r[1]!, group: r[2]!, other: 'y' };
+      return { 7: 'z', sex: r[0]!, region: r[1]!, group: r[2]! };
+    });
+    const a = new ComboCounter(columns);
+    const b = new ComboCounter(columns);
+    for (const qi of ordered) a.add(qi);
+    for (const qi of mixed) b.add(qi);
+    const h = a.finish();
+    expect(b.finish()).toEqual(h);
+    const r = anonymise(h, [sex, categoryHierarchy(), categoryHierarchy()], { k: 3 });
+    if (!r.ok) throw new Error('infeasible');
+    const pa = new PlanApplier(r.plan);
+    const pb = new PlanApplier(r.plan);
+    expect(mixed.map((qi) => pb.applyRecord(qi))).toEqual(ordered.map((qi) => pa.applyRecord(qi)));
+    expect(pb.combinations()).toBe(pa.combinations());
   });
 });

@@ -615,10 +615,40 @@ export class PlanApplier {
    * in that order, without building the array of values for every row.
    */
   applyRecord(qi: Readonly<Record<string, string>>): string[] {
-    const columns = this.plan.columns;
-    const out = new Array<string>(columns.length);
-    for (let c = 0; c < columns.length; c++) this.cell(c, qi[columns[c]!] ?? UNKNOWN, out);
-    return this.publish(out);
+    const { plan, codes, radix } = this;
+    const { columns, codeOf, values } = plan;
+    const q = columns.length;
+    const out = new Array<string>(q);
+    // The class key is built with the codes (the same number publish would compute).
+    let key = 0;
+    // As in the counter: a row holding exactly the columns, in order, is read by walking
+    // its own keys; any other row by name.
+    let c = 0;
+    for (const name in qi) {
+      if (c === q || name !== columns[c]) {
+        c = -1;
+        break;
+      }
+      const code = codeOf[c]!.get(qi[name] ?? UNKNOWN);
+      if (code === undefined)
+        throw new Error(`internal: a value not counted in pass 1 in column ${columns[c]}`);
+      codes[c] = code;
+      out[c] = values[c]![code]!;
+      key = key * radix[c]! + code;
+      c++;
+    }
+    if (c !== q) {
+      key = 0;
+      for (c = 0; c < q; c++) {
+        const code = codeOf[c]!.get(qi[columns[c]!] ?? UNKNOWN);
+        if (code === undefined)
+          throw new Error(`internal: a value not counted in pass 1 in column ${columns[c]}`);
+        codes[c] = code;
+        out[c] = values[c]![code]!;
+        key = key * radix[c]! + code;
+      }
+    }
+    return this.publishKeyed(this.classNumeric ? key : classKey(values, codes), out);
   }
 
   /** Codes and publishes (before blanking) one cell of the current row. */
@@ -637,6 +667,12 @@ export class PlanApplier {
     let key: number | string = 0;
     if (this.classNumeric) for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
     else key = classKey(plan.values, codes);
+    return this.publishKeyed(key, out);
+  }
+
+  /** `publish` with the row's class key already made. */
+  private publishKeyed(key: number | string, out: string[]): string[] {
+    const plan = this.plan;
     let slot = this.slotOf.get(key);
     if (slot === undefined) slot = this.newSlot(key);
     let m: number;

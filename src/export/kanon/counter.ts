@@ -138,42 +138,96 @@ export class ComboCounter {
     });
   }
 
-  /** The entry of a row (columns it lacks count as `unknown`), created if new. */
+  /**
+   * The entry of a row (columns it lacks count as `unknown`), created if new. One
+   * pass over the columns by index codes each value and builds the packed key as it
+   * goes; only a new value (rare) can change the layout, and then the key is rebuilt.
+   */
   private entryOf(qi: Readonly<Record<string, string>>): number {
     const codes = this.scratch;
-    const q = this.columns.length;
-    for (let c = 0; c < q; c++) {
-      const dict = this.dicts[c]!;
-      const v = qi[this.columns[c]!] ?? UNKNOWN;
-      let code = dict.get(v);
+    const columns = this.columns;
+    const dicts = this.dicts;
+    const q = columns.length;
+    let scales = this.scales;
+    let key = 0;
+    // Rows nearly always hold exactly the columns, in their order: walking the row's
+    // own keys then reads each value without a lookup by name. Any other row is read
+    // by name below (the columns coded so far are the same either way).
+    let c = 0;
+    for (const name in qi) {
+      if (c === q || name !== columns[c]) {
+        c = -1;
+        break;
+      }
+      const v = qi[name] ?? UNKNOWN;
+      let code = dicts[c]!.get(v);
       if (code === undefined) {
-        code = dict.size;
-        dict.set(v, code);
-        if (code >= 2 ** this.bits[c]!) {
-          this.bits[c] = this.bits[c]! * 2;
-          this.rekey();
+        code = this.newCode(c, v);
+        if (scales !== this.scales) {
+          scales = this.scales;
+          key = 0;
+          for (let d = 0; d < c; d++) key += codes[d]! * scales[d]!;
         }
       }
       codes[c] = code;
+      key += code * scales[c]!;
+      c++;
     }
-    return this.packed ? this.packedEntry(codes) : this.stringEntry(codes);
-  }
-
-  private packedEntry(codes: readonly number[]): number {
-    const key = this.packedKey(codes);
-    const mask = this.slots.length - 1;
+    if (c !== q) key = this.keyByName(qi);
+    if (!this.packed) return this.stringEntry(codes);
+    const slots = this.slots;
+    const keyOf = this.keyOf;
+    const mask = slots.length - 1;
     let i = hashKey(key) & mask;
-    let e = this.slots[i]!;
+    let e = slots[i]!;
     while (e >= 0) {
-      if (this.keyOf[e] === key) return e;
+      if (keyOf[e] === key) return e;
       i = (i + 1) & mask;
-      e = this.slots[i]!;
+      e = slots[i]!;
     }
     e = this.newEntry(codes);
     this.keyOf[e] = key;
-    if (this.entries * 2 + 2 > this.slots.length) this.rehash();
-    else this.slots[i] = e;
+    if (this.entries * 2 + 2 > slots.length) this.rehash();
+    else slots[i] = e;
     return e;
+  }
+
+  /** Codes a row by column name into the scratch codes; returns its packed key. */
+  private keyByName(qi: Readonly<Record<string, string>>): number {
+    const codes = this.scratch;
+    const columns = this.columns;
+    const dicts = this.dicts;
+    const q = columns.length;
+    let scales = this.scales;
+    let key = 0;
+    for (let c = 0; c < q; c++) {
+      const v = qi[columns[c]!] ?? UNKNOWN;
+      let code = dicts[c]!.get(v);
+      if (code === undefined) {
+        code = this.newCode(c, v);
+        if (scales !== this.scales) {
+          // Rekeyed: the columns before take their new places.
+          scales = this.scales;
+          key = 0;
+          for (let d = 0; d < c; d++) key += codes[d]! * scales[d]!;
+        }
+      }
+      codes[c] = code;
+      key += code * scales[c]!;
+    }
+    return key;
+  }
+
+  /** Codes a value new to column `c`, widening the column's bits (and rekeying) when it outgrows them. */
+  private newCode(c: number, v: string): number {
+    const dict = this.dicts[c]!;
+    const code = dict.size;
+    dict.set(v, code);
+    if (code >= 2 ** this.bits[c]!) {
+      this.bits[c] = this.bits[c]! * 2;
+      this.rekey();
+    }
+    return code;
   }
 
   private stringEntry(codes: readonly number[]): number {
