@@ -241,10 +241,20 @@ async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Pro
  * files on. SCREENER_EXPORT_WORKERS sets the number for any number of files (0 or 1:
  * read in this thread), e.g. to leave a core free.
  */
+/**
+ * Reading threads by default only from this many cores. On two cores, two reading
+ * threads compete with the main thread: measured at 100 000 records, 18.4 s and
+ * 175 MiB against 23.3 s and 135 MiB in one thread, a fifth faster for a third more
+ * memory, over the 150 MiB the export is meant to stay within. More cores gain more.
+ */
+const THREADS_FROM_CORES = 4;
+
 function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
   const text = ctx.env.SCREENER_EXPORT_WORKERS;
-  if (text === undefined || text === '')
-    return { workers: availableParallelism(), minFiles: PARALLEL_FROM };
+  if (text === undefined || text === '') {
+    const cores = availableParallelism();
+    return { workers: cores >= THREADS_FROM_CORES ? cores : 0, minFiles: PARALLEL_FROM };
+  }
   if (!/^\d{1,2}$/.test(text) || Number(text) > 64)
     throw usageError(
       'E_EXPORT_BAD_WORKERS',
