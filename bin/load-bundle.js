@@ -42,13 +42,19 @@ function cacheFile(kind) {
   return `${BUNDLE}.${kind}.cache`;
 }
 
-/** The kind of the command in argv: its first word that is not an option. */
+/**
+ * The kind of the command in argv: its first word that is neither an option nor the
+ * value of --data-dir, the one option before the command that takes a separate value.
+ */
 function kindOf(argv) {
-  const command = argv.slice(2).find((a) => !a.startsWith('-'));
-  return (
-    (command !== undefined && Object.hasOwn(CACHE_KINDS, command) && CACHE_KINDS[command]) ||
-    DEFAULT_KIND
-  );
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--data-dir') i++;
+    else if (!a.startsWith('-'))
+      return Object.hasOwn(CACHE_KINDS, a) ? CACHE_KINDS[a] : DEFAULT_KIND;
+  }
+  return DEFAULT_KIND;
 }
 
 const STAMP = /\/\/# screener-build=([0-9a-f]{64})\s*$/;
@@ -119,4 +125,4 @@ function loadBundle({ useCache = true, argv = process.argv } = {}) {
   };
 }
 
-module.exports = { loadBundle, cacheFile, cacheFileContent, BUNDLE };
+module.exports = { loadBundle, cacheFile, cacheFileContent, kindOf, BUNDLE };

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../e2e/pty.js';
@@ -27,6 +28,19 @@ function load(root: string, command: string): { used: boolean; help: boolean } {
 }
 
 describe('start-up from the code cache', () => {
+  it("picks the cache of the command's kind, after global options", () => {
+    const { kindOf } = createRequire(import.meta.url)(join(ROOT, 'bin', 'load-bundle.js')) as {
+      kindOf: (argv: string[]) => string;
+    };
+    const kind = (...args: string[]) => kindOf(['node', 'screener', ...args]);
+    expect(kind('interview', '--practice')).toBe('interview');
+    expect(kind('--data-dir', 'laptop', 'resume')).toBe('interview');
+    expect(kind('--data-dir=laptop', '--no-color', 'validate', 'q.yaml')).toBe('validate');
+    expect(kind('--data-dir', 'interview', 'list')).toBe('run');
+    expect(kind('export', 'interview')).toBe('run');
+    expect(kind()).toBe('run');
+  });
+
   it('has a cache for each kind of command, which V8 accepts', () => {
     for (const command of ['run', 'validate', 'interview', 'resume', 'list', 'export']) {
       expect(load(ROOT, command), command).toEqual({ used: true, help: true });
