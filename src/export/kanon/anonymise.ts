@@ -15,7 +15,8 @@ import type { Hierarchy } from '../hierarchy.js';
 import { Classifier, type Classes } from './classes.js';
 import type { Histogram } from './counter.js';
 import { buildTables, type ColumnTables } from './tables.js';
-import { GroupScratch, localSuppression, type SuppressionResult } from './suppress.js';
+import { GroupScratch } from './hash.js';
+import { localSuppression, type SuppressionResult } from './suppress.js';
 import { SUPPRESSED, UNKNOWN } from '../values.js';
 
 export interface ColumnOutcome {

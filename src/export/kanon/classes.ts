@@ -10,7 +10,7 @@
  * node one step coarser has a third to a half fewer classes.
  */
 import type { Histogram } from './counter.js';
-import { hashKey } from './hash.js';
+import { GroupScratch, hashKey } from './hash.js';
 import type { ColumnTables } from './tables.js';
 
 export interface Classes {
@@ -45,8 +45,8 @@ export class Classifier {
   /** The items grouped by `group`: an entry of the histogram each, with its records. */
   private readonly itemEntry: Int32Array;
   private readonly itemWeight: Int32Array;
-  private slots = new Float64Array(0);
-  private ids = new Int32Array(0);
+  /** Group tables reused from node to node (dense ids are −1 between uses). */
+  private readonly scratch = new GroupScratch();
   private readonly classKeys: Float64Array;
   private readonly kept: Grouped[] = [];
   private keptCells = 0;
@@ -59,9 +59,6 @@ export class Classifier {
   private readonly mults: number[] | undefined;
   /** Number of keys of the fixed layout (product of the level-0 cardinalities). */
   private readonly fixedSpace: number;
-  /** Class ids by key over the whole key space, when it is small enough; −1 between uses. */
-  private dense = new Int32Array(0);
-
   constructor(
     private readonly h: Histogram,
     private readonly tables: readonly ColumnTables[],
@@ -203,8 +200,8 @@ export class Classifier {
    */
   private group(n: number): Classes {
     const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
-    const mask = this.table(n);
-    const { slots, ids } = this;
+    const mask = this.scratch.hashed(n);
+    const { slots, ids } = this.scratch;
     const classes = groupHashed(
       n,
       keys,
@@ -227,23 +224,10 @@ export class Classifier {
    */
   private groupDense(n: number, keySpace: number): Classes {
     const { keys, size, first, itemEntry, itemWeight, classKeys } = this;
-    if (this.dense.length < keySpace) this.dense = new Int32Array(keySpace).fill(-1);
-    const dense = this.dense;
+    const dense = this.scratch.table(keySpace);
     const classes = groupDense(n, keys, itemEntry, itemWeight, dense, size, first, classKeys);
     clearDense(dense, classKeys, classes);
     return { n: classes, size, first };
-  }
-
-  /** Clears the part of the table `n` items need (grown, never shrunk); returns the index mask. */
-  private table(n: number): number {
-    let cap = 16;
-    while (cap < n * 2) cap *= 2;
-    if (this.ids.length < cap) {
-      this.ids = new Int32Array(cap);
-      this.slots = new Float64Array(cap);
-    }
-    this.ids.fill(-1, 0, cap);
-    return cap - 1;
   }
 
   /**

@@ -146,9 +146,7 @@ export class ComboCounter {
   private entryOf(qi: Readonly<Record<string, string>>): number {
     const codes = this.scratch;
     const columns = this.columns;
-    const dicts = this.dicts;
     const q = columns.length;
-    let scales = this.scales;
     let key = 0;
     // Rows nearly always hold exactly the columns, in their order: walking the row's
     // own keys then reads each value without a lookup by name. Any other row is read
@@ -159,18 +157,7 @@ export class ComboCounter {
         c = -1;
         break;
       }
-      const v = qi[name] ?? UNKNOWN;
-      let code = dicts[c]!.get(v);
-      if (code === undefined) {
-        code = this.newCode(c, v);
-        if (scales !== this.scales) {
-          scales = this.scales;
-          key = 0;
-          for (let d = 0; d < c; d++) key += codes[d]! * scales[d]!;
-        }
-      }
-      codes[c] = code;
-      key += code * scales[c]!;
+      key = this.codeInto(c, qi[name] ?? UNKNOWN, key);
       c++;
     }
     if (c !== q) key = this.keyByName(qi);
@@ -194,28 +181,31 @@ export class ComboCounter {
 
   /** Codes a row by column name into the scratch codes; returns its packed key. */
   private keyByName(qi: Readonly<Record<string, string>>): number {
-    const codes = this.scratch;
     const columns = this.columns;
-    const dicts = this.dicts;
-    const q = columns.length;
-    let scales = this.scales;
     let key = 0;
-    for (let c = 0; c < q; c++) {
-      const v = qi[columns[c]!] ?? UNKNOWN;
-      let code = dicts[c]!.get(v);
-      if (code === undefined) {
-        code = this.newCode(c, v);
-        if (scales !== this.scales) {
-          // Rekeyed: the columns before take their new places.
-          scales = this.scales;
-          key = 0;
-          for (let d = 0; d < c; d++) key += codes[d]! * scales[d]!;
-        }
-      }
-      codes[c] = code;
-      key += code * scales[c]!;
-    }
+    for (let c = 0; c < columns.length; c++)
+      key = this.codeInto(c, qi[columns[c]!] ?? UNKNOWN, key);
     return key;
+  }
+
+  /**
+   * Codes column `c`'s value into the scratch codes and returns the packed key of
+   * columns 0..c, given `key`, that of columns 0..c−1. A new value may widen the
+   * layout: then the columns before take their new places in the key.
+   */
+  private codeInto(c: number, value: string, key: number): number {
+    const codes = this.scratch;
+    let code = this.dicts[c]!.get(value);
+    if (code === undefined) {
+      const before = this.scales;
+      code = this.newCode(c, value);
+      if (this.scales !== before) {
+        key = 0;
+        for (let d = 0; d < c; d++) key += codes[d]! * this.scales[d]!;
+      }
+    }
+    codes[c] = code;
+    return key + code * this.scales[c]!;
   }
 
   /** Codes a value new to column `c`, widening the column's bits (and rekeying) when it outgrows them. */

@@ -15,7 +15,7 @@
  * first) or, failing that, one whole combination joins it. The result is never worse
  * than the naive plan (blank every cell of every unsafe row) when that one is valid.
  */
-import { hashKey } from './hash.js';
+import { GroupScratch, hashKey } from './hash.js';
 
 export interface SuppressionInput {
   readonly k: number;
@@ -171,34 +171,6 @@ function maskCost(input: SuppressionInput, cls: number, m: number): number {
 
 /** Beyond this many cells the dense group table gives way to a hashed one. */
 const DENSE_LIMIT = 1 << 22;
-
-/**
- * Group tables shared by every node one search costs: allocating and filling
- * megabytes per node would cost more than the grouping itself. Dense entries are put
- * back to −1 after each use; the hashed table is cleared for the part a use needs.
- */
-export class GroupScratch {
-  private dense = new Int32Array(0);
-  slots = new Float64Array(0);
-  ids = new Int32Array(0);
-
-  table(size: number): Int32Array {
-    if (this.dense.length < size) this.dense = new Int32Array(size).fill(-1);
-    return this.dense;
-  }
-
-  /** Clears a hashed table for `n` keys (grown, never shrunk); returns its index mask. */
-  hashed(n: number): number {
-    let cap = 16;
-    while (cap < n * 2) cap *= 2;
-    if (this.ids.length < cap) {
-      this.ids = new Int32Array(cap);
-      this.slots = new Float64Array(cap);
-    }
-    this.ids.fill(-1, 0, cap);
-    return cap - 1;
-  }
-}
 
 /** Groups open classes by their values with some columns blanked, on reusable typed arrays. */
 class Grouper {
