@@ -616,12 +616,9 @@ export class PlanApplier {
    * in that order, without building the array of values for every row.
    */
   applyRecord(qi: Readonly<Record<string, string>>): string[] {
-    const { plan, codes, radix } = this;
-    const { columns, codeOf, values } = plan;
+    const columns = this.plan.columns;
     const q = columns.length;
     const out = new Array<string>(q);
-    // The class key is built with the codes (the same number publish would compute).
-    let key = 0;
     // As in the counter: a row holding exactly the columns, in order, is read by walking
     // its own keys; any other row by name.
     let c = 0;
@@ -630,26 +627,11 @@ export class PlanApplier {
         c = -1;
         break;
       }
-      const code = codeOf[c]!.get(qi[name] ?? UNKNOWN);
-      if (code === undefined)
-        throw new Error(`internal: a value not counted in pass 1 in column ${columns[c]}`);
-      codes[c] = code;
-      out[c] = values[c]![code]!;
-      key = key * radix[c]! + code;
+      this.cell(c, qi[name] ?? UNKNOWN, out);
       c++;
     }
-    if (c !== q) {
-      key = 0;
-      for (c = 0; c < q; c++) {
-        const code = codeOf[c]!.get(qi[columns[c]!] ?? UNKNOWN);
-        if (code === undefined)
-          throw new Error(`internal: a value not counted in pass 1 in column ${columns[c]}`);
-        codes[c] = code;
-        out[c] = values[c]![code]!;
-        key = key * radix[c]! + code;
-      }
-    }
-    return this.publishKeyed(this.classNumeric ? key : classKey(values, codes), out);
+    if (c !== q) for (c = 0; c < q; c++) this.cell(c, qi[columns[c]!] ?? UNKNOWN, out);
+    return this.publish(out);
   }
 
   /** Codes and publishes (before blanking) one cell of the current row. */
@@ -668,12 +650,6 @@ export class PlanApplier {
     let key: number | string = 0;
     if (this.classNumeric) for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
     else key = classKey(plan.values, codes);
-    return this.publishKeyed(key, out);
-  }
-
-  /** `publish` with the row's class key already made. */
-  private publishKeyed(key: number | string, out: string[]): string[] {
-    const plan = this.plan;
     let slot = this.slotOf.get(key);
     if (slot === undefined) slot = this.newSlot(key);
     let m: number;
