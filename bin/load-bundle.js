@@ -68,9 +68,8 @@ function stampOf(source) {
   return m ? m[1] : undefined;
 }
 
-/** The cached code of this kind for this exact bundle, or undefined. */
-function cacheFor(source, kind) {
-  const stamp = stampOf(source);
+/** The cached code of this kind for the bundle with this stamp, or undefined. */
+function cacheFor(stamp, kind) {
   if (!stamp) return undefined;
   let data;
   try {
@@ -104,7 +103,8 @@ function loadBundle({ useCache = true, argv = process.argv } = {}) {
   // The build writes the bundle in ASCII (scripts/ascii-bundle.mjs): then it is read as
   // one-byte text, several times quicker than decoding UTF-8.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const cachedData = useCache ? cacheFor(source, kindOf(argv)) : undefined;
+  const stamp = stampOf(source);
+  const cachedData = useCache ? cacheFor(stamp, kindOf(argv)) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE, loaded: false };
   const wrapper = script.runInThisContext();
@@ -120,7 +120,7 @@ function loadBundle({ useCache = true, argv = process.argv } = {}) {
   return {
     exports: module.exports,
     script,
-    stamp: stampOf(source),
+    stamp,
     cacheUsed: cachedData !== undefined && script.cachedDataRejected === false,
   };
 }

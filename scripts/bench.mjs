@@ -70,13 +70,14 @@ if (pty) {
   // The same baseline started the same way: spawning through a pseudo-terminal costs
   // a few milliseconds that plain `node -e 0` does not pay. The pty case is judged
   // against it, and its ratio to plain `node -e 0` is shown too.
-  cases.push({ name: 'node -e 0 in a pty (baseline of the pty case)', pty: ['-e', '0'] });
+  const ptyBaseline = { name: 'node -e 0 in a pty (baseline of the pty case)', pty: ['-e', '0'] };
+  cases.push(ptyBaseline);
   cases.push({
     name: 'interview: first question on screen (pty)',
     pty: [BIN, 'interview', '--practice'],
     until: firstQuestion,
     target: 2.5,
-    baselineName: 'node -e 0 in a pty (baseline of the pty case)',
+    baselineCase: ptyBaseline,
   });
 }
 
@@ -149,11 +150,10 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
 }
 
 const base = median(samples.get(cases[0]).ms);
-const medianOf = (name) => median(samples.get(cases.find((x) => x.name === name)).ms);
 const rows = cases.map((c) => {
   const s = samples.get(c);
   const ms = median(s.ms);
-  const ratio = ms / (c.baselineName ? medianOf(c.baselineName) : base);
+  const ratio = ms / (c.baselineCase ? median(samples.get(c.baselineCase).ms) : base);
   return {
     case: c.name,
     median_ms: Number(ms.toFixed(1)),

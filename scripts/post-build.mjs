@@ -24,9 +24,10 @@ const bundle = join(dist, 'cli.cjs');
 
 // The stamp bin/load-bundle.js matches a code cache against: a hash of the bundle's text.
 const STAMP = /\n\/\/# screener-build=[0-9a-f]{64}\s*$/;
-const ascii = await toAscii(readFileSync(bundle, 'utf8').replace(STAMP, ''));
+const original = readFileSync(bundle, 'utf8').replace(STAMP, '');
+const ascii = await toAscii(original);
 if (ascii.reason) process.stderr.write(`post-build: the bundle stays UTF-8: ${ascii.reason}\n`);
-const text = ascii.text ?? readFileSync(bundle, 'utf8').replace(STAMP, '');
+const text = ascii.text ?? original;
 const stamp = createHash('sha256').update(text).digest('hex');
 writeFileSync(bundle, `${text}\n//# screener-build=${stamp}\n`);
 
