@@ -12,10 +12,19 @@ import {
 } from '../record/types.js';
 import { childStatus, firstStop, pendingNotices } from './notices.js';
 import { progressOf } from './progress.js';
-import type { AnswerInput, AnswerOutcome, EngineState, Step } from './types.js';
+import type {
+  AnswerInput,
+  AnswerOutcome,
+  DoneStep,
+  EngineState,
+  InfoStep,
+  Progress,
+  QuestionStep,
+  Step,
+} from './types.js';
 import { checkAnswer } from './validate.js';
 import { isAskedIn, prune, sectionOf } from './visibility.js';
-import { exprContext } from '../record/context.js';
+import { addToContext, exprContext } from '../record/context.js';
 
 /** Misuse of the engine by its caller (a bug, not a user error). */
 export class EngineError extends Error {
@@ -130,19 +139,42 @@ export function nextStep(q: Questionnaire, state: EngineState): Step {
   if (notice) return notice;
   const child = childStatus(q, r.answers, ctx);
   const question = state.revisit !== undefined ? questionOf(q, state.revisit) : frontier(q, r, ctx);
-  if (!question) return { kind: 'done', progress: progressOf(q, r, ctx), canGoBack, child };
+  if (!question) return withProgress({ kind: 'done', canGoBack, child }, q, r, ctx);
   const section = sectionOf(q, question);
   const common = {
     question,
     section,
     firstInSection: firstInSection(r, question, q),
-    progress: progressOf(q, r, ctx),
     canGoBack: state.revisit !== undefined ? r.path.indexOf(state.revisit) > 0 : canGoBack,
     child,
   };
-  if (question.type === 'info') return { kind: 'info', ...common };
+  if (question.type === 'info') return withProgress({ kind: 'info', ...common }, q, r, ctx);
   const previous = Object.hasOwn(r.answers, question.id) ? r.answers[question.id] : undefined;
-  return { kind: 'question', ...common, previous };
+  return withProgress({ kind: 'question', ...common, previous }, q, r, ctx);
+}
+
+/**
+ * The step with its `progress`, worked out when first read. Counting it decides the
+ * condition of every question not yet passed; the terminal reads it at every step,
+ * but `run --answers` and rehearsal never do, and for them it was a fifth of the
+ * interview's work. The record and context it reads are never changed afterwards,
+ * so the value is the same whenever it is read; it then stays as a plain property.
+ */
+function withProgress<S extends Omit<QuestionStep | InfoStep | DoneStep, 'progress'>>(
+  step: S,
+  q: Questionnaire,
+  record: InterviewRecord,
+  ctx: ExprContext,
+): S & { readonly progress: Progress } {
+  return Object.defineProperty(step, 'progress', {
+    enumerable: true,
+    configurable: true,
+    get(this: S) {
+      const progress = progressOf(q, record, ctx);
+      Object.defineProperty(this, 'progress', { value: progress, enumerable: true });
+      return progress;
+    },
+  }) as S & { readonly progress: Progress };
 }
 
 /** Inserts an id into the path in document order (the order the questions are asked). */
@@ -196,19 +228,23 @@ export function answer(
   const given = checked.input;
   const note = opts.note?.trim() ? opts.note.trim() : undefined;
   const base = { at: opts.now, ...(note ? { note } : {}) };
+  let added: Answer | undefined;
   switch (given.kind) {
     case 'skip':
       delete answers[questionId];
       break;
     case 'value':
-      answers[questionId] = { ...base, kind: 'value', value: given.value };
+      added = answers[questionId] = { ...base, kind: 'value', value: given.value };
       break;
     case 'dont_know':
     case 'declined':
-      answers[questionId] = { ...base, kind: given.kind };
+      added = answers[questionId] = { ...base, kind: given.kind };
       break;
   }
-  const kept = prune(q, answers, withOnPath(q, r.path, questionId));
+  const path = withOnPath(q, r.path, questionId);
+  const kept = lastPassed(q, r, question)
+    ? extended(r.answers, answers, path, questionId, added)
+    : prune(q, answers, path);
   let record: InterviewRecord = {
     ...r,
     updatedAt: opts.now,
@@ -224,6 +260,39 @@ export function answer(
     pruned: kept.pruned,
     stopped: Boolean(stop),
   };
+}
+
+/**
+ * Whether prune would keep everything already kept, so that answering `question`
+ * only adds (or removes) its own answer: the record's answers are prune's own
+ * result (registered with their context), and every other question passed or
+ * answered comes before it. Conditions read only earlier questions, so an answer
+ * can change nothing before it. This is every answer at the frontier, most of an
+ * interview; prune decided every answered question's conditions again each time.
+ */
+function lastPassed(q: Questionnaire, r: InterviewRecord, question: Question): boolean {
+  if (!contexts.has(r.answers)) return false;
+  const before = (id: string) =>
+    id === question.id || (q.questionById.get(id)?.order ?? Infinity) < question.order;
+  return r.path.every(before) && Object.keys(r.answers).every(before);
+}
+
+/** prune's result in the case `lastPassed` allows, from the context already built. */
+function extended(
+  previous: InterviewRecord['answers'],
+  answers: Record<string, Answer>,
+  path: string[],
+  id: string,
+  added: Answer | undefined,
+): ReturnType<typeof prune> {
+  const old = contexts.get(previous)!;
+  const context: ExprContext = { answers: { ...old.answers }, status: { ...old.status } };
+  const values = context.answers as Record<string, unknown>;
+  const status = context.status as Record<string, unknown>;
+  delete values[id];
+  delete status[id];
+  if (added) addToContext(context, id, added);
+  return { answers, path, pruned: [], context };
 }
 
 /**
