@@ -57,14 +57,19 @@ export class Deidentifier {
     this.questions = questionnaire.questionById;
   }
 
-  row(record: InterviewRecord, assessment: AssessmentView): DeidRow {
+  /** `pseudonym`, when the caller already has it, saves working out the same HMAC twice. */
+  row(
+    record: InterviewRecord,
+    assessment: AssessmentView,
+    pseudonym: string = pseudonymOf(this.secret, record.id),
+  ): DeidRow {
     const qi: Record<string, string> = {};
     for (const spec of this.config.qis) qi[spec.column] = this.qiValue(spec, record, assessment);
     const dimensions: Record<string, boolean> = {};
     for (const d of assessment.dimensions) dimensions[d.id] = d.positive;
     const known = this.questionnaire.indicatorById;
     return {
-      pseudonym: pseudonymOf(this.secret, record.id),
+      pseudonym,
       // The questionnaire's own id and version, never the record's copy of them.
       questionnaireId: this.questionnaire.id,
       questionnaireVersion: this.questionnaire.version,

@@ -116,7 +116,10 @@ export class RowMaker {
         `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return entryOf([pseudonym, t, index, null, deidentifier.row(record, assessment)], q.hash);
+    return entryOf(
+      [pseudonym, t, index, null, deidentifier.row(record, assessment, pseudonym)],
+      q.hash,
+    );
   }
 
   private deidentifierOf(q: Questionnaire): Deidentifier | null {

@@ -115,6 +115,13 @@ function checkAbort(signal: AbortSignal | undefined): void {
     );
 }
 
+/** One turn of the event loop, so signals (Ctrl-C) and output get through blocking work. */
+function turn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}
+/** Buckets counted between two turns of the event loop (the spill is read with blocking reads). */
+const YIELD_EVERY_BUCKETS = 16;
+
 /** Files read ahead of the one being processed, when reading is asynchronous. */
 const READ_AHEAD = 8;
 /** Blocking reads between two turns of the event loop. */
@@ -135,12 +142,12 @@ async function exportWith(
   // ---- pass 1: read ---------------------------------------------------------------
   // Results are taken in file order whichever way the files are read, so the skip
   // list, the spill and every tie-break are the same from run to run.
-  const take = async (result: FileResult) => {
+  const take = (result: FileResult) => {
     if (result.kind === 'skip') skip(result.skip);
     else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
     else {
       if (result.hash !== undefined) useQuestionnaire(result.hash);
-      await spill.append(result.bucket, result.line);
+      spill.append(result.bucket, result.line);
     }
   };
   const useQuestionnaire = (hash: string) => {
@@ -155,7 +162,7 @@ async function exportWith(
   if (parallel && parallel.workers > 1 && files.length >= parallel.minFiles) {
     await readInParallel(files, parallel, async (results, start) => {
       checkAbort(req.signal);
-      for (const r of results) await take(r);
+      for (const r of results) take(r);
       req.onProgress?.({ phase: 'read', done: start + results.length, total: files.length });
     });
   } else {
@@ -176,16 +183,16 @@ async function exportWith(
       if (openSync) {
         opened = openedBy(() => openSync(file));
         // Blocking reads: let signals (Ctrl-C) and output through now and then.
-        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
       } else {
         opened = await inFlight.shift()!;
         start(i + READ_AHEAD);
       }
-      await take(maker.make(file, i, opened));
+      take(maker.make(file, i, opened));
       req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
     }
   }
-  await spill.flushAll();
+  spill.flushAll();
 
   // Columns and hierarchies, now that we know which questionnaires the records use.
   const usedSorted = [...used.values()].sort(
@@ -205,8 +212,9 @@ async function exportWith(
   const counter = new ComboCounter(columnNames);
   let recordsOut = 0;
   for (let b = 0; b < BUCKETS; b++) {
+    if (b % YIELD_EVERY_BUCKETS === YIELD_EVERY_BUCKETS - 1) await turn();
     checkAbort(req.signal);
-    for (const { entry, duplicate } of await winners(spill, b)) {
+    for (const { entry, duplicate } of winners(spill, b)) {
       if (duplicate) excluded.duplicate++;
       else if (entry[3] !== null) excluded[entry[3]]++;
       else {
@@ -251,7 +259,7 @@ async function exportWith(
   for (let b = 0; b < BUCKETS; b++) {
     checkAbort(req.signal);
     const rows: { row: DeidRow; published: string[] }[] = [];
-    for (const { entry, duplicate } of await winners(spill, b)) {
+    for (const { entry, duplicate } of winners(spill, b)) {
       if (duplicate || entry[3] !== null) continue;
       const row = entry[4]!;
       const published = applier.applyRecord(row.qi);
@@ -327,11 +335,8 @@ async function exportWith(
  * The entries of one bucket in pseudonym order, each record once: the newest copy
  * (latest updatedAt, then the first file) wins; other copies are duplicates.
  */
-async function winners(
-  spill: Spill,
-  bucket: number,
-): Promise<{ entry: SpillEntry; duplicate: boolean }[]> {
-  const entries = (await spill.readBucket(bucket)).map((l) => JSON.parse(l) as SpillEntry);
+function winners(spill: Spill, bucket: number): { entry: SpillEntry; duplicate: boolean }[] {
+  const entries = spill.readBucket(bucket).map((l) => JSON.parse(l) as SpillEntry);
   entries.sort((a, b) => compareStrings(a[0], b[0]) || b[1] - a[1] || a[2] - b[2]);
   return entries.map((entry, i) => ({
     entry,
