@@ -159,15 +159,30 @@ async function exportWith(
     used.set(hash, { questionnaire: q, config: config.config });
   };
   const parallel = req.parallel;
+  const { openSync } = req.reader;
   if (parallel && parallel.workers > 1 && files.length >= parallel.minFiles) {
-    await readInParallel(files, parallel, async (results, start) => {
-      checkAbort(req.signal);
-      for (const r of results) take(r);
-      req.onProgress?.({ phase: 'read', done: start + results.length, total: files.length });
-    });
+    // With blocking reads this thread reads too, between taking the workers' results.
+    const maker = openSync ? new RowMaker(req) : undefined;
+    const readHere = (chunk: readonly string[], start: number) =>
+      chunk.map((file, i) =>
+        maker!.make(
+          file,
+          start + i,
+          openedBy(() => openSync!(file)),
+        ),
+      );
+    await readInParallel(
+      files,
+      parallel,
+      async (results, start) => {
+        checkAbort(req.signal);
+        for (const r of results) take(r);
+        req.onProgress?.({ phase: 'read', done: start + results.length, total: files.length });
+      },
+      maker ? readHere : undefined,
+    );
   } else {
     const maker = new RowMaker(req);
-    const { openSync } = req.reader;
     // Several files in flight so disk waits overlap when reading is asynchronous.
     const inFlight: Promise<Opened>[] = [];
     const start = (i: number) => {

@@ -49,13 +49,26 @@ function workerScript(): URL {
   return new URL('./export-worker.js', import.meta.url);
 }
 
+/** Reads one chunk of files in the calling thread, as a worker would. */
+export type ReadHere = (files: readonly string[], start: number) => readonly FileResult[];
+
+/**
+ * Reads `files` with `plan.workers` threads and hands the results to onChunk chunk by
+ * chunk, in file order. With `readHere`, the calling thread is one of the reading
+ * threads (so `workers − 1` workers are started): it takes results in order and spills
+ * them, which leaves it mostly waiting, and it reads a chunk itself whenever the next
+ * result in order is not in yet. On two cores that is one worker instead of two (each
+ * costs about 20 MiB), with both cores busy.
+ */
 export async function readInParallel(
   files: readonly string[],
   plan: ParallelRead,
   onChunk: (results: readonly FileResult[], start: number) => Promise<void>,
+  readHere?: ReadHere,
 ): Promise<void> {
   const chunks = Math.ceil(files.length / CHUNK_FILES);
-  const count = Math.max(1, Math.min(plan.workers, chunks));
+  const threads = Math.max(1, Math.min(plan.workers, chunks));
+  const count = readHere ? threads - 1 : threads;
   const workers: Worker[] = [];
   const pending = new Map<number, Deferred>();
   let failure: Error | undefined;
@@ -63,6 +76,8 @@ export async function readInParallel(
     failure ??= error;
     for (const d of pending.values()) d.reject(failure);
   };
+  const filesOf = (chunk: number) =>
+    files.slice(chunk * CHUNK_FILES, chunk * CHUNK_FILES + CHUNK_FILES);
   try {
     for (let i = 0; i < count; i++) {
       const w = new Worker(workerScript(), {
@@ -80,31 +95,91 @@ export async function readInParallel(
       });
       workers.push(w);
     }
-    const send = (chunk: number) => {
-      if (chunk >= chunks) return;
-      const d = deferred();
-      pending.set(chunk, d);
-      if (failure) d.reject(failure);
-      const start = chunk * CHUNK_FILES;
-      const request: ChunkRequest = {
-        chunk,
-        start,
-        files: files.slice(start, start + CHUNK_FILES),
-      };
-      // Chunk c always goes to worker c mod count; a worker answers in the order asked.
-      workers[chunk % count]!.postMessage(request);
-    };
-    const window = count * QUEUED_PER_WORKER;
-    for (let c = 0; c < window; c++) send(c);
-    for (let c = 0; c < chunks; c++) {
-      const results = await pending.get(c)!.promise;
-      pending.delete(c);
-      send(c + window);
-      await onChunk(results, c * CHUNK_FILES);
-    }
+    await scheduleChunks({
+      chunks,
+      readers: count,
+      ask(reader, chunk) {
+        const d = deferred();
+        pending.set(chunk, d);
+        if (failure) d.reject(failure);
+        const request: ChunkRequest = { chunk, start: chunk * CHUNK_FILES, files: filesOf(chunk) };
+        // A worker answers in the order it was asked.
+        workers[reader]!.postMessage(request);
+        return d.promise;
+      },
+      ...(readHere
+        ? { here: (chunk: number) => readHere(filesOf(chunk), chunk * CHUNK_FILES) }
+        : {}),
+      async take(results, chunk) {
+        pending.delete(chunk);
+        await onChunk(results, chunk * CHUNK_FILES);
+      },
+    });
   } finally {
     for (const d of pending.values()) d.reject(new Error('export stopped'));
     await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Chunks read here ahead of the next one taken, at most: bounds the results held. */
+const MAX_AHEAD = 8;
+
+export interface ChunkSchedule {
+  readonly chunks: number;
+  /** Readers in other threads, each asked for up to QUEUED_PER_WORKER chunks at a time. */
+  readonly readers: number;
+  /** Asks reader `reader` for chunk `chunk`; a failure rejects. */
+  ask(reader: number, chunk: number): Promise<readonly FileResult[]>;
+  /** Reads a chunk in this thread; without it, this thread only takes results. */
+  readonly here?: ((chunk: number) => readonly FileResult[]) | undefined;
+  /** Called once per chunk, in chunk order. */
+  take(results: readonly FileResult[], chunk: number): Promise<void>;
+}
+
+/**
+ * Hands chunks out in order, to whichever reader is free, and takes the results in
+ * chunk order whoever read them: the order of results never depends on timing.
+ */
+export async function scheduleChunks(s: ChunkSchedule): Promise<void> {
+  const asked = new Map<number, Promise<readonly FileResult[]>>();
+  const ready = new Map<number, readonly FileResult[]>();
+  const busy = new Array<number>(s.readers).fill(0);
+  let next = 0;
+  const refill = () => {
+    for (let r = 0; r < s.readers; r++)
+      while (busy[r]! < QUEUED_PER_WORKER && next < s.chunks) {
+        const chunk = next++;
+        busy[r]!++;
+        const promise = s.ask(r, chunk);
+        asked.set(chunk, promise);
+        promise.then(
+          (results) => {
+            ready.set(chunk, results);
+            busy[r]!--;
+            refill();
+          },
+          () => undefined,
+        );
+      }
+  };
+  refill();
+  for (let c = 0; c < s.chunks; c++) {
+    while (!ready.has(c)) {
+      if (s.here && next < s.chunks && (next - c < MAX_AHEAD || s.readers === 0)) {
+        const chunk = next++;
+        ready.set(chunk, s.here(chunk));
+        // Lets the other readers' answers in (they arrive as messages) before looking again.
+        await new Promise((r) => setImmediate(r));
+      } else {
+        const promise = asked.get(c);
+        if (!promise) throw new Error(`internal: chunk ${c} was never read`);
+        ready.set(c, await promise);
+      }
+    }
+    const results = ready.get(c)!;
+    ready.delete(c);
+    asked.delete(c);
+    await s.take(results, c);
   }
 }
 
