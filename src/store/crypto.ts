@@ -37,7 +37,11 @@ export function unseal(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Bu
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]);
+    const plain = decipher.update(body);
+    // GCM's final() only checks the tag (it returns no bytes): the plaintext is returned
+    // only once it passes, without the copy a concat of the two would make.
+    decipher.final();
+    return plain;
   } catch {
     return undefined;
   }
@@ -54,9 +58,10 @@ export function deriveKey(ikm: Uint8Array, info: string, salt: Uint8Array = Buff
  * thousands of records, and sharing the extract saves one HMAC per key.
  */
 export function deriveKeys(ikm: Uint8Array, infos: readonly string[], salt?: Uint8Array): Buffer[] {
-  const prk = hkdfExtract(ikm, salt ?? Buffer.alloc(0));
+  const prk = hkdfExtract(ikm, salt ?? NO_SALT);
   return infos.map((info) => hkdfExpand(prk, info));
 }
+const NO_SALT = Buffer.alloc(0);
 
 /*
  * RFC 5869 written out with createHmac rather than hkdfSync: the same bytes (a test
@@ -68,9 +73,24 @@ function hkdfExtract(ikm: Uint8Array, salt: Uint8Array): Buffer {
   // An empty salt is RFC 5869's default of zeros: HMAC pads its key with zeros anyway.
   return createHmac('sha256', salt).update(ikm).digest();
 }
-const BLOCK_1 = Buffer.from([1]);
 function hkdfExpand(prk: Uint8Array, info: string): Buffer {
-  return createHmac('sha256', prk).update(info, 'utf8').update(BLOCK_1).digest();
+  return createHmac('sha256', prk).update(firstBlockInput(info)).digest();
+}
+
+/**
+ * `info ‖ 0x01`, the input of the first (and only) expand block, encoded once per
+ * purpose: an export expands two keys per record from the same two purposes, and one
+ * update of ready bytes costs less than encoding the text and a second update.
+ * Purposes are a handful of constants, but the cache is bounded all the same.
+ */
+const firstBlockInputs = new Map<string, Buffer>();
+function firstBlockInput(info: string): Buffer {
+  let bytes = firstBlockInputs.get(info);
+  if (!bytes) {
+    bytes = Buffer.concat([Buffer.from(info, 'utf8'), Buffer.from([1])]);
+    if (firstBlockInputs.size < 64) firstBlockInputs.set(info, bytes);
+  }
+  return bytes;
 }
 
 export function hmac(key: Uint8Array, ...parts: Uint8Array[]): Buffer {

@@ -4,7 +4,7 @@
  * screener passphrase is needed; with a passphrase, the data folder's keys.json
  * must be unlocked first (unlockDataDir). Nothing here writes.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
@@ -116,11 +116,49 @@ export function openRecordFileSync(file: string, unlocker: Unlocker): InterviewR
   const label = labelOf(file);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readWhole(file);
   } catch (error) {
     throw recordReadError(error, label);
   }
   return decode(bytes, label, unlocker).envelope.record;
+}
+
+/**
+ * Reused by every blocking read: a record file is a couple of KiB, and readFileSync
+ * asks the file's size (one more system call) and allocates a buffer per file. What
+ * is read here is only parsed, decrypted into new buffers and dropped before the next
+ * read; nothing keeps a view of it (decode returns parsed JSON and fresh keys).
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+/** The file's bytes: a view of READ_BUFFER when it fits, else a buffer of its own. */
+function readWhole(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, READ_BUFFER, got, READ_BUFFER.length - got, null);
+      if (n === 0) return READ_BUFFER.subarray(0, got);
+      got += n;
+      if (got === READ_BUFFER.length) break;
+    }
+    // Larger than the shared buffer: read it whole into its own.
+    const size = Math.max(fstatSync(fd).size, got);
+    let bytes = Buffer.allocUnsafe(size + 1);
+    READ_BUFFER.copy(bytes, 0, 0, got);
+    for (;;) {
+      if (got === bytes.length) {
+        const bigger = Buffer.allocUnsafe(bytes.length * 2);
+        bytes.copy(bigger, 0, 0, got);
+        bytes = bigger;
+      }
+      const n = readSync(fd, bytes, got, bytes.length - got, null);
+      if (n === 0) return bytes.subarray(0, got);
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function labelOf(file: string): FileLabel {
