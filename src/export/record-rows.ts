@@ -12,8 +12,43 @@ import { pseudonymOf } from './pseudonym.js';
 import { Spill } from './spill.js';
 import type { ExclusionReason, SkipReason, SkippedFile } from './summary.js';
 
-/** One line of the spill: [pseudonym, updatedAt (ms), file index, exclusion or null, row or null]. */
-export type SpillEntry = [string, number, number, ExclusionReason | null, DeidRow | null];
+/**
+ * The head of a spill line: [pseudonym, updatedAt (ms), file index, exclusion or null,
+ * the row's quasi-identifiers or null]. A line is the head's JSON, a tab, and the rest
+ * of the row's JSON (empty for an exclusion): the count pass, which needs only the
+ * head, parses only the head. JSON text never holds a raw tab, so the first tab splits.
+ */
+export type SpillHead = [
+  string,
+  number,
+  number,
+  ExclusionReason | null,
+  Readonly<Record<string, string>> | null,
+];
+
+/** One line of the spill (see SpillHead). */
+export function spillLine(
+  pseudonym: string,
+  updated: number,
+  index: number,
+  exclusion: ExclusionReason | null,
+  row: DeidRow | null,
+): string {
+  if (!row) return `${JSON.stringify([pseudonym, updated, index, exclusion, null])}\t`;
+  const { qi, ...rest } = row;
+  return `${JSON.stringify([pseudonym, updated, index, exclusion, qi])}\t${JSON.stringify(rest)}`;
+}
+
+/** The head of a spill line. */
+export function spillHead(line: string): SpillHead {
+  return JSON.parse(line.slice(0, line.indexOf('\t'))) as SpillHead;
+}
+
+/** The row of a spill line whose head is `head` (not an exclusion). */
+export function spillRow(line: string, head: SpillHead): DeidRow {
+  const rest = JSON.parse(line.slice(line.indexOf('\t') + 1)) as Omit<DeidRow, 'qi'>;
+  return { ...rest, qi: head[4]! };
+}
 
 export type FileResult =
   /** A row, or an exclusion (practice, stopped, …), for the spill; `hash` names the questionnaire of a row. */
@@ -93,7 +128,7 @@ export class RowMaker {
         : record.status === 'completed'
           ? null
           : record.status;
-    if (exclusion) return entryOf([pseudonym, t, index, exclusion, null]);
+    if (exclusion) return entryOf(pseudonym, spillLine(pseudonym, t, index, exclusion, null));
 
     const q = this.opts.questionnaireByHash(record.questionnaire.hash);
     if (!q)
@@ -116,10 +151,8 @@ export class RowMaker {
         `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    return entryOf(
-      [pseudonym, t, index, null, deidentifier.row(record, assessment, pseudonym)],
-      q.hash,
-    );
+    const row = deidentifier.row(record, assessment, pseudonym);
+    return entryOf(pseudonym, spillLine(pseudonym, t, index, null, row), q.hash);
   }
 
   private deidentifierOf(q: Questionnaire): Deidentifier | null {
@@ -133,11 +166,11 @@ export class RowMaker {
   }
 }
 
-function entryOf(entry: SpillEntry, hash?: string): FileResult {
+function entryOf(pseudonym: string, line: string, hash?: string): FileResult {
   return {
     kind: 'entry',
-    bucket: Spill.bucketOf(entry[0]),
-    line: JSON.stringify(entry),
+    bucket: Spill.bucketOf(pseudonym),
+    line,
     ...(hash !== undefined ? { hash } : {}),
   };
 }

@@ -32,9 +32,11 @@ import {
   openedBy,
   openedByAsync,
   RowMaker,
+  spillHead,
+  spillRow,
   type FileResult,
   type Opened,
-  type SpillEntry,
+  type SpillHead,
 } from './record-rows.js';
 import { BUCKETS, Spill } from './spill.js';
 import { readInParallel, type ParallelRead } from './worker-pool.js';
@@ -229,11 +231,11 @@ async function exportWith(
   for (let b = 0; b < BUCKETS; b++) {
     if (b % YIELD_EVERY_BUCKETS === YIELD_EVERY_BUCKETS - 1) await turn();
     checkAbort(req.signal);
-    for (const { entry, duplicate } of winners(spill, b)) {
+    for (const { head, duplicate } of winners(spill, b)) {
       if (duplicate) excluded.duplicate++;
-      else if (entry[3] !== null) excluded[entry[3]]++;
+      else if (head[3] !== null) excluded[head[3]]++;
       else {
-        counter.add(entry[4]!.qi);
+        counter.add(head[4]!);
         recordsOut++;
       }
     }
@@ -274,9 +276,9 @@ async function exportWith(
   for (let b = 0; b < BUCKETS; b++) {
     checkAbort(req.signal);
     const rows: { row: DeidRow; published: string[] }[] = [];
-    for (const { entry, duplicate } of winners(spill, b)) {
-      if (duplicate || entry[3] !== null) continue;
-      const row = entry[4]!;
+    for (const { head, line, duplicate } of winners(spill, b)) {
+      if (duplicate || head[3] !== null) continue;
+      const row = spillRow(line, head);
       const published = applier.applyRecord(row.qi);
       tally.add(row, published[populationIndex]!);
       rows.push({ row, published });
@@ -350,12 +352,18 @@ async function exportWith(
  * The entries of one bucket in pseudonym order, each record once: the newest copy
  * (latest updatedAt, then the first file) wins; other copies are duplicates.
  */
-function winners(spill: Spill, bucket: number): { entry: SpillEntry; duplicate: boolean }[] {
-  const entries = spill.readBucket(bucket).map((l) => JSON.parse(l) as SpillEntry);
-  entries.sort((a, b) => compareStrings(a[0], b[0]) || b[1] - a[1] || a[2] - b[2]);
-  return entries.map((entry, i) => ({
-    entry,
-    duplicate: i > 0 && entries[i - 1]![0] === entry[0],
+function winners(
+  spill: Spill,
+  bucket: number,
+): { head: SpillHead; line: string; duplicate: boolean }[] {
+  const entries = spill.readBucket(bucket).map((line) => ({ head: spillHead(line), line }));
+  entries.sort(
+    ({ head: a }, { head: b }) => compareStrings(a[0], b[0]) || b[1] - a[1] || a[2] - b[2],
+  );
+  return entries.map(({ head, line }, i) => ({
+    head,
+    line,
+    duplicate: i > 0 && entries[i - 1]!.head[0] === head[0],
   }));
 }
 
