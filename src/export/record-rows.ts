@@ -46,8 +46,10 @@ export function spillHead(line: string): SpillHead {
 
 /** The row of a spill line whose head is `head` (not an exclusion). */
 export function spillRow(line: string, head: SpillHead): DeidRow {
-  const rest = JSON.parse(line.slice(line.indexOf('\t') + 1)) as Omit<DeidRow, 'qi'>;
-  return { ...rest, qi: head[4]! };
+  const row = JSON.parse(line.slice(line.indexOf('\t') + 1)) as { qi?: DeidRow['qi'] };
+  // Set on the parsed object rather than spread into a copy: qi comes last either way.
+  row.qi = head[4]!;
+  return row as DeidRow;
 }
 
 export type FileResult =
