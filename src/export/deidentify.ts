@@ -135,8 +135,18 @@ export class Deidentifier {
     const v = valueOf(record.answers[questionId]);
     // `*` would read as a blanked cell; `unknown` already means "no usable answer".
     if (typeof v !== 'string' || v === SUPPRESSED || v === UNKNOWN) return undefined;
-    const q = this.questions.get(questionId);
-    return q?.choices.some((c) => c.value === v) ? v : undefined;
+    return this.choicesOf(questionId).has(v) ? v : undefined;
+  }
+
+  /** A question's choice values, as a set made once: every record asks about each quasi-identifier. */
+  private readonly choiceSets = new Map<string, ReadonlySet<string>>();
+  private choicesOf(questionId: string): ReadonlySet<string> {
+    let set = this.choiceSets.get(questionId);
+    if (!set) {
+      set = new Set((this.questions.get(questionId)?.choices ?? []).map((c) => c.value));
+      this.choiceSets.set(questionId, set);
+    }
+    return set;
   }
 }
 
