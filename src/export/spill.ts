@@ -26,7 +26,8 @@ const TAG_BYTES = 16;
 interface Chunk {
   readonly offset: number;
   readonly length: number;
-  readonly nonce: Buffer;
+  /** The chunk's nonce counter (see nonceOf): a number, not a 12-byte Buffer object per chunk. */
+  readonly counter: number;
 }
 
 export class Spill {
@@ -35,7 +36,7 @@ export class Spill {
   private readonly pendingBytes = new Float64Array(BUCKETS);
   private readonly chunks: Chunk[][] = Array.from({ length: BUCKETS }, () => []);
   private offset = 0;
-  private counter = 0n;
+  private counter = 0;
   private scratch = Buffer.alloc(0);
   rows = 0;
 
@@ -78,10 +79,8 @@ export class Spill {
     const plain = Buffer.from(lines.join('\n'), 'utf8');
     this.pending[bucket] = [];
     this.pendingBytes[bucket] = 0;
-    // A counter nonce: unique under this key by construction, never random-collision prone.
-    const nonce = Buffer.alloc(NONCE_BYTES);
-    nonce.writeBigUInt64BE(this.counter++, 4);
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
+    const counter = this.counter++;
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonceOf(counter));
     // Written in two parts rather than concatenated: each copy is another buffer outside
     // V8's heap, which the collector frees late (see readBucket).
     const sealed = cipher.update(plain);
@@ -90,7 +89,7 @@ export class Spill {
     writeAll(this.handle.fd, sealed, this.offset);
     writeAll(this.handle.fd, tag, this.offset + sealed.length);
     const length = sealed.length + tag.length;
-    this.chunks[bucket]!.push({ offset: this.offset, length, nonce });
+    this.chunks[bucket]!.push({ offset: this.offset, length, counter });
     this.offset += length;
   }
 
@@ -109,7 +108,7 @@ export class Spill {
       if (this.scratch.length < chunk.length) this.scratch = Buffer.allocUnsafe(chunk.length);
       const sealed = this.scratch.subarray(0, chunk.length);
       readAll(this.handle.fd, sealed, chunk.offset);
-      const decipher = createDecipheriv('aes-256-gcm', this.key, chunk.nonce);
+      const decipher = createDecipheriv('aes-256-gcm', this.key, nonceOf(chunk.counter));
       decipher.setAuthTag(sealed.subarray(chunk.length - TAG_BYTES));
       const plain = decipher.update(sealed.subarray(0, chunk.length - TAG_BYTES));
       // Throws unless the tag matches; nothing of the chunk is used before.
@@ -124,6 +123,13 @@ export class Spill {
     await this.handle.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A counter nonce: unique under this key by construction, never random-collision prone. */
+function nonceOf(counter: number): Buffer {
+  const nonce = Buffer.alloc(NONCE_BYTES);
+  nonce.writeUIntBE(counter, NONCE_BYTES - 6, 6);
+  return nonce;
 }
 
 /** writeSync may write less than asked (a full disk, a signal): the rest is written, or it throws. */
