@@ -25,6 +25,7 @@ import type {
 import { checkAnswer } from './validate.js';
 import { isAskedIn, prune, sectionOf } from './visibility.js';
 import { addToContext, exprContext } from '../record/context.js';
+import { memoise } from './decide.js';
 
 /** Misuse of the engine by its caller (a bug, not a user error). */
 export class EngineError extends Error {
@@ -79,14 +80,39 @@ export function recordOf(state: EngineState): InterviewRecord {
 /**
  * The expression context of each answers object `answer` made, registered when it is
  * complete: records are immutable, so the steps that follow (notices, information
- * steps, the next question) reuse it instead of building it again. Answers from
- * elsewhere (a new or resumed record) get a context built at each step.
+ * steps, the next question) reuse it, and the conditions it decided (decide.ts),
+ * instead of building it again. Answers from elsewhere (a new or resumed record) get
+ * a context built at each step.
+ *
+ * The next answer extends the context in place (see `extended`), which then describes
+ * the new answers only: `owners` says which answers a context describes now, and the
+ * earlier answers, if ever used again, get theirs rebuilt.
  */
 const contexts = new WeakMap<object, ExprContext>();
+const owners = new WeakMap<ExprContext, object>();
+
+function register(answers: InterviewRecord['answers'], ctx: ExprContext): void {
+  contexts.set(answers, ctx);
+  owners.set(ctx, answers);
+}
 
 function contextOf(answers: InterviewRecord['answers']): ExprContext {
-  return contexts.get(answers) ?? exprContext(answers);
+  const ctx = contexts.get(answers);
+  if (ctx === undefined) return exprContext(answers);
+  if (owners.get(ctx) === answers) return ctx;
+  const rebuilt = exprContext(answers);
+  register(answers, rebuilt);
+  memoise(rebuilt);
+  return rebuilt;
 }
+
+/**
+ * Where the search for the next question may start, for a path and the answers it
+ * was made with: after the question just answered (or acknowledged) at the frontier.
+ * Every question before it was passed or not asked, and the answer changed nothing
+ * before it (conditions read only earlier questions), so none of them is asked now.
+ */
+const frontierHints = new WeakMap<readonly string[], { answers: object; from: number }>();
 
 function questionOf(q: Questionnaire, id: string): Question {
   const question = q.questionById.get(id);
@@ -100,8 +126,16 @@ function frontier(
   record: InterviewRecord,
   ctx: ExprContext,
 ): Question | undefined {
+  const questions = q.questions;
+  const hint = frontierHints.get(record.path);
+  if (hint?.answers === record.answers) {
+    // Past the hint nothing has been passed yet.
+    for (let i = hint.from; i < questions.length; i++)
+      if (isAskedIn(q, questions[i]!, ctx)) return questions[i];
+    return undefined;
+  }
   const passed = new Set(record.path);
-  return q.questions.find((x) => !passed.has(x.id) && isAskedIn(q, x, ctx));
+  return questions.find((x) => !passed.has(x.id) && isAskedIn(q, x, ctx));
 }
 
 function firstInSection(record: InterviewRecord, question: Question, q: Questionnaire): boolean {
@@ -242,7 +276,8 @@ export function answer(
       break;
   }
   const path = withOnPath(q, r.path, questionId);
-  const kept = lastPassed(q, r, question)
+  const quick = lastPassed(q, r, question);
+  const kept = quick
     ? extended(r.answers, answers, path, questionId, added)
     : prune(q, answers, path);
   let record: InterviewRecord = {
@@ -251,7 +286,13 @@ export function answer(
     answers: kept.answers,
     path: kept.path,
   };
-  contexts.set(kept.answers, kept.context);
+  if (!quick) {
+    register(kept.answers, kept.context);
+    memoise(kept.context);
+  }
+  if (quick && state.revisit === undefined)
+    // At the frontier, after every question passed: see frontierHints.
+    frontierHints.set(kept.path, { answers: kept.answers, from: question.order + 1 });
   const stop = firstStop(q, record.answers, kept.context);
   if (stop) record = applyStop(q, record, stop.id, stop.stop.reason, opts.now);
   return {
@@ -271,13 +312,24 @@ export function answer(
  * interview; prune decided every answered question's conditions again each time.
  */
 function lastPassed(q: Questionnaire, r: InterviewRecord, question: Question): boolean {
-  if (!contexts.has(r.answers)) return false;
-  const before = (id: string) =>
-    id === question.id || (q.questionById.get(id)?.order ?? Infinity) < question.order;
-  return r.path.every(before) && Object.keys(r.answers).every(before);
+  return (
+    contexts.has(r.answers) &&
+    allUpTo(q, r.path, question) &&
+    allUpTo(q, Object.keys(r.answers), question)
+  );
 }
 
-/** prune's result in the case `lastPassed` allows, from the context already built. */
+/** Whether every id is the question's own or an earlier question's. */
+function allUpTo(q: Questionnaire, ids: readonly string[], question: Question): boolean {
+  return ids.every(
+    (id) => id === question.id || (q.questionById.get(id)?.order ?? Infinity) < question.order,
+  );
+}
+
+/**
+ * prune's result in the case `lastPassed` allows: the context of the previous answers,
+ * changed for this one answer, and what it decided without reading that answer.
+ */
 function extended(
   previous: InterviewRecord['answers'],
   answers: Record<string, Answer>,
@@ -286,12 +338,17 @@ function extended(
   added: Answer | undefined,
 ): ReturnType<typeof prune> {
   const old = contexts.get(previous)!;
-  const context: ExprContext = { answers: { ...old.answers }, status: { ...old.status } };
+  // Taken over when it still describes the previous answers (the usual case), else
+  // rebuilt: it has been extended for other answers since.
+  const owned = owners.get(old) === previous;
+  const context = owned ? old : exprContext(previous);
   const values = context.answers as Record<string, unknown>;
   const status = context.status as Record<string, unknown>;
   delete values[id];
   delete status[id];
   if (added) addToContext(context, id, added);
+  memoise(context, owned ? { ctx: old, changed: id } : undefined);
+  register(answers, context);
   return { answers, path, pruned: [], context };
 }
 
@@ -355,12 +412,13 @@ export function acknowledge(
     case 'child':
       if (step.id !== id) break;
       return { ...state, record: { ...r, shown: [...r.shown, id], updatedAt: now } };
-    case 'info':
+    case 'info': {
       if (step.question.id !== id) break;
-      return {
-        record: { ...r, path: withOnPath(q, r.path, id), updatedAt: now },
-        revisit: undefined,
-      };
+      const path = withOnPath(q, r.path, id);
+      if (state.revisit === undefined && allUpTo(q, path, step.question))
+        frontierHints.set(path, { answers: r.answers, from: step.question.order + 1 });
+      return { record: { ...r, path, updatedAt: now }, revisit: undefined };
+    }
     case 'question':
     case 'stop':
     case 'done':

@@ -5,6 +5,7 @@
 import type { ExprContext, Question, Questionnaire, Rule } from '../questionnaire/types.js';
 import { exprContext } from '../record/context.js';
 import type { Answer } from '../record/types.js';
+import { decide } from './decide.js';
 import { message } from './messages.js';
 import type { ChildStatus, NoticeStep } from './types.js';
 
@@ -23,7 +24,7 @@ export function firstStop(
   ctx: ExprContext = exprContext(answers),
 ): (Rule & { stop: NonNullable<Rule['stop']> }) | undefined {
   return q.rules.find((r): r is Rule & { stop: NonNullable<Rule['stop']> } =>
-    Boolean(r.stop && r.when.evaluate(ctx)),
+    Boolean(r.stop && decide(r.when, ctx)),
   );
 }
 
@@ -32,8 +33,9 @@ export function childStatus(
   answers: Readonly<Record<string, Answer>>,
   ctx: ExprContext = exprContext(answers),
 ): ChildStatus | undefined {
-  if (q.scoring.childWhen.evaluate(ctx)) return 'child';
-  if (q.scoring.possibleMinorWhen?.evaluate(ctx)) return 'possible_minor';
+  if (decide(q.scoring.childWhen, ctx)) return 'child';
+  const possible = q.scoring.possibleMinorWhen;
+  if (possible && decide(possible, ctx)) return 'possible_minor';
   return undefined;
 }
 
@@ -81,7 +83,7 @@ export function pendingNotices(
   for (const rule of q.rules) {
     if (seen.has(rule.id) || rule.stop) continue;
     if (rule.urgent === false && !rule.advisory) continue;
-    if (!rule.when.evaluate(ctx)) continue;
+    if (!decide(rule.when, ctx)) continue;
     if (rule.urgent !== false) {
       const text = rule.urgent === true ? message(q, 'urgent') : rule.urgent;
       urgent.push({ kind: 'urgent', id: rule.id, text, referral, canGoBack });

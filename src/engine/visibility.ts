@@ -12,6 +12,7 @@ import type {
   Section,
 } from '../questionnaire/types.js';
 import { addToContext, exprContext } from '../record/context.js';
+import { decide } from './decide.js';
 import type { Answer } from '../record/types.js';
 
 /** Per questionnaire (frozen, so never stale): what deciding questions looks up every step. */
@@ -82,7 +83,7 @@ export function isAsked(
 
 /** isAsked with the expression context already built (callers that test many questions). */
 export function isAskedIn(q: Questionnaire, question: Question, ctx: ExprContext): boolean {
-  return conditionsOf(q, question).every((c) => c.evaluate(ctx));
+  return conditionsOf(q, question).every((c) => decide(c, ctx));
 }
 
 /** The first condition that hides the question, for messages ("its condition … is false"). */
