@@ -152,12 +152,7 @@ export class ExpressionCompiler {
     const strict = everyLeafReadsAnswers(ast);
     if (this.trusted)
       return {
-        condition: makeCondition(
-          source,
-          refs,
-          this.questions,
-          evaluate,
-          strict,
+        condition: makeCondition(source, refs, this.questions, evaluate, strict, () =>
           this.directOf(ast),
         ),
         problems,
@@ -210,7 +205,9 @@ export class ExpressionCompiler {
     }
 
     return {
-      condition: makeCondition(source, refs, this.questions, evaluate, strict, this.directOf(ast)),
+      condition: makeCondition(source, refs, this.questions, evaluate, strict, () =>
+        this.directOf(ast),
+      ),
       problems,
     };
   }
@@ -230,15 +227,20 @@ function makeCondition(
   questions: ReadonlyMap<string, ExprQuestion>,
   evaluate: (ctx: unknown) => unknown,
   strict: boolean,
-  direct: DirectCondition | undefined,
+  directOf: () => DirectCondition | undefined,
 ): Condition {
   const refIds = [...new Set(refs.map((r) => r.id))];
   const integerRefs = refIds.filter((id) => questions.get(id)?.integer);
   const answerRefs = [...new Set(refs.filter((r) => r.via === 'answers').map((r) => r.id))];
+  // The direct evaluator is built when the condition is first decided: an interview
+  // shows its first question after deciding a few dozen of the questionnaire's
+  // hundreds of conditions, and building them all took a tenth of its start-up.
+  let direct: DirectCondition | undefined | null = null;
   return Object.freeze({
     source,
     refs: Object.freeze(refIds),
     evaluate(ctx: ExprContext): boolean {
+      if (direct === null) direct = directOf();
       if (direct) {
         const r = direct(ctx);
         if (r !== ASK_CEL) return r === true;
