@@ -173,7 +173,7 @@ export function nextStep(q: Questionnaire, state: EngineState): Step {
   if (notice) return notice;
   const child = childStatus(q, r.answers, ctx);
   const question = state.revisit !== undefined ? questionOf(q, state.revisit) : frontier(q, r, ctx);
-  if (!question) return withProgress({ kind: 'done', canGoBack, child }, q, r, ctx);
+  if (!question) return withProgress({ kind: 'done', canGoBack, child }, q, r);
   const section = sectionOf(q, question);
   const common = {
     question,
@@ -182,29 +182,30 @@ export function nextStep(q: Questionnaire, state: EngineState): Step {
     canGoBack: state.revisit !== undefined ? r.path.indexOf(state.revisit) > 0 : canGoBack,
     child,
   };
-  if (question.type === 'info') return withProgress({ kind: 'info', ...common }, q, r, ctx);
+  if (question.type === 'info') return withProgress({ kind: 'info', ...common }, q, r);
   const previous = Object.hasOwn(r.answers, question.id) ? r.answers[question.id] : undefined;
-  return withProgress({ kind: 'question', ...common, previous }, q, r, ctx);
+  return withProgress({ kind: 'question', ...common, previous }, q, r);
 }
 
 /**
  * The step with its `progress`, worked out when first read. Counting it decides the
  * condition of every question not yet passed; the terminal reads it at every step,
  * but `run --answers` and rehearsal never do, and for them it was a fifth of the
- * interview's work. The record and context it reads are never changed afterwards,
- * so the value is the same whenever it is read; it then stays as a plain property.
+ * interview's work. Records are never changed, so the value is the same whenever it
+ * is read; it then stays as a plain property.
  */
 function withProgress<S extends Omit<QuestionStep | InfoStep | DoneStep, 'progress'>>(
   step: S,
   q: Questionnaire,
   record: InterviewRecord,
-  ctx: ExprContext,
 ): S & { readonly progress: Progress } {
   return Object.defineProperty(step, 'progress', {
     enumerable: true,
     configurable: true,
     get(this: S) {
-      const progress = progressOf(q, record, ctx);
+      // The context as it is when read: by then a later answer may have taken over
+      // the one this step was decided with (see `owners`).
+      const progress = progressOf(q, record, contextOf(record.answers));
       Object.defineProperty(this, 'progress', { value: progress, enumerable: true });
       return progress;
     },
