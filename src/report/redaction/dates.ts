@@ -56,6 +56,8 @@ interface Pattern {
   readonly re: () => RegExp;
   /** What the pattern cannot match without (checked first: these patterns are dear to compile). */
   readonly needs?: RegExp;
+  /** Its `needs` is MONTH_NEXT_TO_DIGIT (asked once per text, after monthMayTouchDigit). */
+  readonly month?: true;
   readonly read: (m: RegExpExecArray) => { precision: DatePrecision; candidates: DateCandidate[] };
 }
 
@@ -85,10 +87,21 @@ const month = (s: string | undefined) => MONTH_OF.get(s ?? '') ?? 0;
  * A month name next to a digit, through what the patterns allow between them: every
  * pattern with a month name needs it (a month before a year or a day, or after a day).
  */
-export const MONTH_NEXT_TO_DIGIT = new RegExp(
+export const MONTH_NEXT_TO_DIGIT = lazyRegExp(
   String.raw`(?:${MONTH_RE})\.?(?:\s+del?|,)?[\s\-/.,]*'?\d|\d(?:st|nd|rd|th|er|eme|\u00e8me|e|\u00ba|\u00b0|o|\u00aa)?(?:\s+of|\s+de)?[\s\-/.]*(?:${MONTH_RE})`,
   'u',
 );
+
+/** The patterns with a month name: MONTH_NEXT_TO_DIGIT as their `needs`, built when asked for. */
+function withMonth<P extends Omit<Pattern, 'needs' | 'month'>>(p: P): Pattern {
+  return {
+    ...p,
+    month: true,
+    get needs() {
+      return MONTH_NEXT_TO_DIGIT();
+    },
+  };
+}
 
 const MONTH_NAMES = [...MONTH_OF.keys()];
 const SHORTEST_MONTH = Math.min(...MONTH_NAMES.map((m) => m.length));
@@ -173,21 +186,19 @@ const EIGHT_DIGITS = /\d{8}/;
 
 /** Exported for the tests. */
 export const DATE_PATTERNS: readonly Pattern[] = [
-  {
+  withMonth({
     // 12 April 1990 · 12th of April, 1990 · 12 avril 1990 · 12 de abril de 1990 · 12-Apr-90
     re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?[\s\-/.]*${MONTH}(?:\s+de(?:l)?|,)?[\s\-/.,]*${YEAR}(?!\d)`,
       'gu',
     ),
-    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({ precision: 'day', candidates: dmy(Number(m[1]), month(m[2]), years(m[3]!)) }),
-  },
-  {
+  }),
+  withMonth({
     // April 12, 1990 · Apr 12th 1990
     re: lazyRegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'gu'),
-    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({ precision: 'day', candidates: dmy(Number(m[2]), month(m[1]), years(m[3]!)) }),
-  },
+  }),
   {
     // 1990-04-12 · 1990/04/12 · 1990.04.12
     re: lazyRegExp(
@@ -231,18 +242,17 @@ export const DATE_PATTERNS: readonly Pattern[] = [
       };
     },
   },
-  {
+  withMonth({
     // April 1990 · avril 1990 · abril de 1990
     re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${MONTH}(?:\s+de(?:l)?|,)?\s+(\d{4})(?!\d)`,
       'gu',
     ),
-    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'month',
       candidates: [{ y: Number(m[2]), m: month(m[1]) }].filter(valid),
     }),
-  },
+  }),
   {
     // 04/1990
     re: lazyRegExp(String.raw`(?<![\d.\-/])(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d.\-/])`, 'gu'),
@@ -252,27 +262,25 @@ export const DATE_PATTERNS: readonly Pattern[] = [
       candidates: [{ y: Number(m[2]), m: Number(m[1]) }].filter(valid),
     }),
   },
-  {
+  withMonth({
     // 12 April · 12 de abril · le 12 avril
     re: lazyRegExp(
       String.raw`${NOT_LETTER_BEFORE}${DAY}(?:\s+of|\s+de)?\s+${MONTH}${NOT_LETTER_AFTER}`,
       'gu',
     ),
-    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'day_month',
       candidates: [{ m: month(m[2]), d: Number(m[1]) }].filter(valid),
     }),
-  },
-  {
+  }),
+  withMonth({
     // April 12
     re: lazyRegExp(String.raw`${NOT_LETTER_BEFORE}${MONTH}\s+${DAY}(?![\d\p{L}])`, 'gu'),
-    needs: MONTH_NEXT_TO_DIGIT,
     read: (m) => ({
       precision: 'day_month',
       candidates: [{ m: month(m[1]), d: Number(m[2]) }].filter(valid),
     }),
-  },
+  }),
 ];
 
 /** Every date written in the text; where two readings overlap, the longer one wins. */
@@ -282,8 +290,8 @@ export function findDates(text: string, folded: Folded = fold(text)): FoundDate[
   if (!hasDigit(folded.text)) return [];
   let month: boolean | undefined;
   for (const p of DATE_PATTERNS) {
-    if (p.needs === MONTH_NEXT_TO_DIGIT) {
-      month ??= monthMayTouchDigit(folded.text) && MONTH_NEXT_TO_DIGIT.test(folded.text);
+    if (p.month) {
+      month ??= monthMayTouchDigit(folded.text) && MONTH_NEXT_TO_DIGIT().test(folded.text);
       if (!month) continue;
     } else if (p.needs && !p.needs.test(folded.text)) continue;
     const re = p.re();

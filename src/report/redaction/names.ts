@@ -8,6 +8,7 @@
 import { allowKey, allowList, commonWords, longestAllowed } from './allow-list.js';
 import { foldString } from './fold.js';
 import { givenNames } from './given-names.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import type { Hit } from './patterns.js';
 
 interface Token {
@@ -26,7 +27,10 @@ const PARTICLES = new Set(
   ),
 );
 /** Prefixes joined to a capitalised name: al-Hassan, el-Sayed, d'Souza, bin-Laden. */
-const PREFIXED = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|d|l|o|mc|mac|da|de|di)['’-]\p{Lu}/u;
+const PREFIXED = lazyRegExp(
+  String.raw`^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|d|l|o|mc|mac|da|de|di)['\u2019-]\p{Lu}`,
+  'u',
+);
 const CUE_BEFORE = new Set(
   `named|called|known as|aka|alias|nicknamed|nickname|mr|mrs|ms|miss|dr|mme|mlle|m|monsieur|madame|mademoiselle|sr|sra|srta|senor|senora|senorita|don|dona|appele|appelee|appelle|appelait|nomme|nommee|surnomme|surnommee|denomme|denommee|llamado|llamada|llama|llamaba|apodado|apodada|uncle|aunt|auntie|cousin|brother|sister|husband|wife|boyfriend|girlfriend|boss|recruiter|employer|friend|neighbour|neighbor|oncle|tante|cousine|frere|soeur|mari|copain|copine|patron|patronne|recruteur|recruteuse|employeur|ami|amie|voisin|voisine|tio|tia|primo|prima|hermano|hermana|marido|esposo|esposa|novio|novia|jefe|jefa|reclutador|reclutadora|amigo|amiga|vecino|vecina|senor|madam|mama|mami|papa|oga|madame`.split(
     '|',
@@ -34,9 +38,15 @@ const CUE_BEFORE = new Set(
 );
 
 /** A French elided article before an ordinary word: "L'argent", "D'abord", "Qu'elle". */
-const ELIDED = /^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\p{Ll}/u;
+const ELIDED = lazyRegExp(
+  String.raw`^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['\u2019]\p{Ll}`,
+  'u',
+);
 
 /*
+ * The patterns above are built on first use (lazy-regexp.ts): with Unicode classes,
+ * building one at start-up costs more than most reports use them.
+ *
  * The tests below give the same answers as the Unicode patterns they spare on plain
  * ASCII words and on words without an apostrophe or a hyphen: each pattern is compiled
  * on first use, and its Unicode classes cost more than tokenising a whole note.
@@ -47,8 +57,8 @@ const JOINER = /['’-]/;
 export function isCap(text: string): boolean {
   // ELIDED and PREFIXED both need an apostrophe or a hyphen.
   const joined = JOINER.test(text);
-  if (joined && ELIDED.test(text)) return false;
-  if (joined && PREFIXED.test(text)) return true;
+  if (joined && ELIDED().test(text)) return false;
+  if (joined && PREFIXED().test(text)) return true;
   const first = text[0] ?? '';
   // In ASCII, \p{Lu} is A–Z and there is no \p{Lt}.
   if (first < '\u0080' ? !(first >= 'A' && first <= 'Z') : !/\p{Lu}|\p{Lt}/u.test(first))
@@ -111,7 +121,7 @@ export function tokenize(text: string): Token[] {
 /** As TOKEN wrote it (the tests compare tokenize with it). */
 export const TOKEN_PATTERN = String.raw`[\p{L}\p{M}](?:[\p{L}\p{M}'\u2019-]*[\p{L}\p{M}])?`;
 
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const LETTER_OR_MARK = lazyRegExp(String.raw`[\p{L}\p{M}]`, 'u');
 const letterOrMark = new Map<number, boolean>();
 
 /** \p{L} or \p{M}, for a code point. */
@@ -125,7 +135,7 @@ export function isLetterOrMark(c: number): boolean {
   if (c >= 0x2000 && c < 0x2070) return false;
   let known = letterOrMark.get(c);
   if (known === undefined) {
-    known = LETTER_OR_MARK.test(String.fromCodePoint(c));
+    known = LETTER_OR_MARK().test(String.fromCodePoint(c));
     letterOrMark.set(c, known);
   }
   return known;
@@ -174,7 +184,7 @@ function isSkippedBefore(c: number): boolean {
   return SKIPPED_BEFORE.test(String.fromCharCode(c));
 }
 
-const UPPER = /^\p{Lu}$/u;
+const UPPER = lazyRegExp(String.raw`^\p{Lu}$`, 'u');
 
 /** Whether an upper-case letter stands before the full stop at `dot`, at the start or after a space or a full stop. */
 function endsWithInitial(text: string, dot: number): boolean {
@@ -188,7 +198,7 @@ function endsWithInitial(text: string, dot: number): boolean {
       c = text.codePointAt(q)!;
     }
   }
-  const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER.test(String.fromCodePoint(c));
+  const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER().test(String.fromCodePoint(c));
   if (!upper) return false;
   if (q === 0) return true;
   const before = text.charCodeAt(q - 1);

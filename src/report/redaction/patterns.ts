@@ -37,8 +37,6 @@ export function hasDigit(text: string): boolean {
   return DIGIT.test(text);
 }
 const DIGIT = /\d/;
-/** Any UTF-16 unit beyond ASCII (a Unicode property would cost more to compile). */
-const NON_ASCII = /[\u0080-\uffff]/;
 
 // ---- e-mail --------------------------------------------------------------------------
 
@@ -77,30 +75,19 @@ export function findHandles(text: string): Hit[] {
 }
 
 /**
- * Whether the text may hold what SPELLED_AT looks for: told without compiling it for
- * ASCII text (beyond ASCII, case-insensitive Unicode matching is left to the pattern).
+ * Whether the text may hold what SPELLED_AT looks for, told without compiling it: its
+ * letters match, case-insensitively, only their own two cases (beyond ASCII only ſ and
+ * the Kelvin sign K match ASCII letters, s and k), so lower-casing the text keeps every
+ * match, and spaces stay spaces.
  */
 export function mayBeSpelledAt(text: string): boolean {
-  if (NON_ASCII.test(text)) return true;
   const lower = text.toLowerCase();
   return (
     lower.includes('(a') ||
     lower.includes('[at]') ||
     lower.includes('{at}') ||
-    hasSpacedWord(lower, 'at') ||
-    hasSpacedWord(lower, 'arroba')
+    hasWord(lower, ['at', 'arroba'], true, true)
   );
-}
-
-function hasSpacedWord(lower: string, w: string): boolean {
-  for (let at = lower.indexOf(w); at !== -1; at = lower.indexOf(w, at + 1))
-    if (isAsciiSpace(lower.charCodeAt(at - 1)) && isAsciiSpace(lower.charCodeAt(at + w.length)))
-      return true;
-  return false;
-}
-
-function isAsciiSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
 export function findEmails(text: string): Hit[] {
@@ -403,6 +390,11 @@ const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 /** ", 75011 Paris" · ", Leeds LS2 7EE" · ", LS2 7EE" after a street address. */
 const POSTCODE_CITY = String.raw`(?:,?\s*(?:\d{4,5}(?:\s+${CAP}(?:[\s-]${CAP}){0,2})?|(?:${CAP}\s+)?${UK_POSTCODE}))?`;
 
+// Built on first use, as the patterns are: most texts are settled by `first`.
+const EN_NEEDS = lazyRegExp(String.raw`\s(?:${EN_STREET})`, 'u');
+const FR_NEEDS = lazyRegExp(String.raw`\s(?:${FR_STREET})\s`, 'u');
+const ES_NEEDS = lazyRegExp(String.raw`(?:${ES_STREET})`, 'u');
+
 /**
  * Each pattern, with what it cannot match without (under the same flags), checked
  * first since these patterns are dear to compile (see hasDigit). All need a digit.
@@ -420,7 +412,9 @@ export const ADDRESS_PATTERNS: readonly {
       'gu',
     ),
     // The street word comes after the space that ends the name before it.
-    needs: new RegExp(String.raw`\s(?:${EN_STREET})`, 'u'),
+    get needs() {
+      return EN_NEEDS();
+    },
     first: (_, lower) => hasWord(lower, EN_WORDS, true, false),
   },
   {
@@ -429,7 +423,9 @@ export const ADDRESS_PATTERNS: readonly {
       String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}(?:\s?(?:bis|ter|[A-Da-d]))?,?\s+(?:${FR_STREET})\s+(?:${PARTICLES}\s*)?${WORD}(?:[ \t]+(?:${PARTICLES}[ \t]*)?${NAME_WORD}){0,4}${POSTCODE_CITY}`,
       'gu',
     ),
-    needs: new RegExp(String.raw`\s(?:${FR_STREET})\s`, 'u'),
+    get needs() {
+      return FR_NEEDS();
+    },
     first: (_, lower) => hasWord(lower, FR_WORDS, true, true),
   },
   {
@@ -438,7 +434,9 @@ export const ADDRESS_PATTERNS: readonly {
       String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:\u00ba|\u00b0|o\.?|\u00fam\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
       'gu',
     ),
-    needs: new RegExp(String.raw`(?:${ES_STREET})`, 'u'),
+    get needs() {
+      return ES_NEEDS();
+    },
     first: (_, lower) => hasWord(lower, ES_WORDS, false, false),
   },
   // UK postcodes on their own, P.O. boxes.
@@ -455,9 +453,10 @@ export const ADDRESS_PATTERNS: readonly {
       'giu',
     ),
     needs: /P\.?\s?O\.?\s?Box|B\.?P\.?|Apartado|Casilla/iu,
-    // Beyond ASCII, case-insensitive Unicode matching reads ſ as s: left to `needs`.
+    // Case-insensitive Unicode matching reads ſ as s (which lower-casing keeps): a
+    // text with one is left to `needs`.
     first: (text, lower) =>
-      NON_ASCII.test(text) ||
+      text.includes('\u017f') ||
       hasWord(lower, ['box', 'bp', 'b.p', 'apartado', 'casilla'], false, false),
   },
 ];
