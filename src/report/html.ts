@@ -9,7 +9,11 @@ import { reportStrings, type ReportStrings } from './strings/index.js';
 import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
+/** Any character esc changes: most texts have none, and skip its five passes. */
+const SPECIAL = /[&<>"']/;
+
 function esc(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

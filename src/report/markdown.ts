@@ -8,7 +8,11 @@ import { reportStrings, type ReportStrings } from './strings/index.js';
 import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
+/** Any character esc changes: most texts have none, and skip its four passes. */
+const SPECIAL = /[\\*_`[\]|#~<>]/;
+
 function esc(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return s
     .replace(/\\/g, '\\\\')
     .replace(/([*_`[\]|#~])/g, '\\$1')
@@ -16,9 +20,14 @@ function esc(s: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/** A line break and the spaces around it as one space (without a break, nothing to do). */
+function oneLine(s: string): string {
+  return s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s;
+}
+
 /** An id or expression as inline code: nothing inside is interpreted. */
 function code(s: string): string {
-  return `\`${s.replace(/`/g, "'").replace(/\s*\n\s*/g, ' ')}\``;
+  return `\`${oneLine(s.replace(/`/g, "'"))}\``;
 }
 
 /** One line: new lines in notes become spaces (tables and list items are one line). */
@@ -30,7 +39,7 @@ function md(t: SafeText): string {
       out += `[${p.as}]`;
       afterPlaceholder = true;
     } else {
-      let e = esc(p.text.replace(/\s*\n\s*/g, ' '));
+      let e = esc(oneLine(p.text));
       // "[name](…)" would be a link: the bracket that follows a placeholder is escaped.
       if (afterPlaceholder && e.startsWith('(')) e = `\\${e}`;
       out += e;

@@ -35,18 +35,80 @@ function key(s: string): string {
     .trim();
 }
 
-let allowed: Set<string> | undefined;
-let common: Set<string> | undefined;
+/**
+ * A set of strings kept as the build writes it: sorted and joined with "|" in buckets
+ * by first character, so that reading it costs one short JSON string per bucket instead
+ * of parsing thousands of strings and hashing them into a Set (most of what loading the
+ * allow-list cost). A bucket is split on its first lookup. Strings holding "|" (none
+ * today) are kept apart in `also`.
+ */
+export interface SortedWords {
+  readonly buckets: Readonly<Record<string, string>>;
+  readonly also: readonly string[];
+}
+
+const SEP = '|';
+
+export function sortedWords(words: Iterable<string>): SortedWords {
+  const byFirst = new Map<string, string[]>();
+  const also: string[] = [];
+  // Sorted as `<` compares (UTF-16 units), which the lookup's binary search relies on.
+  for (const w of [...new Set(words)].sort()) {
+    if (w === '' || w.includes(SEP)) {
+      also.push(w);
+      continue;
+    }
+    const first = w[0]!;
+    const bucket = byFirst.get(first);
+    if (bucket) bucket.push(w);
+    else byFirst.set(first, [w]);
+  }
+  const buckets: Record<string, string> = {};
+  for (const [first, ws] of byFirst) buckets[first] = ws.join(SEP);
+  return { buckets, also };
+}
+
+/** Membership in a SortedWords, as a Set of the same strings would answer. */
+export class WordSet {
+  private readonly split = new Map<string, readonly string[]>();
+  constructor(private readonly words: SortedWords) {}
+
+  has(w: string): boolean {
+    if (w === '' || w.includes(SEP)) return this.words.also.includes(w);
+    const first = w[0]!;
+    let list = this.split.get(first);
+    if (list === undefined) {
+      const joined = Object.hasOwn(this.words.buckets, first)
+        ? this.words.buckets[first]
+        : undefined;
+      list = joined === undefined ? [] : joined.split(SEP);
+      this.split.set(first, list);
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = list[mid]!;
+      if (at === w) return true;
+      if (at < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
+  }
+}
+
+let allowed: WordSet | undefined;
+let common: WordSet | undefined;
 let longest = 1;
 
 /**
- * The allow-list as the build writes it: its phrases in order, the most tokens in one,
- * and the common words (folded the same way).
+ * The allow-list as the build writes it: its phrases, the most tokens in one, and the
+ * common words (folded the same way).
  */
 export interface AllowListData {
-  readonly phrases: readonly string[];
+  readonly phrases: SortedWords;
   readonly longest: number;
-  readonly common: readonly string[];
+  readonly common: SortedWords;
 }
 
 /** Builds the allow-list from ICU's names and the lists above. */
@@ -72,22 +134,37 @@ export function computeAllowList(): AllowListData {
     if (!k.includes(' ')) out.add(`${k}s`);
     most = Math.max(most, k.split(' ').length);
   }
-  return { phrases: [...out], longest: most, common: [...new Set(phrases(COMMON).map(key))] };
+  return {
+    phrases: sortedWords(out),
+    longest: most,
+    common: sortedWords(phrases(COMMON).map(key)),
+  };
 }
 
 /** The name of the allow-list the build writes (icu-precomputed.ts). */
 export const ALLOW_LIST_FILE = 'allow-list';
+
+function isSortedWords(x: unknown): x is SortedWords {
+  const o = x as Partial<Record<keyof SortedWords, unknown>> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.buckets === 'object' &&
+    o.buckets !== null &&
+    Object.values(o.buckets).every((b) => typeof b === 'string') &&
+    Array.isArray(o.also) &&
+    o.also.every((w) => typeof w === 'string')
+  );
+}
 
 function isAllowList(x: unknown): x is AllowListData {
   const o = x as Partial<Record<keyof AllowListData, unknown>> | null;
   return (
     typeof o === 'object' &&
     o !== null &&
-    Array.isArray(o.phrases) &&
-    o.phrases.every((p) => typeof p === 'string') &&
+    isSortedWords(o.phrases) &&
     typeof o.longest === 'number' &&
-    Array.isArray(o.common) &&
-    o.common.every((p) => typeof p === 'string')
+    isSortedWords(o.common)
   );
 }
 
@@ -95,16 +172,16 @@ function isAllowList(x: unknown): x is AllowListData {
  * Folded phrases (tokens joined by one space) that the name detector keeps: as the
  * build wrote them for this runtime's ICU data, else built here.
  */
-export function allowList(): ReadonlySet<string> {
+export function allowList(): { has(phrase: string): boolean } {
   if (!allowed) load();
   return allowed!;
 }
 
 function load(): void {
   const data = readIcuPrecomputed(ALLOW_LIST_FILE, isAllowList) ?? computeAllowList();
-  allowed = new Set(data.phrases);
+  allowed = new WordSet(data.phrases);
   longest = data.longest;
-  common = new Set(data.common);
+  common = new WordSet(data.common);
 }
 
 /** Build step: writes the allow-list for this runtime into `outDir`; returns the file. */
@@ -119,7 +196,7 @@ export function longestAllowed(): number {
 }
 
 /** Ordinary words that are capitalised at the start of a sentence, and titles. */
-export function commonWords(): ReadonlySet<string> {
+export function commonWords(): { has(word: string): boolean } {
   if (!common) load();
   return common!;
 }

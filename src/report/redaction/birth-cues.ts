@@ -5,11 +5,15 @@
  */
 import type { Folded } from './fold.js';
 import type { FoundDate } from './dates.js';
+import { lazyRegExp } from './lazy-regexp.js';
 
 // On folded text: "née" is "nee", "nacido" stays. "né"/"née" need care: folded "ne" is
 // also French negation, so the accented original is checked (see isBirthCue).
-const CUE_BEFORE =
-  /(?<![\p{L}])(?:born|birth|birthday|birthdate|birth date|d\.?\s?o\.?\s?b\.?|date of birth|nee?|naissance|nacid[oa]s?|naci|nacio|nacieron|nace|nacimiento|fecha de nac\.?|f\.\s?nac\.?|cumpleanos|anniversaire|ddn|fdn)(?![\p{L}])/gu;
+// Built on first use (lazy-regexp.ts): only a text with a date looks for cues.
+const CUE_BEFORE = lazyRegExp(
+  String.raw`(?<![\p{L}])(?:born|birth|birthday|birthdate|birth date|d\.?\s?o\.?\s?b\.?|date of birth|nee?|naissance|nacid[oa]s?|naci|nacio|nacieron|nace|nacimiento|fecha de nac\.?|f\.\s?nac\.?|cumpleanos|anniversaire|ddn|fdn)(?![\p{L}])`,
+  'gu',
+);
 
 /** No sentence break between the cue and the date: ! ? ; or a new line, or ". " before a capital. */
 function sentenceBreak(original: string, from: number, to: number): boolean {
@@ -34,8 +38,9 @@ export interface CueHit {
 
 export function findBirthCues(original: string, folded: Folded): CueHit[] {
   const hits: CueHit[] = [];
-  CUE_BEFORE.lastIndex = 0;
-  for (let m = CUE_BEFORE.exec(folded.text); m; m = CUE_BEFORE.exec(folded.text)) {
+  const cues = CUE_BEFORE();
+  cues.lastIndex = 0;
+  for (let m = cues.exec(folded.text); m; m = cues.exec(folded.text)) {
     const start = folded.start[m.index] ?? 0;
     const end = folded.end[m.index + m[0].length - 1] ?? start;
     if (isBirthCue(original, m[0], start, end)) hits.push({ start, end });

@@ -92,6 +92,9 @@ export type ValueShape = 'email' | 'iban' | 'phone' | 'date' | 'code' | 'address
 /** What a direct field's value looks like decides how it is searched for. */
 export function shapeOf(value: string): ValueShape {
   const v = value.trim();
+  // Every shape but a name needs an "@" or a digit, also after folding, which changes
+  // no ASCII character into a digit: a plain name need not run the patterns below.
+  if (!NON_ASCII.test(v) && !v.includes('@') && !/\d/.test(v)) return 'name';
   const compact = v.replace(/[\s\-./]/g, '');
   if (/@/.test(v)) return 'email';
   if (ibanChecksumOk(compact)) return 'iban';

@@ -5,7 +5,7 @@
  * name, "Brought through Russia" is not. Compared folded; a list from general
  * knowledge, not from any data set of people.
  */
-const NAMES = `
+export const GIVEN_NAMES = `
 Aaliyah Aaron Abdi Abdul Abdullah Abdullahi Abebe Abena Abigail Abimbola Abiola Abu Abubakar Ada Adaeze Adama Adamu Adanna Adaora Adebayo Adeola Adesua Adetola Adwoa Afia Afua Agnes Ahmad Ahmed Aicha Aida Aisha Aissata Aissatou Akosua Akua Alaa Alejandra Alejandro Aleksandr Aleksandra Alena Alexandru Alhassan Ali Alice Alicia Alina Alioune Alma Alpha Amadou Amal Amani Amara Amina Aminata Amir Amira Ana Anastasia Andrea Andreea Andrei Andres Andriy Angela Angelica Anh Anita Ann Anna Anne Annette Antonio Anuoluwapo Aoife Arjun Armando Arthit Asha Ashok Asma Assefa Aster Augustine Awa Ayesha Ayodele Ayodeji Aziz Aziza
 Babajide Babatunde Bakary Bao Beatriz Bekele Belen Ben Benedicta Bernard Bich Bilal Binh Binta Bisi Blessing Bogdan Bohdan Boubacar Bukola
 Camila Carla Carlos Carmen Catalina Catherine Cecilia Celine Chanel Chantal Chau Chiamaka Chidi Chidinma Chika Chinedu Chinonso Chioma Christelle Christina Christine Chukwuemeka Chuy Claudia Constantin Cristian Cristina Cuong
@@ -38,10 +38,12 @@ let set: Set<string> | undefined;
 
 /** Folded given names (lowercase, no diacritics). */
 export function givenNames(): ReadonlySet<string> {
-  set ??= new Set(
-    NAMES.split(/\s+/)
-      .filter(Boolean)
-      .map((n) => n.toLowerCase()),
-  );
+  if (!set) {
+    // The list is ASCII letters, spaces and line breaks (the tests check): lower-cased
+    // whole and split on spaces, as splitting on \s+ and lower-casing each name gives,
+    // at half the cost.
+    set = new Set(GIVEN_NAMES.toLowerCase().replaceAll('\n', ' ').split(' '));
+    set.delete('');
+  }
   return set;
 }

@@ -8,6 +8,7 @@
 import { allowKey, allowList, commonWords, longestAllowed } from './allow-list.js';
 import { foldString } from './fold.js';
 import { givenNames } from './given-names.js';
+import { lazyRegExp } from './lazy-regexp.js';
 import type { Hit } from './patterns.js';
 
 interface Token {
@@ -20,14 +21,16 @@ interface Token {
   readonly sentenceInitial: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?/gu;
 const PARTICLES = new Set(
   'de|del|de la|della|di|da|das|do|dos|du|des|van|von|der|den|ter|ten|bin|binti|bint|ibn|ben|al|el|le|la|y|e|abu|ould|mac|st'.split(
     '|',
   ),
 );
 /** Prefixes joined to a capitalised name: al-Hassan, el-Sayed, d'Souza, bin-Laden. */
-const PREFIXED = /^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|d|l|o|mc|mac|da|de|di)['’-]\p{Lu}/u;
+const PREFIXED = lazyRegExp(
+  String.raw`^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|d|l|o|mc|mac|da|de|di)['\u2019-]\p{Lu}`,
+  'u',
+);
 const CUE_BEFORE = new Set(
   `named|called|known as|aka|alias|nicknamed|nickname|mr|mrs|ms|miss|dr|mme|mlle|m|monsieur|madame|mademoiselle|sr|sra|srta|senor|senora|senorita|don|dona|appele|appelee|appelle|appelait|nomme|nommee|surnomme|surnommee|denomme|denommee|llamado|llamada|llama|llamaba|apodado|apodada|uncle|aunt|auntie|cousin|brother|sister|husband|wife|boyfriend|girlfriend|boss|recruiter|employer|friend|neighbour|neighbor|oncle|tante|cousine|frere|soeur|mari|copain|copine|patron|patronne|recruteur|recruteuse|employeur|ami|amie|voisin|voisine|tio|tia|primo|prima|hermano|hermana|marido|esposo|esposa|novio|novia|jefe|jefa|reclutador|reclutadora|amigo|amiga|vecino|vecina|senor|madam|mama|mami|papa|oga|madame`.split(
     '|',
@@ -35,9 +38,15 @@ const CUE_BEFORE = new Set(
 );
 
 /** A French elided article before an ordinary word: "L'argent", "D'abord", "Qu'elle". */
-const ELIDED = /^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]\p{Ll}/u;
+const ELIDED = lazyRegExp(
+  String.raw`^(?:[LlDdJjNnSsMmTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['\u2019]\p{Ll}`,
+  'u',
+);
 
 /*
+ * The patterns above are built on first use (lazy-regexp.ts): with Unicode classes,
+ * building one at start-up costs more than most reports use them.
+ *
  * The tests below give the same answers as the Unicode patterns they spare on plain
  * ASCII words and on words without an apostrophe or a hyphen: each pattern is compiled
  * on first use, and its Unicode classes cost more than tokenising a whole note.
@@ -48,8 +57,8 @@ const JOINER = /['’-]/;
 export function isCap(text: string): boolean {
   // ELIDED and PREFIXED both need an apostrophe or a hyphen.
   const joined = JOINER.test(text);
-  if (joined && ELIDED.test(text)) return false;
-  if (joined && PREFIXED.test(text)) return true;
+  if (joined && ELIDED().test(text)) return false;
+  if (joined && PREFIXED().test(text)) return true;
   const first = text[0] ?? '';
   // In ASCII, \p{Lu} is A–Z and there is no \p{Lt}.
   if (first < '\u0080' ? !(first >= 'A' && first <= 'Z') : !/\p{Lu}|\p{Lt}/u.test(first))
@@ -67,26 +76,138 @@ export function isNonLatin(text: string): boolean {
   return /\p{L}/u.test(text) && !/\p{Script=Latin}/u.test(text);
 }
 
-function tokenize(text: string): Token[] {
+/**
+ * The tokens of a text, as TOKEN would find them: a letter or mark, then letters, marks,
+ * apostrophes and hyphens, ending on a letter or mark. Written out, since TOKEN's three
+ * Unicode classes cost milliseconds to compile (twice: V8 compiles a pattern to native
+ * code on its second use), more than tokenising every note of a report; letters and
+ * marks beyond ASCII are told by isLetterOrMark. Tests check it against TOKEN.
+ */
+export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const before = text.slice(0, m.index).replace(/[\s"'“”‘’«»([*•·–—-]+$/u, '');
-    const prev = before.slice(-1);
-    // The start of a sentence: the text start, after . ! ? : or a line break.
-    const prevTokenIsInitial = before.endsWith('.') && /(?:^|[\s.])\p{Lu}\.$/u.test(before);
-    const sentenceInitial = before === '' || (/[.!?:;\n]/.test(prev) && !prevTokenIsInitial);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.codePointAt(i)!;
+    if (!isLetterOrMark(c)) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let j = i + (c > 0xffff ? 2 : 1);
+    let end = j;
+    while (j < n) {
+      const d = text.codePointAt(j)!;
+      if (isLetterOrMark(d)) end = j += d > 0xffff ? 2 : 1;
+      else if (d === 0x27 || d === 0x2019 || d === 0x2d) j++;
+      else break;
+    }
+    const word = text.slice(start, end);
+    const sentenceInitial = startsSentence(text, start);
     out.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      key: allowKey(m[0]),
-      cap: isCap(m[0]),
-      nonLatin: isNonLatin(m[0]),
+      start,
+      end,
+      text: word,
+      key: allowKey(word),
+      cap: isCap(word),
+      nonLatin: isNonLatin(word),
       sentenceInitial,
     });
+    i = end;
   }
   return out;
+}
+
+/** As TOKEN wrote it (the tests compare tokenize with it). */
+export const TOKEN_PATTERN = String.raw`[\p{L}\p{M}](?:[\p{L}\p{M}'\u2019-]*[\p{L}\p{M}])?`;
+
+const LETTER_OR_MARK = lazyRegExp(String.raw`[\p{L}\p{M}]`, 'u');
+const letterOrMark = new Map<number, boolean>();
+
+/** \p{L} or \p{M}, for a code point. */
+export function isLetterOrMark(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // Latin-1 and Latin Extended A and B (letters but for a few symbols), combining
+  // diacritics (marks), general punctuation (neither): the tests check every one.
+  if (c < 0x250)
+    return c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  if (c >= 0x300 && c < 0x370) return true;
+  if (c >= 0x2000 && c < 0x2070) return false;
+  let known = letterOrMark.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_MARK().test(String.fromCodePoint(c));
+    letterOrMark.set(c, known);
+  }
+  return known;
+}
+
+/**
+ * Whether the token at `at` starts a sentence: the text start, or after . ! ? : ; or a
+ * line break (spaces, quotes, brackets, bullets and dashes between), unless that full
+ * stop ends an initial ("J. Smith"). As the patterns it replaces (the tests compare):
+ * before = text.slice(0, at).replace(/[\s"'“”‘’«»([*•·–—-]+$/u, ''), initial when
+ * before.endsWith('.') && /(?:^|[\s.])\p{Lu}\.$/u.test(before).
+ */
+function startsSentence(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isSkippedBefore(text.charCodeAt(k - 1))) k--;
+  if (k === 0) return true;
+  const prev = text.charCodeAt(k - 1);
+  // . ! ? : ; \n
+  if (
+    prev !== 0x2e &&
+    prev !== 0x21 &&
+    prev !== 0x3f &&
+    prev !== 0x3a &&
+    prev !== 0x3b &&
+    prev !== 0x0a
+  )
+    return false;
+  return !(prev === 0x2e && endsWithInitial(text, k - 1));
+}
+
+const SKIPPED_BEFORE = /[\s“”‘’«»•·–—]/;
+
+/** A UTF-16 unit of [\s"'“”‘’«»([*•·–—-] (all of one unit, none a surrogate). */
+function isSkippedBefore(c: number): boolean {
+  if (c < 0x80)
+    return (
+      c === 0x20 ||
+      (c >= 0x09 && c <= 0x0d) ||
+      c === 0x22 ||
+      c === 0x27 ||
+      c === 0x28 ||
+      c === 0x5b ||
+      c === 0x2a ||
+      c === 0x2d
+    );
+  return SKIPPED_BEFORE.test(String.fromCharCode(c));
+}
+
+const UPPER = lazyRegExp(String.raw`^\p{Lu}$`, 'u');
+
+/** Whether an upper-case letter stands before the full stop at `dot`, at the start or after a space or a full stop. */
+function endsWithInitial(text: string, dot: number): boolean {
+  let q = dot - 1;
+  if (q < 0) return false;
+  let c = text.charCodeAt(q);
+  if (c >= 0xdc00 && c <= 0xdfff && q > 0) {
+    const lead = text.charCodeAt(q - 1);
+    if (lead >= 0xd800 && lead <= 0xdbff) {
+      q--;
+      c = text.codePointAt(q)!;
+    }
+  }
+  const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER().test(String.fromCodePoint(c));
+  if (!upper) return false;
+  if (q === 0) return true;
+  const before = text.charCodeAt(q - 1);
+  return (
+    before === 0x2e ||
+    (before < 0x80
+      ? before === 0x20 || (before >= 0x09 && before <= 0x0d)
+      : /\s/.test(String.fromCharCode(before)))
+  );
 }
 
 /** Tokens of one name may be separated by spaces or a hyphen, or by ". " after an initial. */
@@ -117,13 +238,24 @@ function cueBefore(tokens: readonly Token[], i: number, text: string): boolean {
  */
 export function midSentenceCapitals(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts)
-    for (const tok of tokenize(t)) if (tok.cap && !tok.sentenceInitial) out.add(tok.key);
+  const tokenized = new Map<string, Token[]>();
+  for (const t of texts) {
+    const tokens = tokenized.get(t) ?? tokenize(t);
+    tokenized.set(t, tokens);
+    for (const tok of tokens) if (tok.cap && !tok.sentenceInitial) out.add(tok.key);
+  }
+  lastTokenized = tokenized;
   return out;
 }
 
+/**
+ * The tokens of the texts midSentenceCapitals saw last: a report asks it about all its
+ * passages, then findNames about each of them, and need not tokenise them twice.
+ */
+let lastTokenized = new Map<string, Token[]>();
+
 export function findNames(text: string, documentNames?: ReadonlySet<string>): Hit[] {
-  const tokens = tokenize(text);
+  const tokens = lastTokenized.get(text) ?? tokenize(text);
   const known = documentNames ?? midSentenceCapitals([text]);
   const given = givenNames();
   const allow = allowList();

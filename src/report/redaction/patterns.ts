@@ -74,10 +74,26 @@ export function findHandles(text: string): Hit[] {
   return text.includes('@') ? all(HANDLE(), text) : [];
 }
 
+/**
+ * Whether the text may hold what SPELLED_AT looks for, told without compiling it: its
+ * letters match, case-insensitively, only their own two cases (beyond ASCII only ſ and
+ * the Kelvin sign K match ASCII letters, s and k), so lower-casing the text keeps every
+ * match, and spaces stay spaces.
+ */
+export function mayBeSpelledAt(text: string): boolean {
+  const lower = text.toLowerCase();
+  return (
+    lower.includes('(a') ||
+    lower.includes('[at]') ||
+    lower.includes('{at}') ||
+    hasWord(lower, ['at', 'arroba'], true, true)
+  );
+}
+
 export function findEmails(text: string): Hit[] {
   return [
     ...(text.includes('@') ? all(EMAIL(), text) : []),
-    ...(SPELLED_AT.test(text) ? all(EMAIL_SPELLED(), text) : []),
+    ...(mayBeSpelledAt(text) && SPELLED_AT.test(text) ? all(EMAIL_SPELLED(), text) : []),
   ];
 }
 
@@ -237,6 +253,37 @@ export const CUED_NEEDS = new RegExp(
   'iu',
 );
 
+/**
+ * Whether the text has four ASCII digits in one stretch without ASCII characters that
+ * no CUED_NEEDS match holds (any but letters, digits, whitespace and . - / : #;
+ * characters beyond ASCII may be in one, as °, é or, case-folded, ſ). Every match of
+ * CUED_NEEDS is such a stretch, and this costs nothing to compile: checked first.
+ */
+export function mayHoldCued(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits >= 4) return true;
+    } else if (c < 0x80 && !inCuedStretch(c)) digits = 0;
+  }
+  return false;
+}
+
+function inCuedStretch(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x2e ||
+    c === 0x2d ||
+    c === 0x2f ||
+    c === 0x3a ||
+    c === 0x23
+  );
+}
+
 export function findIdNumbers(text: string): (Hit & { readonly cued: boolean })[] {
   const out: (Hit & { cued: boolean })[] = [];
   // Every find has digits (a cued number at least four).
@@ -248,7 +295,7 @@ export function findIdNumbers(text: string): (Hit & { readonly cued: boolean })[
     }
   if (EIGHT_DIGITS.test(text))
     out.push(...all(LONG_DIGITS(), text).map((h) => ({ ...h, cued: false })));
-  if (!CUED_NEEDS.test(text)) return out;
+  if (!mayHoldCued(text) || !CUED_NEEDS.test(text)) return out;
   const CUED_RE = CUED();
   CUED_RE.lastIndex = 0;
   for (let m = CUED_RE.exec(text); m; m = CUED_RE.exec(text)) {
@@ -294,15 +341,48 @@ const CAP = String.raw`[\p{Lu}\d][\p{L}\p{M}'\u2019\-]*`;
 /** A capitalised word in a French or Spanish street name (no digits: those are the house number). */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'\u2019\-]*`;
 const WORD = String.raw`[\p{L}\p{M}'\u2019\-]+`;
-const EN_STREET = ci(
-  'street|st.|st|road|rd.|rd|avenue|ave.|ave|lane|ln.|drive|dr.|close|way|place|court|crescent|terrace|boulevard|blvd.|square|gardens|grove|row|hill|park|walk|mews|parade|highway',
-);
-const FR_STREET = ci(
-  'rue|avenue|av.|bd|boulevard|place|chemin|allée|allee|impasse|quai|route|cours|square|passage|cité|cite|résidence|residence|lotissement|faubourg|sentier|villa',
-);
-const ES_STREET = ci(
-  'calle|c/|avenida|avda.|avda|av.|plaza|pza.|paseo|camino|carrera|cra.|carretera|ronda|travesía|travesia|callejón|callejon|glorieta|urbanización|urbanizacion|urb.|pasaje|bulevar|colonia|col.',
-);
+const EN_STREET_WORDS =
+  'street|st.|st|road|rd.|rd|avenue|ave.|ave|lane|ln.|drive|dr.|close|way|place|court|crescent|terrace|boulevard|blvd.|square|gardens|grove|row|hill|park|walk|mews|parade|highway';
+const FR_STREET_WORDS =
+  'rue|avenue|av.|bd|boulevard|place|chemin|allée|allee|impasse|quai|route|cours|square|passage|cité|cite|résidence|residence|lotissement|faubourg|sentier|villa';
+const ES_STREET_WORDS =
+  'calle|c/|avenida|avda.|avda|av.|plaza|pza.|paseo|camino|carrera|cra.|carretera|ronda|travesía|travesia|callejón|callejon|glorieta|urbanización|urbanizacion|urb.|pasaje|bulevar|colonia|col.';
+const EN_WORDS = EN_STREET_WORDS.split('|');
+const FR_WORDS = FR_STREET_WORDS.split('|');
+const ES_WORDS = ES_STREET_WORDS.split('|');
+const EN_STREET = ci(EN_STREET_WORDS);
+const FR_STREET = ci(FR_STREET_WORDS);
+const ES_STREET = ci(ES_STREET_WORDS);
+
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(c);
+}
+
+/**
+ * Whether one of the words (written in lower case) is in the lower-cased text, with a
+ * space before it and, if `spaceAfter`, after it. A match of a `needs` below has one
+ * (lower-casing keeps spaces and turns either capitalisation of a word into its lower
+ * case), so this is checked first: it compiles nothing.
+ */
+function hasWord(
+  lower: string,
+  words: readonly string[],
+  spaceBefore: boolean,
+  spaceAfter: boolean,
+): boolean {
+  for (const w of words)
+    for (let at = lower.indexOf(w); at !== -1; at = lower.indexOf(w, at + 1))
+      if (
+        (!spaceBefore || isSpace(lower[at - 1])) &&
+        (!spaceAfter || isSpace(lower[at + w.length]))
+      )
+        return true;
+  return false;
+}
+
 const PARTICLES = String.raw`(?:de la|de las|de los|de l'|d'|de|del|des|du|la|le|les|los|las|el|l'|y|of|the)`;
 const SPANISH_FLOOR = String.raw`(?:,?\s*\d{1,2}\s*[\u00ba\u00b0\u00aa]\s*(?:izq(?:da)?\.?|dcha\.?|der(?:echa)?\.?|[A-Za-z\d](?![\p{L}]))?)?`;
 const UNIT = String.raw`(?:(?:[Ff]lat|[Aa]pt\.?|[Aa]partment|[Uu]nit|[Rr]oom|[Aa]ppartement|[Aa]ppt\.?|[Pp]iso|[Pp]uerta|[Dd]epto\.?)\s*[\dA-Za-z]{1,4},?\s+)?`;
@@ -310,11 +390,21 @@ const UK_POSTCODE = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}`;
 /** ", 75011 Paris" · ", Leeds LS2 7EE" · ", LS2 7EE" after a street address. */
 const POSTCODE_CITY = String.raw`(?:,?\s*(?:\d{4,5}(?:\s+${CAP}(?:[\s-]${CAP}){0,2})?|(?:${CAP}\s+)?${UK_POSTCODE}))?`;
 
+// Built on first use, as the patterns are: most texts are settled by `first`.
+const EN_NEEDS = lazyRegExp(String.raw`\s(?:${EN_STREET})`, 'u');
+const FR_NEEDS = lazyRegExp(String.raw`\s(?:${FR_STREET})\s`, 'u');
+const ES_NEEDS = lazyRegExp(String.raw`(?:${ES_STREET})`, 'u');
+
 /**
  * Each pattern, with what it cannot match without (under the same flags), checked
  * first since these patterns are dear to compile (see hasDigit). All need a digit.
  */
-export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly needs?: RegExp }[] = [
+export const ADDRESS_PATTERNS: readonly {
+  readonly re: () => RegExp;
+  readonly needs?: RegExp;
+  /** Cheaper still, and implied by `needs`: the original text and its toLowerCase(). */
+  readonly first?: (text: string, lower: string) => boolean;
+}[] = [
   {
     // 221B Baker Street · Flat 4, 18 Elm Road, Leeds LS1 4AB
     re: lazyRegExp(
@@ -322,7 +412,10 @@ export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly ne
       'gu',
     ),
     // The street word comes after the space that ends the name before it.
-    needs: new RegExp(String.raw`\s(?:${EN_STREET})`, 'u'),
+    get needs() {
+      return EN_NEEDS();
+    },
+    first: (_, lower) => hasWord(lower, EN_WORDS, true, false),
   },
   {
     // 12 rue des Lilas · 15 bis avenue Jean Jaurès, 75011 Paris
@@ -330,7 +423,10 @@ export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly ne
       String.raw`${UNIT}(?<![\p{L}\p{N}])\d{1,5}(?:\s?(?:bis|ter|[A-Da-d]))?,?\s+(?:${FR_STREET})\s+(?:${PARTICLES}\s*)?${WORD}(?:[ \t]+(?:${PARTICLES}[ \t]*)?${NAME_WORD}){0,4}${POSTCODE_CITY}`,
       'gu',
     ),
-    needs: new RegExp(String.raw`\s(?:${FR_STREET})\s`, 'u'),
+    get needs() {
+      return FR_NEEDS();
+    },
+    first: (_, lower) => hasWord(lower, FR_WORDS, true, true),
   },
   {
     // Calle Mayor 15, 3º B · Avenida de la Paz, nº 23 · C/ Luna 7
@@ -338,7 +434,10 @@ export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly ne
       String.raw`(?<![\p{L}])(?:${ES_STREET})\s*(?:${PARTICLES}\s+)?${NAME_WORD}(?:[ \t]+(?:${PARTICLES}[ \t]+)?${NAME_WORD}){0,4},?\s*(?:[Nn](?:\u00ba|\u00b0|o\.?|\u00fam\.?|um\.?|ro\.?)\s*)?\d{1,5}[A-Za-z]?(?![\p{L}\d])${SPANISH_FLOOR}${POSTCODE_CITY}`,
       'gu',
     ),
-    needs: new RegExp(String.raw`(?:${ES_STREET})`, 'u'),
+    get needs() {
+      return ES_NEEDS();
+    },
+    first: (_, lower) => hasWord(lower, ES_WORDS, false, false),
   },
   // UK postcodes on their own, P.O. boxes.
   {
@@ -354,12 +453,18 @@ export const ADDRESS_PATTERNS: readonly { readonly re: () => RegExp; readonly ne
       'giu',
     ),
     needs: /P\.?\s?O\.?\s?Box|B\.?P\.?|Apartado|Casilla/iu,
+    // Case-insensitive Unicode matching reads ſ as s (which lower-casing keeps): a
+    // text with one is left to `needs`.
+    first: (text, lower) =>
+      text.includes('\u017f') ||
+      hasWord(lower, ['box', 'bp', 'b.p', 'apartado', 'casilla'], false, false),
   },
 ];
 
 export function findAddresses(text: string): Hit[] {
   if (!hasDigit(text)) return [];
-  return ADDRESS_PATTERNS.flatMap(({ re, needs }) =>
-    needs && !needs.test(text) ? [] : all(re(), text),
+  const lower = text.toLowerCase();
+  return ADDRESS_PATTERNS.flatMap(({ re, needs, first }) =>
+    (first && !first(text, lower)) || (needs && !needs.test(text)) ? [] : all(re(), text),
   );
 }

@@ -47,6 +47,19 @@ export const INTL = lazyRegExp(
 /** What INTL cannot match without. */
 export const INTL_START = /(?:\+|00)\s?\d/u;
 
+/**
+ * Whether the text has `n` ASCII digits or more. Counted before WINDOWS, which needs as
+ * many in one stretch to matter and costs more to compile than counting costs.
+ */
+function hasDigits(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && ++count >= n) return true;
+  }
+  return false;
+}
+
 function digitCount(s: string): number {
   return s.replace(/\D/g, '').length;
 }
@@ -69,6 +82,7 @@ const WINDOWS = lazyRegExp(String.raw`(?:\+|\(\+?)?\d[\d\s().\-/]{4,}\d\)?`, 'gu
 
 /** Whether findPhones would ask libphonenumber about this text (a stretch of 7 digits or more). */
 export function mayHoldPhone(text: string): boolean {
+  if (!hasDigits(text, MIN_DIGITS)) return false;
   const windows = WINDOWS();
   windows.lastIndex = 0;
   for (let w = windows.exec(text); w; w = windows.exec(text))
@@ -104,7 +118,8 @@ export function findPhones(
   // that could hold a number (digits with separators), each searched on its own.
   const windows = WINDOWS();
   windows.lastIndex = 0;
-  for (let w = windows.exec(text); w; w = windows.exec(text)) {
+  // A text with fewer digits than a number has no stretch to search.
+  for (let w = hasDigits(text, MIN_DIGITS) ? windows.exec(text) : null; w; w = windows.exec(text)) {
     if (digitCount(w[0]) < MIN_DIGITS) continue;
     const find = phoneLibrary().findPhoneNumbersInText;
     for (const c of countries) {
