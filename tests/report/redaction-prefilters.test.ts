@@ -30,6 +30,7 @@ import { GIVEN_NAMES, givenNames } from '../../src/report/redaction/given-names.
 import {
   TOKEN_PATTERN,
   isCap,
+  isShout,
   isLetterOrMark,
   isNonLatin,
   tokenize,
@@ -268,6 +269,7 @@ describe('tokenising without the Unicode pattern', () => {
         cap: isCap(m[0]),
         nonLatin: isNonLatin(m[0]),
         sentenceInitial,
+        shout: isShout(m[0]),
       });
     }
     return out;

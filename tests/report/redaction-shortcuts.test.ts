@@ -157,7 +157,7 @@ describe('words tested without Unicode patterns when plain ASCII tells', () => {
     if (PREFIXED.test(text)) return true;
     if (!/\p{Lu}|\p{Lt}/u.test(text[0] ?? '')) return false;
     const letters = text.replace(/[^\p{L}]/gu, '');
-    return !(letters.length >= 2 && letters === letters.toUpperCase());
+    return !(letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase());
   };
   const nonLatin = (text: string) => /\p{L}/u.test(text) && !/\p{Script=Latin}/u.test(text);
 

@@ -19,6 +19,8 @@ interface Token {
   readonly cap: boolean;
   readonly nonLatin: boolean;
   readonly sentenceInitial: boolean;
+  /** Four capitals or more (DUPONT, HOUSE): a name only beside another name word or a cue. */
+  readonly shout: boolean;
 }
 
 const PARTICLES = new Set(
@@ -63,11 +65,21 @@ export function isCap(text: string): boolean {
   // In ASCII, \p{Lu} is A–Z and there is no \p{Lt}.
   if (first < '\u0080' ? !(first >= 'A' && first <= 'Z') : !/\p{Lu}|\p{Lt}/u.test(first))
     return false;
-  // All capitals of two letters or more is an acronym (IOM, NGO, ID), not a name.
-  const letters = NON_ASCII.test(text)
-    ? text.replace(/[^\p{L}]/gu, '')
-    : text.replace(/[^A-Za-z]/g, '');
-  return !(letters.length >= 2 && letters === letters.toUpperCase());
+  // Two or three capitals are an acronym (IOM, NGO, ID), not a name. Longer words in
+  // capitals count as capitalised, since forms and notes often write a family name so
+  // ("Jean DUPONT", "PÉREZ GARCÍA"); see isShout for when one alone is a name.
+  const letters = capitalLetters(text);
+  return !(letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase());
+}
+
+/** A word of four capitals or more (isCap holds for it). */
+export function isShout(text: string): boolean {
+  const letters = capitalLetters(text);
+  return letters.length >= 4 && letters === letters.toUpperCase() && isCap(text);
+}
+
+function capitalLetters(text: string): string {
+  return NON_ASCII.test(text) ? text.replace(/[^\p{L}]/gu, '') : text.replace(/[^A-Za-z]/g, '');
 }
 
 export function isNonLatin(text: string): boolean {
@@ -110,6 +122,7 @@ export function tokenize(text: string): Token[] {
       text: word,
       key: allowKey(word),
       cap: isCap(word),
+      shout: isShout(word),
       nonLatin: isNonLatin(word),
       sentenceInitial,
     });
@@ -343,12 +356,16 @@ export function findNames(text: string, documentNames?: ReadonlySet<string>): Hi
         e++;
       const run = seq.slice(k, e + 1);
       const single = run.length === 1 ? run[0]! : undefined;
+      // A word in capitals alone is emphasis ("she was NEVER paid"), unless a cue or a
+      // title stands before it (called KOWALSKI, M. DUPONT) or it is a given name.
+      const titled = k > 0 && CUE_BEFORE.has(foldString(seq[k - 1]!.text));
       const ordinary =
         single !== undefined &&
         !single.nonLatin &&
         !(cued && k === 0) &&
         (lowerElsewhere.has(single.key) ||
           single.text.length < 2 ||
+          (single.shout && !titled && !given.has(single.key.split(' ')[0]!)) ||
           (single.sentenceInitial &&
             !known.has(single.key) &&
             !given.has(single.key.split(' ')[0]!)));

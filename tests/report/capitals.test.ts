@@ -1,0 +1,44 @@
+/**
+ * Names written in capitals, as forms and many notes write a family name ("Jean
+ * DUPONT"): found like any capitalised name. Acronyms of two or three letters, and
+ * longer ones the allow-list or the common words hold, are left alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PHONE_COUNTRIES, findRedactions } from '../../src/report/redaction/index.js';
+
+const config = { fieldMatchers: [], phoneCountries: DEFAULT_PHONE_COUNTRIES };
+
+function scrubbed(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const s of findRedactions(text, config)) {
+    out += `${text.slice(at, s.start)}[${s.kind}]`;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+describe('names written in capitals', () => {
+  it.each([
+    [
+      'Her recruiter, Jean DUPONT, kept the passports.',
+      'Her recruiter, [name], kept the passports.',
+    ],
+    ['La jefa era PÉREZ GARCÍA, de Madrid.', 'La jefa era [name], de Madrid.'],
+    ['The boss was called KOWALSKI.', 'The boss was called [name].'],
+    ['Le patron, M. TESTOVA, a pris son argent.', 'Le patron, [name], a pris son argent.'],
+    ['Son argent est resté chez M. TESTOVA.', 'Son argent est resté chez M. [name].'],
+    ['MARIA stayed behind.', '[name] stayed behind.'],
+  ])('%s', (text, expected) => expect(scrubbed(text)).toBe(expected));
+
+  it('keeps acronyms, organisations, currencies and common words in capitals', () => {
+    for (const text of [
+      'Referred by the IOM and an NGO; UNHCR and UNICEF were told.',
+      'She was paid 50 000 FCFA a month, ASAP she said.',
+      'The POLICE came to the HOUSE at night; she was NEVER paid.',
+      'She has HIV and was seen by MSF.',
+      'She showed her ID and her IBAN at the bank.',
+    ])
+      expect(scrubbed(text)).toBe(text);
+  });
+});
