@@ -74,8 +74,13 @@ export function isCap(text: string): boolean {
 
 /** A word of four capitals or more (isCap holds for it). */
 export function isShout(text: string): boolean {
+  return isCap(text) && fourCapitals(text);
+}
+
+/** isShout for a word already known to be capitalised (the tokeniser's case). */
+function fourCapitals(text: string): boolean {
   const letters = capitalLetters(text);
-  return letters.length >= 4 && letters === letters.toUpperCase() && isCap(text);
+  return letters.length >= 4 && letters === letters.toUpperCase();
 }
 
 function capitalLetters(text: string): string {
@@ -115,14 +120,15 @@ export function tokenize(text: string): Token[] {
       else break;
     }
     const word = text.slice(start, end);
+    const cap = isCap(word);
     const sentenceInitial = startsSentence(text, start);
     out.push({
       start,
       end,
       text: word,
       key: allowKey(word),
-      cap: isCap(word),
-      shout: isShout(word),
+      cap,
+      shout: cap && fourCapitals(word),
       nonLatin: isNonLatin(word),
       sentenceInitial,
     });
