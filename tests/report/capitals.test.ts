@@ -4,19 +4,7 @@
  * longer ones the allow-list or the common words hold, are left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PHONE_COUNTRIES, findRedactions } from '../../src/report/redaction/index.js';
-
-const config = { fieldMatchers: [], phoneCountries: DEFAULT_PHONE_COUNTRIES };
-
-function scrubbed(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const s of findRedactions(text, config)) {
-    out += `${text.slice(at, s.start)}[${s.kind}]`;
-    at = s.end;
-  }
-  return out + text.slice(at);
-}
+import { scrubbed } from './helpers.js';
 
 describe('names written in capitals', () => {
   it.each([

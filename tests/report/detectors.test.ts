@@ -1,24 +1,13 @@
 /** The rules that find identifiers nobody typed into a field, and the words they must leave alone. */
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PHONE_COUNTRIES,
   findRedactions,
   ibanChecksumOk,
   type RedactionKind,
 } from '../../src/report/redaction/index.js';
+import { RULES_ONLY, scrubbed } from './helpers.js';
 
-const config = { fieldMatchers: [], phoneCountries: DEFAULT_PHONE_COUNTRIES };
-
-/** The text with each removal shown as [kind]. */
-function scrubbed(text: string): string {
-  let out = '';
-  let at = 0;
-  for (const s of findRedactions(text, config)) {
-    out += `${text.slice(at, s.start)}[${s.kind}]`;
-    at = s.end;
-  }
-  return out + text.slice(at);
-}
+const config = RULES_ONLY;
 
 const kept = (text: string) => expect(scrubbed(text)).toBe(text);
 const becomes = (text: string, expected: string) => expect(scrubbed(text)).toBe(expected);

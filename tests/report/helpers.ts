@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fixture, record, type PlainAnswer } from '../scoring/helpers.js';
 import type { Questionnaire } from '../../src/questionnaire/types.js';
+import { DEFAULT_PHONE_COUNTRIES, findRedactions } from '../../src/report/redaction/index.js';
 import type { InterviewRecord } from '../../src/record/types.js';
 
 export const canaryQuestionnaire = (): Questionnaire =>
@@ -101,4 +102,18 @@ export function canaryRecord(
     },
     { mode: 'real', ...extra },
   );
+}
+
+/** What the detectors are given with no direct field: only the rules find identifiers. */
+export const RULES_ONLY = { fieldMatchers: [], phoneCountries: DEFAULT_PHONE_COUNTRIES };
+
+/** The text with each removal the rules make shown as [kind]. */
+export function scrubbed(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const s of findRedactions(text, RULES_ONLY)) {
+    out += `${text.slice(at, s.start)}[${s.kind}]`;
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
