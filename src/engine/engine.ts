@@ -287,10 +287,9 @@ export function answer(
     answers: kept.answers,
     path: kept.path,
   };
-  if (!quick) {
-    register(kept.answers, kept.context);
-    memoise(kept.context);
-  }
+  register(kept.answers, kept.context);
+  // `extended` carried the earlier memo over; prune's context starts one.
+  if (!quick) memoise(kept.context);
   if (quick && state.revisit === undefined)
     // At the frontier, after every question passed: see frontierHints.
     frontierHints.set(kept.path, { answers: kept.answers, from: question.order + 1 });
@@ -349,7 +348,6 @@ function extended(
   delete status[id];
   if (added) addToContext(context, id, added);
   memoise(context, owned ? { ctx: old, changed: id } : undefined);
-  register(answers, context);
   return { answers, path, pruned: [], context };
 }
 
