@@ -39,7 +39,12 @@ export default tseslint.config(
     files: ['bin/**/*.js', '**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' },
+      globals: {
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+        WebAssembly: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

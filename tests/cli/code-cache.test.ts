@@ -41,6 +41,37 @@ describe('start-up from the code cache', () => {
     expect(kind()).toBe('run');
   });
 
+  it('checks the cached code with FNV-1a over 64-bit words, as a BigInt version computes it', () => {
+    const { checksum } = createRequire(import.meta.url)(join(ROOT, 'bin', 'load-bundle.js')) as {
+      checksum: (bytes: Uint8Array) => string;
+    };
+    const PRIME = 0x100000001b3n;
+    const MASK = (1n << 64n) - 1n;
+    const reference = (bytes: Buffer) => {
+      let h = ((0xcbf29ce484222325n ^ BigInt(bytes.length)) * PRIME) & MASK;
+      const padded = Buffer.alloc(Math.ceil(bytes.length / 8) * 8);
+      bytes.copy(padded);
+      for (let i = 0; i < padded.length; i += 8)
+        h = ((h ^ padded.readBigUInt64LE(i)) * PRIME) & MASK;
+      return h.toString(16).padStart(16, '0');
+    };
+    // Lengths around the word and the 64 KiB page, from a fixed seed.
+    let seed = 7;
+    const bytesOf = (n: number) =>
+      Buffer.from(
+        Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24),
+      );
+    const sums = new Set<string>();
+    for (const n of [0, 1, 7, 8, 9, 4095, 65535, 65536, 65537, 200_003]) {
+      const bytes = bytesOf(n);
+      expect(checksum(bytes), `${n} bytes`).toBe(reference(bytes));
+      sums.add(checksum(bytes));
+      // The length is part of the sum: a trailing zero byte is not the same file.
+      expect(checksum(Buffer.concat([bytes, Buffer.alloc(1)]))).not.toBe(checksum(bytes));
+    }
+    expect(sums.size).toBe(10);
+  });
+
   it('has a cache for each kind of command, which V8 accepts', () => {
     for (const command of ['run', 'validate', 'interview', 'resume', 'list', 'export']) {
       expect(load(ROOT, command), command).toEqual({ used: true, help: true });
@@ -73,7 +104,7 @@ describe('start-up from the code cache', () => {
     writeFileSync(join(root, 'dist', 'cli.cjs'), bundle);
     expect(load(root, 'run')).toEqual({ used: true, help: true });
     // One byte of the compiled code damaged: V8 would take it (it checks no sum) and
-    // run wrong code or crash; the cache's own hash keeps it out.
+    // run wrong code or crash; the cache's own checksum keeps it out.
     const cache = readFileSync(join(root, 'dist', 'cli.cjs.run.cache'));
     const at = cache.length >> 1;
     cache.writeUInt8(cache.readUInt8(at) ^ 0xff, at);
