@@ -1,5 +1,4 @@
 /** Builds the frozen Questionnaire the rest of the program uses, from a document that passed the linter. */
-import { createHash } from 'node:crypto';
 import type {
   Choice,
   Combination,
@@ -14,6 +13,7 @@ import type {
   Section,
   Strength,
 } from './types.js';
+import { textHash } from './text-hash.js';
 import { pointer } from './yaml-source.js';
 
 /**
@@ -43,6 +43,8 @@ export function compileQuestionnaire(
   text: string,
   /** False only for a document the build checked (trusted.ts); see deepFreeze. */
   freeze = true,
+  /** textHash(text), when the build already computed it (precompiled.ts). */
+  hash?: string,
 ): Questionnaire {
   const cond = (path: (string | number)[]) => conditions.get(pointer(path));
   const questions: Question[] = [];
@@ -157,7 +159,7 @@ export function compileQuestionnaire(
     })),
     messages: doc.messages ?? {},
     exportConfig: doc.export ?? {},
-    hash: createHash('sha256').update(text).digest('hex'),
+    hash: hash ?? textHash(text),
     file,
   };
   return freeze ? deepFreeze(q) : q;

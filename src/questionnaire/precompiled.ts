@@ -3,20 +3,25 @@
  * JSON (dist/precompiled/<sha256 of the YAML text>.json), so an interview starts
  * without parsing and checking 3 000 lines of YAML in front of the person waiting.
  * Beside it, <hash>.conditions.json holds the syntax tree of each condition
- * (ast-json.ts), so that they are not parsed again either. The hash ties both to the
- * exact text: an edited file is not in the cache and takes the full, checked path.
- * Running from sources (tests), there is no cache.
+ * (ast-json.ts), so that they are not parsed again either, and <hash>.source.yaml the
+ * exact text the build checked and hashed.
+ *
+ * A text is found without hashing it (Node's crypto module alone takes longer to load
+ * than the rest of this lookup): index.json lists the hashes by text length, and a
+ * candidate is taken only when its stored text is the very same text. Then the hash the
+ * build computed is the text's hash. An edited file is not in the cache and takes the
+ * full, checked path. Running from sources (tests), there is no cache.
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astFromJson } from './ast-json.js';
 
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export const PRECOMPILED_INDEX = 'index.json';
+
+/** The index.json of a precompiled folder: text length → hashes of the texts of that length. */
+export type PrecompiledIndex = Record<string, string[]>;
 
 function cacheDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'precompiled');
@@ -31,20 +36,43 @@ function readJson(file: string): unknown {
   }
 }
 
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hash of `text` if the build checked this very text, else undefined. */
+function hashOf(text: string, dir: string): string | undefined {
+  const index = readJson(join(dir, PRECOMPILED_INDEX));
+  if (typeof index !== 'object' || index === null) return undefined;
+  const candidates = (index as PrecompiledIndex)[String(text.length)];
+  if (!Array.isArray(candidates)) return undefined;
+  for (const hash of candidates) {
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) continue;
+    if (readText(join(dir, `${hash}.source.yaml`)) === text) return hash;
+  }
+  return undefined;
+}
+
 /**
- * The checked document for this exact text and, when the build stored them, its
- * conditions' syntax trees by JSON pointer; or undefined.
+ * The checked document for this exact text, its hash and, when the build stored them,
+ * its conditions' syntax trees by JSON pointer; or undefined.
  */
 export function precompiled(
   text: string,
-): { doc: unknown; trees: ReadonlyMap<string, ASTNode> | undefined } | undefined {
-  const hash = textHash(text);
-  const doc = readJson(join(cacheDir(), `${hash}.json`));
+  dir: string = cacheDir(),
+): { doc: unknown; hash: string; trees: ReadonlyMap<string, ASTNode> | undefined } | undefined {
+  const hash = hashOf(text, dir);
+  if (hash === undefined) return undefined;
+  const doc = readJson(join(dir, `${hash}.json`));
   if (doc === undefined) return undefined;
-  const stored = readJson(join(cacheDir(), `${hash}.conditions.json`));
+  const stored = readJson(join(dir, `${hash}.conditions.json`));
   const trees =
     typeof stored === 'object' && stored !== null && !Array.isArray(stored)
       ? new Map(Object.entries(stored).map(([at, json]) => [at, astFromJson(json)]))
       : undefined;
-  return { doc, trees };
+  return { doc, hash, trees };
 }

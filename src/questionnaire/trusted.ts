@@ -20,11 +20,13 @@ export function loadTrusted(
   text: string,
   doc: QuestionnaireDoc,
   trees?: ReadonlyMap<string, ASTNode>,
+  /** The text's hash, when the build computed it. */
+  hash?: string,
 ): Questionnaire | undefined {
   const conditions = new Map<string, Condition>();
   let failed = false;
   compileExpressions(doc, true, conditions, () => (failed = true), trees);
-  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text, false);
+  return failed ? undefined : compileQuestionnaire(doc, conditions, file, text, false, hash);
 }
 
 /** The questionnaire in `file` when the build checked this very text, else undefined. */
@@ -32,7 +34,7 @@ export function precompiledQuestionnaire(file: string, text?: string): Questionn
   const content = text ?? readTextFile(file).text;
   if (content === undefined) return undefined;
   const pre = precompiled(content);
-  return pre && loadTrusted(file, content, pre.doc as QuestionnaireDoc, pre.trees);
+  return pre && loadTrusted(file, content, pre.doc as QuestionnaireDoc, pre.trees, pre.hash);
 }
 
 /**

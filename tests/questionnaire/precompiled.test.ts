@@ -1,10 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astFromJson, astToJson } from '../../src/questionnaire/ast-json.js';
 import { conditionTrees } from '../../src/questionnaire/lint.js';
 import { loadQuestionnaire, loadTrusted } from '../../src/questionnaire/load.js';
+import { writePrecompiled } from '../../src/questionnaire/precompile-shipped.js';
+import { precompiled } from '../../src/questionnaire/precompiled.js';
 import type { Condition, Questionnaire, QuestionnaireDoc } from '../../src/questionnaire/types.js';
 import { exprQuestions, outcome, randomContext } from '../helpers/random-answers.js';
 import { mulberry32 } from '../helpers/rng.js';
@@ -36,6 +39,54 @@ describe('precompiled shipped questionnaires', () => {
       expect(plain(trusted!)).toEqual(plain(checked.questionnaire!));
     },
   );
+
+  it('finds the very text the build checked, with its SHA-256, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'screener-precompiled-'));
+    try {
+      expect(writePrecompiled(dir).length).toBe(shippedQuestionnaires().length);
+      for (const file of shippedQuestionnaires()) {
+        const text = readFileSync(file, 'utf8');
+        const sha = createHash('sha256').update(text).digest('hex');
+        const found = precompiled(text, dir);
+        expect(found?.hash).toBe(sha);
+        expect(found?.doc).toEqual(loadQuestionnaire(file).source!.value);
+        // One character changed, same length: another text, not found.
+        const at = text.indexOf('version:') + 'version:'.length + 1;
+        const edited = text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1);
+        expect(edited.length).toBe(text.length);
+        expect(precompiled(edited, dir)).toBeUndefined();
+        expect(precompiled(text + ' ', dir)).toBeUndefined();
+      }
+      // Without the index (a build stopped half-way), nothing is trusted.
+      unlinkSync(join(dir, 'index.json'));
+      expect(precompiled(readFileSync(shippedQuestionnaires()[0]!, 'utf8'), dir)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it("the build's index holds each shipped text under its length and true SHA-256", () => {
+    // The built CLI takes these hashes without hashing again: each must be the hash of
+    // its stored text, and that text the shipped file's.
+    const dist = join(import.meta.dirname, '..', '..', 'dist', 'precompiled');
+    const index = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    const listed = Object.entries(index).flatMap(([length, hashes]) =>
+      hashes.map((hash) => ({ length: Number(length), hash })),
+    );
+    for (const { length, hash } of listed) {
+      const text = readFileSync(join(dist, `${hash}.source.yaml`), 'utf8');
+      expect(text.length).toBe(length);
+      expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
+    }
+    for (const file of shippedQuestionnaires()) {
+      const text = readFileSync(file, 'utf8');
+      const hash = createHash('sha256').update(text).digest('hex');
+      expect(listed).toContainEqual({ length: text.length, hash });
+    }
+  });
 
   it('an edited copy of a shipped questionnaire is checked, not trusted', () => {
     // The built CLI has the cache; a changed text has another hash, so its error shows.
