@@ -1,13 +1,13 @@
 /**
  * The command table. This module is the bundle's entry: it must stay light, so it
- * imports only commander (and node:tty, which every command's output needs anyway) and
- * loads each command's module when that command runs.
+ * imports only commander and loads each command's module when that command runs.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { isatty } from 'node:tty';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { commandOutput } from './fd-output.js';
 import { reportFailure } from './report-failure.js';
+import { isTerminal } from './terminal.js';
 import { VERSION } from '../version.js';
 
 type Action = (ctx: CliContext, args: readonly unknown[]) => Promise<number | void>;
@@ -23,22 +23,29 @@ function makeContext(program: Command): CliContext {
   const noColor = globals.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   // Node builds process.stdout, stderr and stdin on first use, each a stream object of
   // its own kind (terminal, pipe, file): a few milliseconds apiece, before the first
-  // question. So the streams are handed over when a command first uses them, and
-  // whether they are terminals is asked of the file descriptors.
+  // question. So the streams are handed over when a command first uses them (written
+  // to directly when they are files or pipes, fd-output.ts), and whether they are
+  // terminals is asked of the file descriptors.
+  let interactive: boolean | undefined;
+  let stdout: NodeJS.WriteStream | undefined;
+  let stderr: NodeJS.WriteStream | undefined;
   return {
     get stdout() {
-      return process.stdout;
+      return (stdout ??= commandOutput(1, () => process.stdout));
     },
     get stderr() {
-      return process.stderr;
+      return (stderr ??= commandOutput(2, () => process.stderr));
     },
     get stdin() {
       return process.stdin;
     },
     env,
-    color: !noColor && isatty(2),
+    color: !noColor && isTerminal(2),
     dataDir: globals.dataDir,
-    interactive: isatty(0) && isatty(1),
+    // Asked only by commands that may prompt: a scripted run never loads node:tty.
+    get interactive() {
+      return (interactive ??= isTerminal(0) && isTerminal(1));
+    },
   };
 }
 

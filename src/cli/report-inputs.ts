@@ -3,7 +3,7 @@
  * directory and the phone countries for redaction (flags or environment), and a
  * safe way to write the file. Shared by `report`, `run` and `interview`.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { environmentError, usageError } from '../errors.js';
@@ -49,14 +49,18 @@ export function parseCountries(value: string | undefined): string[] | undefined 
   return codes;
 }
 
-/** Owner-only: a report still describes a person. */
+/**
+ * Owner-only: a report still describes a person. Written with one blocking call: the
+ * report is a few kilobytes, and loading node:fs/promises (with the readline and
+ * file-watching modules it brings) cost a scripted run more than the write.
+ */
 export async function writeReportFile(
   ctx: CliContext,
   file: string,
   output: string,
 ): Promise<void> {
   try {
-    await writeFile(file, output, { mode: 0o600 });
+    writeFileSync(file, output, { mode: 0o600 });
   } catch (error) {
     throw environmentError(
       'E_REPORT_NOT_WRITTEN',
