@@ -13,6 +13,7 @@ import {
   parseDocument,
   type Document,
   type Node,
+  type YAMLMap,
 } from 'yaml';
 import { severityOf, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 
@@ -161,7 +162,10 @@ export function parseYamlText(
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // Checked below in one pass: the library compares each key with every earlier key
+      // of its mapping, quadratic in a mapping's size (a questionnaire's messages, an
+      // answers file's answers).
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       stringKeys: true,
@@ -205,6 +209,7 @@ export function parseYamlText(
   }
   // Tags that resolve (such as !!str) are still refused: the format has no use for them.
   visitNodes(doc.contents, (node) => {
+    if (isMap(node)) duplicateKeys(file, text, lineCounter, node, diagnostics);
     if (node.tag && !diagnostics.some((d) => d.code === 'E_YAML_TAG') && node.range) {
       diagnostics.push(
         diag(
@@ -239,6 +244,32 @@ export function parseYamlText(
     };
   }
   return { source: { file, text, doc, value, lineCounter }, diagnostics: [] };
+}
+
+/**
+ * A key that appears twice in one mapping, reported at its second appearance. Keys are
+ * the same when they are the same node or scalars of the same value, as the library's
+ * own check (uniqueKeys: true) compares them.
+ */
+function duplicateKeys(
+  file: string,
+  text: string,
+  lc: LineCounter,
+  map: YAMLMap,
+  diagnostics: Diagnostic[],
+): void {
+  const seen = new Set<unknown>();
+  for (const { key } of map.items) {
+    const value = isScalar(key) ? key.value : key;
+    if (!seen.has(value)) {
+      seen.add(value);
+      continue;
+    }
+    const at = (key as Node | null)?.range?.[0] ?? 0;
+    diagnostics.push(
+      diag(file, 'E_YAML_DUPLICATE_KEY', 'map keys must be unique', spanAt(text, lc, at, 1)),
+    );
+  }
 }
 
 function firstAlias(doc: Document.Parsed, text: string, lc: LineCounter): Span {
