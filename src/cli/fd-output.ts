@@ -1,8 +1,8 @@
 /**
  * stdout and stderr as commands see them. Node builds process.stdout and stderr on
- * first use, and for a file or a pipe that loads the stream modules (and, for a pipe,
- * the network module): a few milliseconds, more than a scripted run spends writing its
- * two lines. So when the descriptor is a file or a pipe, a command gets a stand-in:
+ * first use, and for a file, a pipe or /dev/null that loads the stream modules (and,
+ * for a pipe, the network module): a few milliseconds, more than a scripted run spends
+ * writing its two lines. So when the descriptor is one of those, a command gets a stand-in:
  * its write() writes straight to the descriptor with a blocking call, which is what
  * Node itself does for files and, on Linux and macOS, for pipes; anything else asked
  * of it (an event listener, isTTY, columns) builds the real stream and forwards there,
@@ -12,6 +12,7 @@
  * at once: prompts and terminal handling are never behind the stand-in.
  */
 import { fstatSync, writeSync } from 'node:fs';
+import { isNullDevice } from './terminal.js';
 
 export function commandOutput(fd: number, real: () => NodeJS.WriteStream): NodeJS.WriteStream {
   return isFileOrPipe(fd) ? standIn(fd, real) : real();
@@ -20,7 +21,7 @@ export function commandOutput(fd: number, real: () => NodeJS.WriteStream): NodeJ
 function isFileOrPipe(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    return st.isFile() || st.isFIFO() || st.isSocket();
+    return st.isFile() || st.isFIFO() || st.isSocket() || isNullDevice(st);
   } catch {
     return false;
   }

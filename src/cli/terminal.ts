@@ -5,20 +5,25 @@
  * module, with the network and stream modules it loads, stays out of a command that
  * prints two lines.
  */
-import { fstatSync, statSync } from 'node:fs';
+import { fstatSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export function isTerminal(fd: number): boolean {
   try {
     const st = fstatSync(fd);
     if (!st.isCharacterDevice()) return false;
-    if (st.rdev === nullDevice()) return false;
+    if (isNullDevice(st)) return false;
   } catch {
     // A closed descriptor is not a terminal.
     return false;
   }
   const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
+}
+
+/** Whether a character device is /dev/null (output thrown away). */
+export function isNullDevice(st: Stats): boolean {
+  return st.isCharacterDevice() && st.rdev === nullDevice();
 }
 
 let nullRdev: number | undefined;

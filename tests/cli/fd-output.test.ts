@@ -53,13 +53,22 @@ describe('command output', () => {
     }
   });
 
-  it('hands a terminal or a device its real stream at once', () => {
-    const fd = openSync('/dev/null', 'w');
+  it('writes to /dev/null directly too, and hands another device its real stream', () => {
+    const devNull = openSync('/dev/null', 'w');
+    const zero = openSync('/dev/zero', 'r');
     try {
-      const { stream } = fileStream(fd);
-      expect(commandOutput(fd, () => stream)).toBe(stream);
+      let built = 0;
+      const out = commandOutput(devNull, () => {
+        built++;
+        return fileStream(devNull).stream;
+      });
+      out.write('thrown away\n');
+      expect(built).toBe(0);
+      const { stream } = fileStream(zero);
+      expect(commandOutput(zero, () => stream)).toBe(stream);
     } finally {
-      closeSync(fd);
+      closeSync(devNull);
+      closeSync(zero);
     }
   });
 
