@@ -112,6 +112,17 @@ describe('start-up from the code cache', () => {
     expect(load(root, 'run')).toEqual({ used: false, help: true });
   });
 
+  it('starts without V8 flags or the checksum where V8 cannot compile (node --jitless)', () => {
+    const answers = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
+    const r = spawnSync(
+      process.execPath,
+      ['--jitless', join(ROOT, 'bin', 'screener.js'), 'run', '--answers', answers, '--practice'],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.stderr).toContain('Interview completed (75 answers');
+    expect(r.status).toBe(0);
+  });
+
   it('holds nothing of the answers it was trained on', () => {
     const answers = readFileSync(
       join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml'),
