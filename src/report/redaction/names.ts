@@ -19,7 +19,7 @@ interface Token {
   readonly cap: boolean;
   readonly nonLatin: boolean;
   readonly sentenceInitial: boolean;
-  /** Four capitals or more (DUPONT, HOUSE): a name only beside another name word or a cue. */
+  /** Four capitals or more (DUPONT, HOUSE): a name unless common or in lower case elsewhere. */
   readonly shout: boolean;
 }
 
@@ -362,17 +362,19 @@ export function findNames(text: string, documentNames?: ReadonlySet<string>): Hi
         e++;
       const run = seq.slice(k, e + 1);
       const single = run.length === 1 ? run[0]! : undefined;
-      // A word in capitals alone is emphasis ("she was NEVER paid"), unless a cue or a
-      // title stands before it (called KOWALSKI, M. DUPONT) or it is a given name.
-      const titled = k > 0 && CUE_BEFORE.has(foldString(seq[k - 1]!.text));
+      // A word in capitals alone ("then KOWALSKI took her passport") is a name even at
+      // the start of a sentence, which explains one capital, not four. Emphasis in
+      // capitals ("she was NEVER paid") is kept when the word is a common one (marked
+      // above) or written in lower case elsewhere in the text; other words shouted
+      // alone are blanked: a lost word of emphasis, rather than a name in the report.
       const ordinary =
         single !== undefined &&
         !single.nonLatin &&
         !(cued && k === 0) &&
         (lowerElsewhere.has(single.key) ||
           single.text.length < 2 ||
-          (single.shout && !titled && !given.has(single.key.split(' ')[0]!)) ||
-          (single.sentenceInitial &&
+          (!single.shout &&
+            single.sentenceInitial &&
             !known.has(single.key) &&
             !given.has(single.key.split(' ')[0]!)));
       if (!ordinary) hits.push({ start: run[0]!.start, end: run[run.length - 1]!.end });
