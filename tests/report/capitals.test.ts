@@ -21,6 +21,11 @@ describe('names written in capitals', () => {
     ['KOWALSKI took her passport.', '[name] took her passport.'],
     ['Then KOWALSKI took her passport.', 'Then [name] took her passport.'],
     ['She said NOWAK had the keys.', 'She said [name] had the keys.'],
+    // Two or three capitals beside a name word, or after a cue, are a family name.
+    ['Her boss, Wei LI, kept the money.', 'Her boss, [name], kept the money.'],
+    ['NG Mei Ling drove the van.', '[name] drove the van.'],
+    ['The agent was called HO.', 'The agent was called [name].'],
+    ['Jean LE GALL est parti.', '[name] est parti.'],
     // An uncommon word shouted alone is taken for a name: a word of emphasis is lost,
     // rather than a name kept.
     ['The POLICE came to the HOUSE at night.', 'The POLICE came to the [name] at night.'],
@@ -35,6 +40,8 @@ describe('names written in capitals', () => {
       'They reached the house at night. The HOUSE was locked.',
       'She has HIV and was seen by MSF.',
       'She showed her ID and her IBAN at the bank.',
+      'She called IOM and the police sent an SMS.',
+      'She wrote to UNHCR; the IOM office in Lyon answered.',
     ])
       expect(scrubbed(text)).toBe(text);
   });

@@ -83,6 +83,15 @@ function fourCapitals(text: string): boolean {
   return letters.length >= 4 && letters === letters.toUpperCase();
 }
 
+/**
+ * Two or three capitals (IOM, NGO, ID, and family names such as LI, NG, HO): an acronym
+ * alone, part of a name beside a name word or after a naming cue (see findNames).
+ */
+export function isAcronym(text: string): boolean {
+  const letters = capitalLetters(text);
+  return letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase();
+}
+
 function capitalLetters(text: string): string {
   return NON_ASCII.test(text) ? text.replace(/[^\p{L}]/gu, '') : text.replace(/[^A-Za-z]/g, '');
 }
@@ -287,18 +296,26 @@ export function findNames(text: string, documentNames?: ReadonlySet<string>): Hi
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!t.cap && !t.nonLatin) {
+    // A short family name in capitals after a naming cue ("called LI") starts a name.
+    const cuedShort =
+      !t.cap && isAcronym(t.text) && !allow.has(t.key) && cueBefore(tokens, i, text);
+    if (!t.cap && !t.nonLatin && !cuedShort) {
       i++;
       continue;
     }
-    // Grow a sequence of capitalised words, letting particles sit between two of them.
+    // Grow a sequence of capitalised words, letting particles sit between two of them,
+    // and words of two or three capitals, which are kept only beside a name word
+    // ("Wei LI", "NG Mei Ling") below.
     const seq: Token[] = [t];
+    const before = tokens[i - 1];
+    if (before && !before.cap && isAcronym(before.text) && joined(text, before, t))
+      seq.unshift(before);
     let j = i + 1;
     while (j < tokens.length) {
       const next = tokens[j]!;
       const last = seq[seq.length - 1]!;
       if (!joined(text, last, next)) break;
-      if (next.cap || next.nonLatin) {
+      if (next.cap || next.nonLatin || isAcronym(next.text)) {
         seq.push(next);
         j++;
         continue;
@@ -346,9 +363,16 @@ export function findNames(text: string, documentNames?: ReadonlySet<string>): Hi
         }
       }
     }
+    const short = seq.map((x) => !x.cap && !x.nonLatin && isAcronym(x.text));
     seq.forEach((x, k) => {
       if (common.has(x.key) && !(cued && k === 0 && !x.sentenceInitial)) keep[k] = false;
-      if (!x.cap && !x.nonLatin) keep[k] = false;
+      if (!x.cap && !x.nonLatin && !short[k]) keep[k] = false;
+    });
+    // Two or three capitals stay only after a cue or beside a kept name word: "Wei LI"
+    // and "NG Mei Ling" are names, "the IOM" and "her ID" are not.
+    const nameWord = (k: number) => k >= 0 && k < seq.length && keep[k] && !short[k];
+    seq.forEach((_x, k) => {
+      if (short[k] && keep[k] && !cued && !nameWord(k - 1) && !nameWord(k + 1)) keep[k] = false;
     });
     // Runs of kept tokens (particles inside a run stay with it).
     let k = 0;
