@@ -2,10 +2,12 @@
  * stdout and stderr as commands see them. Node builds process.stdout and stderr on
  * first use, and for a file, a pipe or /dev/null that loads the stream modules (and,
  * for a pipe, the network module): a few milliseconds, more than a scripted run spends
- * writing its two lines. So when the descriptor is one of those, a command gets a stand-in:
- * its write() writes straight to the descriptor with a blocking call, which is what
- * Node itself does for files and, on Linux and macOS, for pipes; anything else asked
- * of it (an event listener, isTTY, columns) builds the real stream and forwards there,
+ * writing its two lines. So when the descriptor is one of those, a command gets a
+ * stand-in: its write() writes straight to the descriptor with a blocking call, as Node
+ * itself writes to files (to a pipe Node writes asynchronously, queueing in memory
+ * what the reader has not taken yet; here the command waits for the reader instead,
+ * which for a command's few lines of output comes to the same). Anything else asked of
+ * it (an event listener, isTTY, columns) builds the real stream and forwards there,
  * and from then on every write goes through that stream too, in order.
  *
  * A terminal, or anything that is not plainly a file or a pipe, gets the real stream
