@@ -80,7 +80,8 @@ export class EntryEncoder {
     const start = this.pos;
     this.room(ENTRY_HEAD_BYTES);
     const b = this.bytes;
-    b.set(digest.subarray(0, PSEUDONYM_BYTES), start);
+    // Byte by byte: a subarray per entry is an object for the collector.
+    for (let i = 0; i < PSEUDONYM_BYTES; i++) b[start + i] = digest[i]!;
     b.writeDoubleLE(updated, start + PSEUDONYM_BYTES);
     b.writeUInt32LE(index, start + PSEUDONYM_BYTES + 8);
     b[start + PSEUDONYM_BYTES + 12] = exclusion === null ? 0 : 1 + exclusionCode(exclusion);

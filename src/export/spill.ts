@@ -210,8 +210,10 @@ function writeFrame(
     n = Math.floor(n / 128);
   }
   into[at++] = n;
-  into.set(bytes.subarray(start, end), at);
-  return at + (end - start);
+  // Byte by byte: entries are a few dozen bytes, and a subarray per entry is an object
+  // for the collector.
+  for (let i = start; i < end; i++) into[at++] = bytes[i]!;
+  return at;
 }
 
 /** A counter nonce: unique under this key by construction, never random-collision prone. */
