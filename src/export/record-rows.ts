@@ -9,7 +9,7 @@ import { ScreenerError, isScreenerError } from '../errors.js';
 import { readExportConfig } from './config.js';
 import { Deidentifier, type AssessmentView } from './deidentify.js';
 import { pseudonymDigest } from './pseudonym.js';
-import { EntryEncoder, type RowFields } from './spill-codec.js';
+import { EntryEncoder, type RowFields, type SpillWords } from './spill-codec.js';
 import type { ExclusionReason, SkipReason, SkippedFile } from './summary.js';
 
 export type FileResult =
@@ -106,14 +106,21 @@ export class RowMaker {
   }
 
   /**
-   * The same without a copy, for a caller that takes the batch at once: the bytes are
-   * a view that the next make() overwrites.
+   * For a caller that spills each result at once, with no batch and no copy: hands
+   * `words` what this thread numbered since, then the entry's bytes to `spill`
+   * (bytes[start, end) of a buffer the next make() overwrites).
    */
-  batchInPlace(results: readonly FileResult[]): ReadBatch {
-    const bytes = this.encoder.view();
+  takeEach(
+    result: FileResult,
+    words: SpillWords,
+    spill: (source: number, bytes: Uint8Array, start: number, end: number) => void,
+  ): void {
+    if (this.encoder.hasFreshWords) {
+      const fresh = this.encoder.takeWords();
+      words.add(this.source, fresh.first, fresh.words);
+    }
+    if (result.kind === 'entry') spill(this.source, this.encoder.buffer, result.start, result.end);
     this.encoder.reset();
-    const { first, words } = this.encoder.takeWords();
-    return { results, bytes, source: this.source, firstWord: first, words };
   }
 
   /** Checks, scores and de-identifies one opened file. */

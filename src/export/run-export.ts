@@ -28,7 +28,14 @@ import { ComboCounter, compareStrings } from './kanon/counter.js';
 import { Layout, type ExportFormat, type ExportProfile } from './layout.js';
 import { OutputFile } from './output-file.js';
 import { mergeQiColumns } from './qi-columns.js';
-import { openedBy, openedByAsync, RowMaker, type Opened, type ReadBatch } from './record-rows.js';
+import {
+  openedBy,
+  openedByAsync,
+  RowMaker,
+  type FileResult,
+  type Opened,
+  type ReadBatch,
+} from './record-rows.js';
 import { BUCKETS, FrameReader, Spill } from './spill.js';
 import {
   ENTRY_HEAD_BYTES,
@@ -143,15 +150,20 @@ async function exportWith(
   // Results are taken in file order whichever way the files are read, so the skip
   // list, the spill and every tie-break are the same from run to run.
   const words = new SpillWords();
+  const append = (source: number, bytes: Uint8Array, start: number, end: number) =>
+    spill.append(source, bytes, start, end);
+  /** A result's skip or questionnaire; its entry is spilled by the caller. */
+  const note = (result: FileResult) => {
+    if (result.kind === 'skip') skip(result.skip);
+    else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
+    else if (result.hash !== undefined) useQuestionnaire(result.hash);
+  };
   const take = (batch: ReadBatch) => {
     words.add(batch.source, batch.firstWord, batch.words);
     for (const result of batch.results) {
-      if (result.kind === 'skip') skip(result.skip);
-      else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
-      else {
-        if (result.hash !== undefined) useQuestionnaire(result.hash);
+      note(result);
+      if (result.kind === 'entry')
         spill.append(batch.source, batch.bytes, result.start, result.end);
-      }
     }
   };
   const useQuestionnaire = (hash: string) => {
@@ -213,7 +225,9 @@ async function exportWith(
         opened = await inFlight.shift()!;
         start(i + READ_AHEAD);
       }
-      take(maker.batchInPlace([maker.make(file, i, opened)]));
+      const result = maker.make(file, i, opened);
+      note(result);
+      maker.takeEach(result, words, append);
       req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
     }
   }

@@ -59,6 +59,16 @@ export class EntryEncoder {
     this.pos = 0;
   }
 
+  /** The whole buffer entries are written to (only [0, length) is meaningful): no view object. */
+  get buffer(): Buffer {
+    return this.bytes;
+  }
+
+  /** Whether words were numbered since the last takeWords (rarely, after the first rows). */
+  get hasFreshWords(): boolean {
+    return this.fresh.length > 0;
+  }
+
   /** The words numbered since the last call, in code order, and the code of the first. */
   takeWords(): { first: number; words: string[] } {
     const words = this.fresh;
