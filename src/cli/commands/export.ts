@@ -242,12 +242,15 @@ async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Pro
  * read in this thread), e.g. to leave a core free.
  */
 /**
- * Reading threads by default only from this many cores. On two cores, two reading
- * threads compete with the main thread: measured at 100 000 records, 18.4 s and
- * 175 MiB against 23.3 s and 135 MiB in one thread, a fifth faster for a third more
- * memory, over the 150 MiB the export is meant to stay within. More cores gain more.
+ * Reading threads by default from this many cores. Two threads on two cores used to
+ * cost 146–175 MiB at 100 000 records, over the 150 MiB the export is meant to stay
+ * within, so two cores read in one thread. With the spill's binary entries and the
+ * young generation capped, two threads measured 115–118 MiB against 110–112 MiB in
+ * one, and were faster in 6 of 8 alternating pairs (median 9.7 s against 12.6 s
+ * wall) on a machine whose other core was mostly busy with other work; they cost
+ * about a quarter more CPU time in all.
  */
-const THREADS_FROM_CORES = 4;
+const THREADS_FROM_CORES = 2;
 
 function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
   const text = ctx.env.SCREENER_EXPORT_WORKERS;
