@@ -242,15 +242,14 @@ async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Pro
  * read in this thread), e.g. to leave a core free.
  */
 /**
- * Reading threads by default from this many cores. Two threads on two cores used to
- * cost 146–175 MiB at 100 000 records, over the 150 MiB the export is meant to stay
- * within, so two cores read in one thread. With the spill's binary entries and the
- * young generation capped, two threads measured 115–118 MiB against 110–112 MiB in
- * one, and were faster in 6 of 8 alternating pairs (median 9.7 s against 12.6 s
- * wall) on a machine whose other core was mostly busy with other work; they cost
- * about a quarter more CPU time in all.
+ * Reading threads by default only from this many cores. On two cores, two reading
+ * threads now fit in memory (115–118 MiB at 100 000 records against 110–112 MiB in
+ * one), but measured in alternating runs on a shared two-core machine they gained
+ * little and not reliably: faster in 7 of 11 pairs at 100 000 records, 2 of 3 at
+ * 50 000 (by about 5 %), 0 of 3 at 30 000 and at 10 000, for 25–40 % more CPU time,
+ * and slower whenever the other core was busy. SCREENER_EXPORT_WORKERS=2 uses them.
  */
-const THREADS_FROM_CORES = 2;
+const THREADS_FROM_CORES = 4;
 
 function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
   const text = ctx.env.SCREENER_EXPORT_WORKERS;
