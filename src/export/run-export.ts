@@ -299,6 +299,8 @@ async function exportWith(
   const tally = new Tally();
   const populationIndex = columnNames.indexOf('population');
   for (let b = 0; b < BUCKETS; b++) {
+    // Writes are blocking too: let signals (Ctrl-C) through now and then.
+    if (b % YIELD_EVERY_BUCKETS === YIELD_EVERY_BUCKETS - 1) await turn();
     checkAbort(req.signal);
     const rows: { row: DeidRow; published: string[] }[] = [];
     const bucket = winners(spill, b, words);
