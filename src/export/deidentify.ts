@@ -63,13 +63,17 @@ export class Deidentifier {
     assessment: AssessmentView,
     pseudonym: string = pseudonymOf(this.secret, record.id),
   ): DeidRow {
+    return { pseudonym, ...this.fields(record, assessment) };
+  }
+
+  /** The row without its pseudonym (the export's spill keeps that as bytes). */
+  fields(record: InterviewRecord, assessment: AssessmentView): Omit<DeidRow, 'pseudonym'> {
     const qi: Record<string, string> = {};
     for (const spec of this.config.qis) qi[spec.column] = this.qiValue(spec, record, assessment);
     const dimensions: Record<string, boolean> = {};
     for (const d of assessment.dimensions) dimensions[d.id] = d.positive;
     const known = this.questionnaire.indicatorById;
     return {
-      pseudonym,
       // The questionnaire's own id and version, never the record's copy of them.
       questionnaireId: this.questionnaire.id,
       questionnaireVersion: this.questionnaire.version,

@@ -110,8 +110,9 @@ export class Layout {
     const rest = this.restQis.map((c) => this.qiIndex.get(c)!);
     let out = '';
     for (const { row, published } of rows) {
+      // A pseudonym is hex (csvCell would return it as it is) and unique: no lookup.
       let line =
-        this.csvCell(row.pseudonym) +
+        (PSEUDONYM.test(row.pseudonym) ? row.pseudonym : this.csvCell(row.pseudonym)) +
         ',' +
         this.csvCell(row.questionnaireId) +
         ',' +
@@ -143,10 +144,12 @@ export class Layout {
    */
   private readonly csvCells = new Map<string, string>();
   private csvCell(v: string): string {
-    // Hex digits need no quoting: csv-stringify writes a pseudonym as it is (a test checks).
-    if (PSEUDONYM.test(v)) return v;
+    // Remembered cells first: nearly every cell is one, and the pattern below cost more
+    // than the lookup when tried on every cell.
     const known = this.csvCells.get(v);
     if (known !== undefined) return known;
+    // Hex digits need no quoting: csv-stringify writes a pseudonym as it is (a test checks).
+    if (PSEUDONYM.test(v)) return v;
     const text = stringify([[v]]).slice(0, -1);
     if (this.csvCells.size < MAX_REMEMBERED_CELLS) this.csvCells.set(v, text);
     return text;

@@ -11,8 +11,10 @@ import { createHmac } from 'node:crypto';
 export const PSEUDONYM_HEX_DIGITS = 32;
 
 export function pseudonymOf(secret: Uint8Array, recordId: string): string {
-  return createHmac('sha256', secret)
-    .update(recordId, 'utf8')
-    .digest('hex')
-    .slice(0, PSEUDONYM_HEX_DIGITS);
+  return pseudonymDigest(secret, recordId).toString('hex', 0, PSEUDONYM_HEX_DIGITS / 2);
+}
+
+/** The whole HMAC; the pseudonym is its first 16 bytes (the export's spill keeps them as bytes). */
+export function pseudonymDigest(secret: Uint8Array, recordId: string): Buffer {
+  return createHmac('sha256', secret).update(recordId, 'utf8').digest();
 }

@@ -1,68 +1,44 @@
 /**
- * One record file → one line for the export's spill, or the reason it is skipped.
- * Pure of the export's other state, so the same code runs in the main thread and in
- * the worker threads that read a large export in parallel (worker.ts).
+ * One record file → one entry for the export's spill (spill-codec.ts), or the reason
+ * it is skipped. Pure of the export's other state, so the same code runs in the main
+ * thread and in the worker threads that read a large export in parallel (worker.ts).
  */
 import type { Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
 import { ScreenerError, isScreenerError } from '../errors.js';
 import { readExportConfig } from './config.js';
-import { Deidentifier, type AssessmentView, type DeidRow } from './deidentify.js';
-import { pseudonymOf } from './pseudonym.js';
-import { Spill } from './spill.js';
+import { Deidentifier, type AssessmentView } from './deidentify.js';
+import { pseudonymDigest } from './pseudonym.js';
+import { EntryEncoder, type RowFields, type SpillWords } from './spill-codec.js';
 import type { ExclusionReason, SkipReason, SkippedFile } from './summary.js';
 
-/**
- * The head of a spill line: [pseudonym, updatedAt (ms), file index, exclusion or null,
- * the row's quasi-identifiers or null]. A line is the head's JSON, a tab, and the rest
- * of the row's JSON (empty for an exclusion): the count pass, which needs only the
- * head, parses only the head. JSON text never holds a raw tab, so the first tab splits.
- */
-export type SpillHead = [
-  string,
-  number,
-  number,
-  ExclusionReason | null,
-  Readonly<Record<string, string>> | null,
-];
-
-/** One line of the spill (see SpillHead). */
-export function spillLine(
-  pseudonym: string,
-  updated: number,
-  index: number,
-  exclusion: ExclusionReason | null,
-  row: DeidRow | null,
-): string {
-  if (!row) return `${JSON.stringify([pseudonym, updated, index, exclusion, null])}\t`;
-  const { qi, ...rest } = row;
-  return `${JSON.stringify([pseudonym, updated, index, exclusion, qi])}\t${JSON.stringify(rest)}`;
-}
-
-/** The head of a spill line. */
-export function spillHead(line: string): SpillHead {
-  return JSON.parse(line.slice(0, line.indexOf('\t'))) as SpillHead;
-}
-
-/** The row of a spill line whose head is `head` (not an exclusion). */
-export function spillRow(line: string, head: SpillHead): DeidRow {
-  const row = JSON.parse(line.slice(line.indexOf('\t') + 1)) as { qi?: DeidRow['qi'] };
-  // Set on the parsed object rather than spread into a copy: qi comes last either way.
-  row.qi = head[4]!;
-  return row as DeidRow;
-}
-
 export type FileResult =
-  /** A row, or an exclusion (practice, stopped, …), for the spill; `hash` names the questionnaire of a row. */
+  /**
+   * A row, or an exclusion (practice, stopped, …), for the spill: the bytes
+   * [start, end) of its batch (ReadBatch); `hash` names the questionnaire of a row.
+   */
   | {
       readonly kind: 'entry';
-      readonly bucket: number;
-      readonly line: string;
+      readonly start: number;
+      readonly end: number;
       readonly hash?: string;
     }
   | { readonly kind: 'skip'; readonly skip: SkippedFile }
   /** The record's questionnaire has an export section that does not check: the export stops. */
   | { readonly kind: 'bad_config'; readonly hash: string };
+
+/**
+ * What one thread read of a run of files: a result per file, the spill entries'
+ * bytes, and the words the entries use that this thread had not sent before
+ * (spill-codec.ts). `source` tells whose numbering of words the entries use.
+ */
+export interface ReadBatch {
+  readonly results: readonly FileResult[];
+  readonly bytes: Uint8Array;
+  readonly source: number;
+  readonly firstWord: number;
+  readonly words: readonly string[];
+}
 
 export type Opened =
   | { readonly ok: true; readonly record: InterviewRecord }
@@ -109,8 +85,43 @@ function asScreenerError(error: unknown): ScreenerError {
 export class RowMaker {
   /** Per questionnaire hash: its de-identifier, or null when its export section is invalid. */
   private readonly deidentifiers = new Map<string, Deidentifier | null>();
+  private readonly encoder = new EntryEncoder();
 
-  constructor(private readonly opts: RowMakerOptions) {}
+  /** `source`: this thread's number among the threads that encode spill entries. */
+  constructor(
+    private readonly opts: RowMakerOptions,
+    readonly source = 0,
+  ) {}
+
+  /**
+   * The results of make() since the last batch, with their entries' bytes copied
+   * into a buffer of their own (one that can be sent to another thread).
+   */
+  batch(results: readonly FileResult[]): ReadBatch {
+    const bytes = new Uint8Array(this.encoder.length);
+    bytes.set(this.encoder.view());
+    this.encoder.reset();
+    const { first, words } = this.encoder.takeWords();
+    return { results, bytes, source: this.source, firstWord: first, words };
+  }
+
+  /**
+   * For a caller that spills each result at once, with no batch and no copy: hands
+   * `words` what this thread numbered since, then the entry's bytes to `spill`
+   * (bytes[start, end) of a buffer the next make() overwrites).
+   */
+  takeEach(
+    result: FileResult,
+    words: SpillWords,
+    spill: (source: number, bytes: Uint8Array, start: number, end: number) => void,
+  ): void {
+    if (this.encoder.hasFreshWords) {
+      const fresh = this.encoder.takeWords();
+      words.add(this.source, fresh.first, fresh.words);
+    }
+    if (result.kind === 'entry') spill(this.source, this.encoder.buffer, result.start, result.end);
+    this.encoder.reset();
+  }
 
   /** Checks, scores and de-identifies one opened file. */
   make(file: string, index: number, opened: Opened): FileResult {
@@ -121,7 +132,7 @@ export class RowMaker {
     const record = opened.record;
     const problem = recordProblem(record);
     if (problem) return skipOf(file, 'invalid_record', 'E_EXPORT_INVALID_RECORD', problem);
-    const pseudonym = pseudonymOf(this.opts.secret, record.id);
+    const digest = pseudonymDigest(this.opts.secret, record.id);
     const updated = Date.parse(record.updatedAt);
     const t = Number.isFinite(updated) ? updated : 0;
     const exclusion: ExclusionReason | null =
@@ -130,7 +141,7 @@ export class RowMaker {
         : record.status === 'completed'
           ? null
           : record.status;
-    if (exclusion) return entryOf(pseudonym, spillLine(pseudonym, t, index, exclusion, null));
+    if (exclusion) return this.entry(digest, t, index, exclusion, null);
 
     const q = this.opts.questionnaireByHash(record.questionnaire.hash);
     if (!q)
@@ -153,8 +164,21 @@ export class RowMaker {
         `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    const row = deidentifier.row(record, assessment, pseudonym);
-    return entryOf(pseudonym, spillLine(pseudonym, t, index, null, row), q.hash);
+    const row = deidentifier.fields(record, assessment);
+    return this.entry(digest, t, index, null, row, q.hash);
+  }
+
+  private entry(
+    digest: Uint8Array,
+    updated: number,
+    index: number,
+    exclusion: ExclusionReason | null,
+    row: RowFields | null,
+    hash?: string,
+  ): FileResult {
+    const start = this.encoder.entry(digest, updated, index, exclusion, row);
+    const end = this.encoder.length;
+    return hash === undefined ? { kind: 'entry', start, end } : { kind: 'entry', start, end, hash };
   }
 
   private deidentifierOf(q: Questionnaire): Deidentifier | null {
@@ -166,15 +190,6 @@ export class RowMaker {
     }
     return d;
   }
-}
-
-function entryOf(pseudonym: string, line: string, hash?: string): FileResult {
-  return {
-    kind: 'entry',
-    bucket: Spill.bucketOf(pseudonym),
-    line,
-    ...(hash !== undefined ? { hash } : {}),
-  };
 }
 
 function skipOf(file: string, reason: SkipReason, code: string, message: string): FileResult {

@@ -32,13 +32,18 @@ import {
   openedBy,
   openedByAsync,
   RowMaker,
-  spillHead,
-  spillRow,
   type FileResult,
   type Opened,
-  type SpillHead,
+  type ReadBatch,
 } from './record-rows.js';
-import { BUCKETS, Spill } from './spill.js';
+import { BUCKETS, FrameReader, Spill } from './spill.js';
+import {
+  ENTRY_HEAD_BYTES,
+  EntryDecoder,
+  exclusionOf,
+  PSEUDONYM_BYTES,
+  SpillWords,
+} from './spill-codec.js';
 import { readInParallel, type ParallelRead } from './worker-pool.js';
 import {
   EXCLUSION_REASONS,
@@ -144,12 +149,21 @@ async function exportWith(
   // ---- pass 1: read ---------------------------------------------------------------
   // Results are taken in file order whichever way the files are read, so the skip
   // list, the spill and every tie-break are the same from run to run.
-  const take = (result: FileResult) => {
+  const words = new SpillWords();
+  const append = (source: number, bytes: Uint8Array, start: number, end: number) =>
+    spill.append(source, bytes, start, end);
+  /** A result's skip or questionnaire; its entry is spilled by the caller. */
+  const note = (result: FileResult) => {
     if (result.kind === 'skip') skip(result.skip);
     else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
-    else {
-      if (result.hash !== undefined) useQuestionnaire(result.hash);
-      spill.append(result.bucket, result.line);
+    else if (result.hash !== undefined) useQuestionnaire(result.hash);
+  };
+  const take = (batch: ReadBatch) => {
+    words.add(batch.source, batch.firstWord, batch.words);
+    for (const result of batch.results) {
+      note(result);
+      if (result.kind === 'entry')
+        spill.append(batch.source, batch.bytes, result.start, result.end);
     }
   };
   const useQuestionnaire = (hash: string) => {
@@ -166,20 +180,26 @@ async function exportWith(
     // With blocking reads this thread reads too, between taking the workers' results.
     const maker = openSync ? new RowMaker(req) : undefined;
     const readHere = (chunk: readonly string[], start: number) =>
-      chunk.map((file, i) =>
-        maker!.make(
-          file,
-          start + i,
-          openedBy(() => openSync!(file)),
+      maker!.batch(
+        chunk.map((file, i) =>
+          maker!.make(
+            file,
+            start + i,
+            openedBy(() => openSync!(file)),
+          ),
         ),
       );
     await readInParallel(
       files,
       parallel,
-      async (results, start) => {
+      async (batch, start) => {
         checkAbort(req.signal);
-        for (const r of results) take(r);
-        req.onProgress?.({ phase: 'read', done: start + results.length, total: files.length });
+        take(batch);
+        req.onProgress?.({
+          phase: 'read',
+          done: start + batch.results.length,
+          total: files.length,
+        });
       },
       maker ? readHere : undefined,
     );
@@ -205,7 +225,9 @@ async function exportWith(
         opened = await inFlight.shift()!;
         start(i + READ_AHEAD);
       }
-      take(maker.make(file, i, opened));
+      const result = maker.make(file, i, opened);
+      note(result);
+      maker.takeEach(result, words, append);
       req.onProgress?.({ phase: 'read', done: i + 1, total: files.length });
     }
   }
@@ -231,11 +253,14 @@ async function exportWith(
   for (let b = 0; b < BUCKETS; b++) {
     if (b % YIELD_EVERY_BUCKETS === YIELD_EVERY_BUCKETS - 1) await turn();
     checkAbort(req.signal);
-    for (const { head, duplicate } of winners(spill, b)) {
-      if (duplicate) excluded.duplicate++;
-      else if (head[3] !== null) excluded[head[3]]++;
+    const bucket = winners(spill, b, words);
+    for (let i = 0; i < bucket.count; i++) {
+      const e = bucket.order[i]!;
+      const exclusion = bucket.exclusion(e);
+      if (bucket.duplicate(i)) excluded.duplicate++;
+      else if (exclusion !== null) excluded[exclusion]++;
       else {
-        counter.add(head[4]!);
+        counter.add(bucket.qi(e));
         recordsOut++;
       }
     }
@@ -274,11 +299,15 @@ async function exportWith(
   const tally = new Tally();
   const populationIndex = columnNames.indexOf('population');
   for (let b = 0; b < BUCKETS; b++) {
+    // Writes are blocking too: let signals (Ctrl-C) through now and then.
+    if (b % YIELD_EVERY_BUCKETS === YIELD_EVERY_BUCKETS - 1) await turn();
     checkAbort(req.signal);
     const rows: { row: DeidRow; published: string[] }[] = [];
-    for (const { head, line, duplicate } of winners(spill, b)) {
-      if (duplicate || head[3] !== null) continue;
-      const row = spillRow(line, head);
+    const bucket = winners(spill, b, words);
+    for (let i = 0; i < bucket.count; i++) {
+      const e = bucket.order[i]!;
+      if (bucket.duplicate(i) || bucket.exclusion(e) !== null) continue;
+      const row = bucket.row(e);
       const published = applier.applyRecord(row.qi);
       tally.add(row, published[populationIndex]!);
       rows.push({ row, published });
@@ -352,19 +381,81 @@ async function exportWith(
  * The entries of one bucket in pseudonym order, each record once: the newest copy
  * (latest updatedAt, then the first file) wins; other copies are duplicates.
  */
-function winners(
-  spill: Spill,
-  bucket: number,
-): { head: SpillHead; line: string; duplicate: boolean }[] {
-  const entries = spill.readBucket(bucket).map((line) => ({ head: spillHead(line), line }));
-  entries.sort(
-    ({ head: a }, { head: b }) => compareStrings(a[0], b[0]) || b[1] - a[1] || a[2] - b[2],
-  );
-  return entries.map(({ head, line }, i) => ({
-    head,
-    line,
-    duplicate: i > 0 && entries[i - 1]!.head[0] === head[0],
-  }));
+function winners(spill: Spill, bucket: number, words: SpillWords): BucketEntries {
+  return new BucketEntries(spill.readBucket(bucket), words);
+}
+
+/**
+ * One bucket's entries, read from the spill's plaintext and sorted. Entries are
+ * numbered in the order read; `order` lists them sorted. The sort compares the
+ * pseudonym as four big-endian 32-bit words, which orders as its hex digits do.
+ */
+class BucketEntries {
+  readonly count: number;
+  readonly order: number[];
+  private readonly starts: number[] = [];
+  private readonly sources: number[] = [];
+  private readonly keys: Uint32Array;
+  private readonly updated: Float64Array;
+  private readonly index: Uint32Array;
+  private readonly decoder: EntryDecoder;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly words: SpillWords,
+  ) {
+    const frames = new FrameReader(bytes);
+    while (frames.next()) {
+      if (frames.end - frames.start < ENTRY_HEAD_BYTES)
+        throw new Error('internal: a spill entry is cut short');
+      this.starts.push(frames.start);
+      this.sources.push(frames.source);
+    }
+    const n = (this.count = this.starts.length);
+    const keys = (this.keys = new Uint32Array(n * 4));
+    const updated = (this.updated = new Float64Array(n));
+    const index = (this.index = new Uint32Array(n));
+    for (let e = 0; e < n; e++) {
+      const s = this.starts[e]!;
+      for (let w = 0; w < 4; w++) keys[e * 4 + w] = bytes.readUInt32BE(s + w * 4);
+      updated[e] = bytes.readDoubleLE(s + PSEUDONYM_BYTES);
+      index[e] = bytes.readUInt32LE(s + PSEUDONYM_BYTES + 8);
+    }
+    this.order = Array.from({ length: n }, (_, e) => e);
+    this.order.sort(
+      (a, b) => this.comparePseudonyms(a, b) || updated[b]! - updated[a]! || index[a]! - index[b]!,
+    );
+    this.decoder = new EntryDecoder(bytes);
+  }
+
+  private comparePseudonyms(a: number, b: number): number {
+    const keys = this.keys;
+    for (let w = 0; w < 4; w++) {
+      const d = keys[a * 4 + w]! - keys[b * 4 + w]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  /** Whether the i-th entry in order is another copy of the record before it. */
+  duplicate(i: number): boolean {
+    return i > 0 && this.comparePseudonyms(this.order[i - 1]!, this.order[i]!) === 0;
+  }
+
+  exclusion(e: number): ReturnType<typeof exclusionOf> {
+    return exclusionOf(this.bytes[this.starts[e]! + PSEUDONYM_BYTES + 12]!);
+  }
+
+  qi(e: number): Record<string, string> {
+    this.decoder.at(this.bytes, this.starts[e]!, this.words.of(this.sources[e]!));
+    return this.decoder.qi();
+  }
+
+  row(e: number): DeidRow {
+    const s = this.starts[e]!;
+    const qi = this.qi(e);
+    return this.decoder.row(this.bytes.toString('hex', s, s + PSEUDONYM_BYTES), qi);
+  }
 }
 
 /** Ids in the order of the first list that has them. */

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { environmentError } from '../errors.js';
 import type { Unlocker } from '../store/index.js';
-import type { FileResult } from './record-rows.js';
+import type { ReadBatch } from './record-rows.js';
 
 /** What a worker needs to read records as the main thread would. All of it is structured-cloneable. */
 export interface WorkerInit {
@@ -27,6 +27,12 @@ export interface ParallelRead {
 /** Below this many files, starting worker threads (≈ 0.1 s each) costs more than it saves. */
 export const PARALLEL_FROM = 2_000;
 
+/** What a worker is started with: the shared set-up and its own number as a spill source. */
+export interface WorkerData {
+  readonly init: WorkerInit;
+  readonly source: number;
+}
+
 export interface ChunkRequest {
   readonly chunk: number;
   readonly start: number;
@@ -35,7 +41,7 @@ export interface ChunkRequest {
 
 export interface ChunkReply {
   readonly chunk: number;
-  readonly results: readonly FileResult[];
+  readonly batch: ReadBatch;
 }
 
 /** Files per message: large enough that messaging costs little, small enough for a smooth progress bar. */
@@ -50,7 +56,7 @@ function workerScript(): URL {
 }
 
 /** Reads one chunk of files in the calling thread, as a worker would. */
-export type ReadHere = (files: readonly string[], start: number) => readonly FileResult[];
+export type ReadHere = (files: readonly string[], start: number) => ReadBatch;
 
 /**
  * Reads `files` with `plan.workers` threads and hands the results to onChunk chunk by
@@ -63,14 +69,14 @@ export type ReadHere = (files: readonly string[], start: number) => readonly Fil
 export async function readInParallel(
   files: readonly string[],
   plan: ParallelRead,
-  onChunk: (results: readonly FileResult[], start: number) => Promise<void>,
+  onChunk: (batch: ReadBatch, start: number) => Promise<void>,
   readHere?: ReadHere,
 ): Promise<void> {
   const chunks = Math.ceil(files.length / CHUNK_FILES);
   const threads = Math.max(1, Math.min(plan.workers, chunks));
   const count = readHere ? threads - 1 : threads;
   const workers: Worker[] = [];
-  const pending = new Map<number, Deferred>();
+  const pending = new Map<number, Deferred<ReadBatch>>();
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure ??= error;
@@ -80,13 +86,15 @@ export async function readInParallel(
     files.slice(chunk * CHUNK_FILES, chunk * CHUNK_FILES + CHUNK_FILES);
   try {
     for (let i = 0; i < count; i++) {
+      // Source 0 is this thread's numbering of spill words; worker i's is i + 1.
+      const data: WorkerData = { init: plan.init, source: i + 1 };
       const w = new Worker(workerScript(), {
-        workerData: plan.init,
+        workerData: data,
         // A small young generation: a reader's garbage dies young, and each isolate's
         // semi-spaces would otherwise add tens of MiB to peak memory.
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
-      w.on('message', (reply: ChunkReply) => pending.get(reply.chunk)?.resolve(reply.results));
+      w.on('message', (reply: ChunkReply) => pending.get(reply.chunk)?.resolve(reply.batch));
       w.on('error', (error) =>
         fail(workerFailure(error instanceof Error ? error.message : String(error))),
       );
@@ -99,7 +107,7 @@ export async function readInParallel(
       chunks,
       readers: count,
       ask(reader, chunk) {
-        const d = deferred();
+        const d = deferred<ReadBatch>();
         pending.set(chunk, d);
         if (failure) d.reject(failure);
         const request: ChunkRequest = { chunk, start: chunk * CHUNK_FILES, files: filesOf(chunk) };
@@ -110,9 +118,9 @@ export async function readInParallel(
       ...(readHere
         ? { here: (chunk: number) => readHere(filesOf(chunk), chunk * CHUNK_FILES) }
         : {}),
-      async take(results, chunk) {
+      async take(batch, chunk) {
         pending.delete(chunk);
-        await onChunk(results, chunk * CHUNK_FILES);
+        await onChunk(batch, chunk * CHUNK_FILES);
       },
     });
   } finally {
@@ -124,25 +132,25 @@ export async function readInParallel(
 /** Chunks read here ahead of the next one taken, at most: bounds the results held. */
 const MAX_AHEAD = 8;
 
-export interface ChunkSchedule {
+export interface ChunkSchedule<T> {
   readonly chunks: number;
   /** Readers in other threads, each asked for up to QUEUED_PER_WORKER chunks at a time. */
   readonly readers: number;
   /** Asks reader `reader` for chunk `chunk`; a failure rejects. */
-  ask(reader: number, chunk: number): Promise<readonly FileResult[]>;
+  ask(reader: number, chunk: number): Promise<T>;
   /** Reads a chunk in this thread; without it, this thread only takes results. */
-  readonly here?: ((chunk: number) => readonly FileResult[]) | undefined;
+  readonly here?: ((chunk: number) => T) | undefined;
   /** Called once per chunk, in chunk order. */
-  take(results: readonly FileResult[], chunk: number): Promise<void>;
+  take(results: T, chunk: number): Promise<void>;
 }
 
 /**
  * Hands chunks out in order, to whichever reader is free, and takes the results in
  * chunk order whoever read them: the order of results never depends on timing.
  */
-export async function scheduleChunks(s: ChunkSchedule): Promise<void> {
-  const asked = new Map<number, Promise<readonly FileResult[]>>();
-  const ready = new Map<number, readonly FileResult[]>();
+export async function scheduleChunks<T>(s: ChunkSchedule<T>): Promise<void> {
+  const asked = new Map<number, Promise<T>>();
+  const ready = new Map<number, T>();
   const busy = new Array<number>(s.readers).fill(0);
   let next = 0;
   const refill = () => {
@@ -176,7 +184,7 @@ export async function scheduleChunks(s: ChunkSchedule): Promise<void> {
         ready.set(c, await promise);
       }
     }
-    const results = ready.get(c)!;
+    const results = ready.get(c) as T;
     ready.delete(c);
     asked.delete(c);
     await s.take(results, c);
@@ -192,16 +200,16 @@ function workerFailure(why: string): Error {
   );
 }
 
-interface Deferred {
-  readonly promise: Promise<readonly FileResult[]>;
-  resolve(results: readonly FileResult[]): void;
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
   reject(error: Error): void;
 }
 
-function deferred(): Deferred {
-  let resolve!: Deferred['resolve'];
-  let reject!: Deferred['reject'];
-  const promise = new Promise<readonly FileResult[]>((res, rej) => {
+function deferred<T>(): Deferred<T> {
+  let resolve!: Deferred<T>['resolve'];
+  let reject!: Deferred<T>['reject'];
+  const promise = new Promise<T>((res, rej) => {
     resolve = res;
     reject = rej;
   });

@@ -1,7 +1,7 @@
 /**
  * An export's worker thread (built as dist/export-worker.js): opens, scores and
  * de-identifies the record files the main thread sends, exactly as the main thread
- * would (record-rows.ts), and sends back spill lines and skips. It writes nothing.
+ * would (record-rows.ts), and sends back spill entries and skips. It writes nothing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { assessOutline } from '../scoring/index.js';
@@ -9,15 +9,18 @@ import { openRecordFileSync, type Unlocker } from '../store/index.js';
 import { questionnaireCatalogue } from './questionnaire-catalogue.js';
 import { openedBy, RowMaker } from './record-rows.js';
 import { MemoryTrimmer } from './trim-memory.js';
-import type { ChunkReply, ChunkRequest, WorkerInit } from './worker-pool.js';
+import type { ChunkReply, ChunkRequest, WorkerData } from './worker-pool.js';
 
-const init = workerData as WorkerInit;
+const { init, source } = workerData as WorkerData;
 const unlocker = rehydrate(init.unlocker);
-const maker = new RowMaker({
-  questionnaireByHash: questionnaireCatalogue(init.questionnaireFiles),
-  assess: assessOutline,
-  secret: Buffer.from(init.secret),
-});
+const maker = new RowMaker(
+  {
+    questionnaireByHash: questionnaireCatalogue(init.questionnaireFiles),
+    assess: assessOutline,
+    secret: Buffer.from(init.secret),
+  },
+  source,
+);
 
 const trimmer = new MemoryTrimmer();
 let read = 0;
@@ -32,8 +35,9 @@ parentPort!.on('message', (request: ChunkRequest) => {
       openedBy(() => openRecordFileSync(file, unlocker)),
     ),
   );
-  const reply: ChunkReply = { chunk: request.chunk, results };
-  parentPort!.postMessage(reply);
+  const reply: ChunkReply = { chunk: request.chunk, batch: maker.batch(results) };
+  // The entries' bytes are moved, not copied: the batch's buffer is its own.
+  parentPort!.postMessage(reply, [reply.batch.bytes.buffer as ArrayBuffer]);
 });
 
 /** Structured cloning turns Buffers into plain Uint8Arrays; the store's code expects Buffers. */

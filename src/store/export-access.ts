@@ -4,7 +4,7 @@
  * screener passphrase is needed; with a passphrase, the data folder's keys.json
  * must be unlocked first (unlockDataDir). Nothing here writes.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, opendirSync, openSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
@@ -54,12 +54,12 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
   const files: string[] = [];
   const dirs: string[] = [];
   try {
-    for await (const entry of await fs.opendir(path, { bufferSize: 256 })) {
+    await eachEntry(path, fs, (entry) => {
       const name = entry.name;
-      if (name.startsWith('.')) continue;
+      if (name.startsWith('.')) return;
       if (entry.isDirectory()) dirs.push(name);
       else if (entry.isFile() && name.endsWith(RECORD_EXT)) files.push(name);
-    }
+    });
   } catch (error) {
     throw readFailure(error, `the folder ${path}`, path);
   }
@@ -83,6 +83,28 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
   }
   while (d < dirs.length) await addFolder(dirs[d++]!);
   return out;
+}
+
+/**
+ * The entries of a folder, streamed (only the names kept are held). With the real file
+ * system, blocking: the asynchronous listing waits for the thread pool 400 times per
+ * 100 000 files, and took about 140 ms against 45–80 ms.
+ */
+async function eachEntry(
+  path: string,
+  fs: StoreFs,
+  visit: (entry: { readonly name: string; isDirectory(): boolean; isFile(): boolean }) => void,
+): Promise<void> {
+  if (fs !== nodeFs) {
+    for await (const entry of await fs.opendir(path, { bufferSize: 256 })) visit(entry);
+    return;
+  }
+  const dir = opendirSync(path, { bufferSize: 256 });
+  try {
+    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry);
+  } finally {
+    dir.closeSync();
+  }
 }
 
 export async function openRecordFileWithOrgKey(

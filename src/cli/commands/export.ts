@@ -243,9 +243,11 @@ async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Pro
  */
 /**
  * Reading threads by default only from this many cores. On two cores, two reading
- * threads compete with the main thread: measured at 100 000 records, 18.4 s and
- * 175 MiB against 23.3 s and 135 MiB in one thread, a fifth faster for a third more
- * memory, over the 150 MiB the export is meant to stay within. More cores gain more.
+ * threads now fit in memory (115–118 MiB at 100 000 records against 110–112 MiB in
+ * one), but measured in alternating runs on a shared two-core machine they gained
+ * little and not reliably: faster in 7 of 11 pairs at 100 000 records, 2 of 3 at
+ * 50 000 (by about 5 %), 0 of 3 at 30 000 and at 10 000, for 25–40 % more CPU time,
+ * and slower whenever the other core was busy. SCREENER_EXPORT_WORKERS=2 uses them.
  */
 const THREADS_FROM_CORES = 4;
 
