@@ -36,15 +36,6 @@ const CACHE_KINDS = {
 };
 const DEFAULT_KIND = 'run';
 
-// V8 flags for a kind of command, set before its cache is read. `run --answers` plays a
-// whole interview and writes its report in one go, mostly in code that runs a few
-// dozen times each: compiled at once to V8's baseline code (Sparkplug) instead of
-// interpreted, the command takes about a tenth less time (scripts/bench.mjs). The
-// interview waits on the person between steps and starts slower with it, so it keeps
-// V8's defaults. V8 takes a cache only under the flags it was made with; the build
-// trains each kind under its flags (scripts/train-code-cache.cjs calls loadBundle).
-const V8_FLAGS = { run: '--always-sparkplug' };
-
 /** The cache file for a kind of command (see CACHE_KINDS). */
 function cacheFile(kind) {
   return `${BUNDLE}.${kind}.cache`;
@@ -129,13 +120,6 @@ function checksum(bytes) {
   return BigInt.asUintN(64, wasm.h(bytes.length)).toString(16).padStart(16, '0');
 }
 
-function setV8Flags(kind) {
-  const flags = Object.hasOwn(V8_FLAGS, kind) ? V8_FLAGS[kind] : undefined;
-  // Not where V8 cannot compile at all (node --jitless, which also has no WebAssembly).
-  if (!flags || typeof WebAssembly === 'undefined') return;
-  require('node:v8').setFlagsFromString(flags);
-}
-
 /** A cache file's content: the header bin/load-bundle.js checks, then V8's data. */
 function cacheFileContent(stamp, code) {
   return Buffer.concat([Buffer.from(stamp + checksum(code), 'latin1'), code]);
@@ -151,9 +135,7 @@ function loadBundle({ useCache = true, argv = process.argv } = {}) {
   // one-byte text, several times quicker than decoding UTF-8.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const stamp = stampOf(source);
-  const kind = kindOf(argv);
-  setV8Flags(kind);
-  const cachedData = useCache ? cacheFor(stamp, kind) : undefined;
+  const cachedData = useCache ? cacheFor(stamp, kindOf(argv)) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE, loaded: false };
   const wrapper = script.runInThisContext();

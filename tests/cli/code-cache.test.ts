@@ -112,7 +112,7 @@ describe('start-up from the code cache', () => {
     expect(load(root, 'run')).toEqual({ used: false, help: true });
   });
 
-  it('starts without V8 flags or the checksum where V8 cannot compile (node --jitless)', () => {
+  it('starts without the checksum where there is no WebAssembly (node --jitless)', () => {
     const answers = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
     const r = spawnSync(
       process.execPath,
