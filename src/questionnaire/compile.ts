@@ -16,6 +16,12 @@ import type {
 import { textHash } from './text-hash.js';
 import { pointer } from './yaml-source.js';
 
+function hashOf(text: string | undefined, hash: string | undefined): string {
+  if (hash !== undefined) return hash;
+  if (text === undefined) throw new Error('internal: a questionnaire needs its text or its hash');
+  return textHash(text);
+}
+
 /**
  * Freezing catches code that would change a questionnaire in the middle of an interview.
  * It runs on the checked path, which every test from sources takes; the build-checked
@@ -40,7 +46,8 @@ export function compileQuestionnaire(
   doc: QuestionnaireDoc,
   conditions: ReadonlyMap<string, Condition>,
   file: string,
-  text: string,
+  /** The file's text; not needed when `hash` is given. */
+  text: string | undefined,
   /** False only for a document the build checked (trusted.ts); see deepFreeze. */
   freeze = true,
   /** textHash(text), when the build already computed it (precompiled.ts). */
@@ -159,7 +166,7 @@ export function compileQuestionnaire(
     })),
     messages: doc.messages ?? {},
     exportConfig: doc.export ?? {},
-    hash: hash ?? textHash(text),
+    hash: hashOf(text, hash),
     file,
   };
   return freeze ? deepFreeze(q) : q;

@@ -24,7 +24,7 @@ export function writePrecompiled(outDir: string): string[] {
     writeFileSync(join(outDir, `${hash}.json`), JSON.stringify(r.source.value));
     // The text as read (a byte-order mark already removed), which the hash is of.
     writeFileSync(join(outDir, `${hash}.source.yaml`), r.source.text);
-    const sameLength = (index[String(r.source.text.length)] ??= []);
+    const sameLength = (index[String(Buffer.byteLength(r.source.text, 'utf8'))] ??= []);
     if (!sameLength.includes(hash)) sameLength.push(hash);
     const trees: Record<string, unknown> = {};
     for (const [at, ast] of conditionTrees(r.source.value as QuestionnaireDoc)) {

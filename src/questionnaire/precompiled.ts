@@ -6,11 +6,12 @@
  * (ast-json.ts), so that they are not parsed again either, and <hash>.source.yaml the
  * exact text the build checked and hashed.
  *
- * A text is found without hashing it (Node's crypto module alone takes longer to load
- * than the rest of this lookup): index.json lists the hashes by text length, and a
- * candidate is taken only when its stored text is the very same text. Then the hash the
- * build computed is the text's hash. An edited file is not in the cache and takes the
- * full, checked path. Running from sources (tests), there is no cache.
+ * A file is found without hashing it (Node's crypto module alone takes longer to load
+ * than the rest of this lookup) and without decoding it: index.json lists the hashes by
+ * length in UTF-8 bytes, and a candidate is taken only when its stored text has the very
+ * same bytes. Then the hash the build computed is the text's hash. An edited file is
+ * not in the cache and takes the full, checked path. Running from sources (tests),
+ * there is no cache.
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { astFromJson } from './ast-json.js';
 
 export const PRECOMPILED_INDEX = 'index.json';
 
-/** The index.json of a precompiled folder: text length → hashes of the texts of that length. */
+/** The index.json of a precompiled folder: length in UTF-8 bytes → hashes of the texts of that length. */
 export type PrecompiledIndex = Record<string, string[]>;
 
 function cacheDir(): string {
@@ -36,36 +37,38 @@ function readJson(file: string): unknown {
   }
 }
 
-function readText(file: string): string | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
-/** The hash of `text` if the build checked this very text, else undefined. */
-function hashOf(text: string, dir: string): string | undefined {
+/** The hash of `content` (a text, or a file's bytes) if the build checked it, else undefined. */
+function hashOf(content: string | Uint8Array, dir: string): string | undefined {
   const index = readJson(join(dir, PRECOMPILED_INDEX));
   if (typeof index !== 'object' || index === null) return undefined;
-  const candidates = (index as PrecompiledIndex)[String(text.length)];
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const candidates = (index as PrecompiledIndex)[String(bytes.length)];
   if (!Array.isArray(candidates)) return undefined;
   for (const hash of candidates) {
     if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) continue;
-    if (readText(join(dir, `${hash}.source.yaml`)) === text) return hash;
+    if (readBytes(join(dir, `${hash}.source.yaml`))?.equals(bytes)) return hash;
   }
   return undefined;
 }
 
 /**
- * The checked document for this exact text, its hash and, when the build stored them,
- * its conditions' syntax trees by JSON pointer; or undefined.
+ * The checked document for this exact text (or these exact bytes of a file), its hash
+ * and, when the build stored them, its conditions' syntax trees by JSON pointer; or
+ * undefined.
  */
 export function precompiled(
-  text: string,
+  content: string | Uint8Array,
   dir: string = cacheDir(),
 ): { doc: unknown; hash: string; trees: ReadonlyMap<string, ASTNode> | undefined } | undefined {
-  const hash = hashOf(text, dir);
+  const hash = hashOf(content, dir);
   if (hash === undefined) return undefined;
   const doc = readJson(join(dir, `${hash}.json`));
   if (doc === undefined) return undefined;

@@ -5,11 +5,11 @@
  * of the loading pipeline) nor the linter's checks.
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
+import { readFileSync } from 'node:fs';
 import { compileQuestionnaire } from './compile.js';
 import { compileExpressions } from './lint.js';
 import { precompiled } from './precompiled.js';
 import type { Condition, Questionnaire, QuestionnaireDoc } from './types.js';
-import { readTextFile } from './yaml-source.js';
 
 /**
  * A document checked at build time: compile its conditions, skip the checks. `trees`:
@@ -17,7 +17,8 @@ import { readTextFile } from './yaml-source.js';
  */
 export function loadTrusted(
   file: string,
-  text: string,
+  /** The file's text; not needed when `hash` is given. */
+  text: string | undefined,
   doc: QuestionnaireDoc,
   trees?: ReadonlyMap<string, ASTNode>,
   /** The text's hash, when the build computed it. */
@@ -29,12 +30,20 @@ export function loadTrusted(
   return failed ? undefined : compileQuestionnaire(doc, conditions, file, text, false, hash);
 }
 
-/** The questionnaire in `file` when the build checked this very text, else undefined. */
+/**
+ * The questionnaire in `file` when the build checked this very text, else undefined.
+ * Without `text`, the file's bytes are compared with the build's, never decoded.
+ */
 export function precompiledQuestionnaire(file: string, text?: string): Questionnaire | undefined {
-  const content = text ?? readTextFile(file).text;
-  if (content === undefined) return undefined;
+  let content: string | Uint8Array;
+  try {
+    content = text ?? readFileSync(file);
+  } catch {
+    // Unreadable: the checked path says why.
+    return undefined;
+  }
   const pre = precompiled(content);
-  return pre && loadTrusted(file, content, pre.doc as QuestionnaireDoc, pre.trees, pre.hash);
+  return pre && loadTrusted(file, text, pre.doc as QuestionnaireDoc, pre.trees, pre.hash);
 }
 
 /**

@@ -49,12 +49,19 @@ describe('precompiled shipped questionnaires', () => {
         const sha = createHash('sha256').update(text).digest('hex');
         const found = precompiled(text, dir);
         expect(found?.hash).toBe(sha);
+        // The file's bytes, never decoded, find the same.
+        expect(precompiled(readFileSync(file), dir)?.hash).toBe(sha);
         expect(found?.doc).toEqual(loadQuestionnaire(file).source!.value);
         // One character changed, same length: another text, not found.
         const at = text.indexOf('version:') + 'version:'.length + 1;
         const edited = text.slice(0, at) + (text[at] === '9' ? '8' : '9') + text.slice(at + 1);
         expect(edited.length).toBe(text.length);
         expect(precompiled(edited, dir)).toBeUndefined();
+        expect(precompiled(Buffer.from(edited, 'utf8'), dir)).toBeUndefined();
+        // A byte-order mark in front: other bytes, so the checked path reads the file.
+        expect(
+          precompiled(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]), dir),
+        ).toBeUndefined();
         expect(precompiled(text + ' ', dir)).toBeUndefined();
       }
       // Without the index (a build stopped half-way), nothing is trusted.
@@ -65,7 +72,7 @@ describe('precompiled shipped questionnaires', () => {
     }
   });
 
-  it("the build's index holds each shipped text under its length and true SHA-256", () => {
+  it("the build's index holds each shipped text under its length in bytes and true SHA-256", () => {
     // The built CLI takes these hashes without hashing again: each must be the hash of
     // its stored text, and that text the shipped file's.
     const dist = join(import.meta.dirname, '..', '..', 'dist', 'precompiled');
@@ -78,13 +85,13 @@ describe('precompiled shipped questionnaires', () => {
     );
     for (const { length, hash } of listed) {
       const text = readFileSync(join(dist, `${hash}.source.yaml`), 'utf8');
-      expect(text.length).toBe(length);
+      expect(Buffer.byteLength(text, 'utf8')).toBe(length);
       expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
     }
     for (const file of shippedQuestionnaires()) {
       const text = readFileSync(file, 'utf8');
       const hash = createHash('sha256').update(text).digest('hex');
-      expect(listed).toContainEqual({ length: text.length, hash });
+      expect(listed).toContainEqual({ length: Buffer.byteLength(text, 'utf8'), hash });
     }
   });
 
