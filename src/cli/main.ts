@@ -64,7 +64,153 @@ function lazy(program: Command, load: () => Promise<{ run: Action }>) {
   };
 }
 
-export function buildProgram(): Command {
+/**
+ * The commands, each added to the program by its own function: a command line that
+ * names one of them builds only that one (commander's objects for all eleven, with
+ * their options, were a millisecond and a half of every start), anything else (no
+ * command, help, a typo to suggest a correction for) builds them all.
+ */
+const COMMANDS: Record<string, (program: Command) => Command> = {
+  interview: (program) =>
+    program
+      .command('interview')
+      .description('run a screening interview in this terminal')
+      .option(
+        '-q, --questionnaire <file>',
+        'questionnaire file (default: the shipped IOM screening)',
+      )
+      .option('--lang <code>', 'question language, e.g. en or fr')
+      .option('--practice', 'practice run: nothing is written to the data folder')
+      .action(lazy(program, () => import('./commands/interview.js'))),
+  resume: (program) =>
+    program
+      .command('resume')
+      .description('continue an interview that was paused or quick-exited')
+      .argument('[id]', 'record id (default: the most recent one in progress)')
+      .option('-q, --questionnaire <file>', 'questionnaire file, if not a shipped one')
+      .action(lazy(program, () => import('./commands/resume.js'))),
+  list: (program) =>
+    program
+      .command('list')
+      .description('list stored interviews (ids, dates, status; never names)')
+      .option('--json', 'print as JSON')
+      .action(lazy(program, () => import('./commands/list.js'))),
+  run: (program) =>
+    program
+      .command('run')
+      .description('play an answers file through the interview and write the report')
+      .requiredOption('-a, --answers <file>', 'answers file (YAML)')
+      .option(
+        '-q, --questionnaire <file>',
+        'questionnaire file (default: the shipped IOM screening)',
+      )
+      .option('--lang <code>', 'question language')
+      .option('--practice', 'practice run: nothing is written to the data folder')
+      .option('--report <file>', 'write the report to this file')
+      .addOption(
+        new Option('--format <format>', 'report format')
+          .choices(['md', 'json', 'html'])
+          .default('md'),
+      )
+      .action(lazy(program, () => import('./commands/run.js'))),
+  report: (program) =>
+    program
+      .command('report')
+      .description('write the redacted report of a stored interview')
+      .argument('<id>', 'record id')
+      .addOption(
+        new Option('--format <format>', 'report format')
+          .choices(['md', 'json', 'html'])
+          .default('md'),
+      )
+      .option('-o, --out <file>', 'write to this file instead of standard output')
+      .option('--lang <code>', 'report language (default: the interview language)')
+      .option('--review', 'review the free-text redactions before the report is written')
+      .option('--full', 'full internal report: age, dates and places not generalised')
+      .option('--audit', "print the record's audit log instead of the report")
+      .addOption(
+        new Option('--referrals <file>', 'referral directory for contacts').env(
+          'SCREENER_REFERRALS',
+        ),
+      )
+      .option('-q, --questionnaire <file>', 'questionnaire file the interview was made with')
+      .addOption(
+        new Option(
+          '--phone-countries <codes>',
+          'countries whose phone formats redaction searches, e.g. GB,FR,NG',
+        ).env('SCREENER_PHONE_COUNTRIES'),
+      )
+      .action(lazy(program, () => import('./commands/report.js'))),
+  validate: (program) =>
+    program
+      .command('validate')
+      .description('check questionnaire and scenario files and point at every problem')
+      .argument('[files...]', 'files to check (default: every shipped file)')
+      .option('--json', 'print the diagnostics as JSON')
+      .action(lazy(program, () => import('./commands/validate.js'))),
+  show: (program) =>
+    program
+      .command('show')
+      .description('render a questionnaire for review: sections, conditions, indicators, flow')
+      .argument('[file]', 'questionnaire file (default: the shipped IOM screening)')
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['md', 'mermaid']).default('md'),
+      )
+      .option('--lang <code>', 'language of the texts')
+      .action(lazy(program, () => import('./commands/show.js'))),
+  rehearse: (program) =>
+    program
+      .command('rehearse')
+      .description('rehearse a fictional training scenario (never stored as real data)')
+      .argument('<scenario>', 'scenario file or shipped scenario name')
+      .option('--auto', 'play the expected coding and show the debrief (no terminal needed)')
+      .option('--debrief <file>', 'save the debrief as Markdown')
+      .option('--lang <code>', 'question language (default: the scenario’s)')
+      .action(lazy(program, () => import('./commands/rehearse.js'))),
+  export: (program) =>
+    program
+      .command('export')
+      .description('export anonymised results of many records with a k-anonymity guarantee')
+      .argument('[paths...]', 'record files or folders (default: the data folder)')
+      .requiredOption('-o, --out <file>', 'output file')
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'),
+      )
+      .option('--k <n>', 'every quasi-identifier combination describes at least k records', '5')
+      .option('--key <file>', 'organisation private key (default: the local passphrase)')
+      .option('--summary <file>', 'write aggregate counts and the guarantee as JSON')
+      .option(
+        '--secret-file <file>',
+        'export secret for the pseudonyms (default: kept in the data folder, created on first export)',
+      )
+      .addOption(
+        new Option('--profile <profile>', 'name columns after a data standard').choices(['htcds']),
+      )
+      .option(
+        '--questionnaire <file>',
+        'questionnaire the records were made with, if not a shipped one (repeatable)',
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+      )
+      .action(lazy(program, () => import('./commands/export.js'))),
+  keys: (program) =>
+    program
+      .command('keys')
+      .description('set up and manage the passphrase and the organisation key')
+      .argument('[action]', 'init | change-passphrase | org-generate | org-add | status')
+      .argument('[value]', 'argument of the action (public key file for org-add)')
+      .option('--out <dir>', 'with org-generate: folder for the key pair')
+      .option('--json', 'with status: print as JSON')
+      .action(lazy(program, () => import('./commands/keys.js'))),
+  delete: (program) =>
+    program
+      .command('delete')
+      .description('delete a stored interview')
+      .argument('<id>', 'record id')
+      .option('-y, --yes', 'do not ask for confirmation on a terminal')
+      .action(lazy(program, () => import('./commands/delete.js'))),
+};
+
+export function buildProgram(only?: string): Command {
   const program = new Command('screener');
   // Set before any subcommand exists: commander copies these settings into each one.
   program.exitOverride();
@@ -93,134 +239,8 @@ export function buildProgram(): Command {
         'Scripts pass the passphrase in SCREENER_PASSPHRASE.',
     );
 
-  program
-    .command('interview')
-    .description('run a screening interview in this terminal')
-    .option('-q, --questionnaire <file>', 'questionnaire file (default: the shipped IOM screening)')
-    .option('--lang <code>', 'question language, e.g. en or fr')
-    .option('--practice', 'practice run: nothing is written to the data folder')
-    .action(lazy(program, () => import('./commands/interview.js')));
-
-  program
-    .command('resume')
-    .description('continue an interview that was paused or quick-exited')
-    .argument('[id]', 'record id (default: the most recent one in progress)')
-    .option('-q, --questionnaire <file>', 'questionnaire file, if not a shipped one')
-    .action(lazy(program, () => import('./commands/resume.js')));
-
-  program
-    .command('list')
-    .description('list stored interviews (ids, dates, status; never names)')
-    .option('--json', 'print as JSON')
-    .action(lazy(program, () => import('./commands/list.js')));
-
-  program
-    .command('run')
-    .description('play an answers file through the interview and write the report')
-    .requiredOption('-a, --answers <file>', 'answers file (YAML)')
-    .option('-q, --questionnaire <file>', 'questionnaire file (default: the shipped IOM screening)')
-    .option('--lang <code>', 'question language')
-    .option('--practice', 'practice run: nothing is written to the data folder')
-    .option('--report <file>', 'write the report to this file')
-    .addOption(
-      new Option('--format <format>', 'report format')
-        .choices(['md', 'json', 'html'])
-        .default('md'),
-    )
-    .action(lazy(program, () => import('./commands/run.js')));
-
-  program
-    .command('report')
-    .description('write the redacted report of a stored interview')
-    .argument('<id>', 'record id')
-    .addOption(
-      new Option('--format <format>', 'report format')
-        .choices(['md', 'json', 'html'])
-        .default('md'),
-    )
-    .option('-o, --out <file>', 'write to this file instead of standard output')
-    .option('--lang <code>', 'report language (default: the interview language)')
-    .option('--review', 'review the free-text redactions before the report is written')
-    .option('--full', 'full internal report: age, dates and places not generalised')
-    .option('--audit', "print the record's audit log instead of the report")
-    .addOption(
-      new Option('--referrals <file>', 'referral directory for contacts').env('SCREENER_REFERRALS'),
-    )
-    .option('-q, --questionnaire <file>', 'questionnaire file the interview was made with')
-    .addOption(
-      new Option(
-        '--phone-countries <codes>',
-        'countries whose phone formats redaction searches, e.g. GB,FR,NG',
-      ).env('SCREENER_PHONE_COUNTRIES'),
-    )
-    .action(lazy(program, () => import('./commands/report.js')));
-
-  program
-    .command('validate')
-    .description('check questionnaire and scenario files and point at every problem')
-    .argument('[files...]', 'files to check (default: every shipped file)')
-    .option('--json', 'print the diagnostics as JSON')
-    .action(lazy(program, () => import('./commands/validate.js')));
-
-  program
-    .command('show')
-    .description('render a questionnaire for review: sections, conditions, indicators, flow')
-    .argument('[file]', 'questionnaire file (default: the shipped IOM screening)')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['md', 'mermaid']).default('md'),
-    )
-    .option('--lang <code>', 'language of the texts')
-    .action(lazy(program, () => import('./commands/show.js')));
-
-  program
-    .command('rehearse')
-    .description('rehearse a fictional training scenario (never stored as real data)')
-    .argument('<scenario>', 'scenario file or shipped scenario name')
-    .option('--auto', 'play the expected coding and show the debrief (no terminal needed)')
-    .option('--debrief <file>', 'save the debrief as Markdown')
-    .option('--lang <code>', 'question language (default: the scenario’s)')
-    .action(lazy(program, () => import('./commands/rehearse.js')));
-
-  program
-    .command('export')
-    .description('export anonymised results of many records with a k-anonymity guarantee')
-    .argument('[paths...]', 'record files or folders (default: the data folder)')
-    .requiredOption('-o, --out <file>', 'output file')
-    .addOption(
-      new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'),
-    )
-    .option('--k <n>', 'every quasi-identifier combination describes at least k records', '5')
-    .option('--key <file>', 'organisation private key (default: the local passphrase)')
-    .option('--summary <file>', 'write aggregate counts and the guarantee as JSON')
-    .option(
-      '--secret-file <file>',
-      'export secret for the pseudonyms (default: kept in the data folder, created on first export)',
-    )
-    .addOption(
-      new Option('--profile <profile>', 'name columns after a data standard').choices(['htcds']),
-    )
-    .option(
-      '--questionnaire <file>',
-      'questionnaire the records were made with, if not a shipped one (repeatable)',
-      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
-    )
-    .action(lazy(program, () => import('./commands/export.js')));
-
-  program
-    .command('keys')
-    .description('set up and manage the passphrase and the organisation key')
-    .argument('[action]', 'init | change-passphrase | org-generate | org-add | status')
-    .argument('[value]', 'argument of the action (public key file for org-add)')
-    .option('--out <dir>', 'with org-generate: folder for the key pair')
-    .option('--json', 'with status: print as JSON')
-    .action(lazy(program, () => import('./commands/keys.js')));
-
-  program
-    .command('delete')
-    .description('delete a stored interview')
-    .argument('<id>', 'record id')
-    .option('-y, --yes', 'do not ask for confirmation on a terminal')
-    .action(lazy(program, () => import('./commands/delete.js')));
+  for (const [name, add] of Object.entries(COMMANDS))
+    if (only === undefined || only === name) add(program);
 
   return program;
 }
@@ -254,8 +274,23 @@ export function helpText(): string {
   return text;
 }
 
+/**
+ * The command the command line names: its first word that is neither an option nor the
+ * value of --data-dir (the one option before the command that takes a separate value),
+ * when it is one of COMMANDS.
+ */
+export function namedCommand(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--data-dir') i++;
+    else if (!a.startsWith('-')) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+  }
+  return undefined;
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const program = buildProgram(namedCommand(argv));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
