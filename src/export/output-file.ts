@@ -4,9 +4,9 @@
  * interrupted removes its temporary file and leaves any earlier file untouched.
  */
 import { randomBytes } from 'node:crypto';
-import { writeSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeAll } from './write-all.js';
 
 export class OutputFile {
   private position = 0;
@@ -31,15 +31,12 @@ export class OutputFile {
   /**
    * Blocking, like the spill's writes: a bucket's rows are tens of KiB, and awaiting
    * the thread pool for each of 256 buckets left the thread idle for about 0.1 s per
-   * 100 000 records. A short write (a full disk, a signal) is continued, never left
-   * as a gap in the file.
+   * 100 000 records.
    */
   async write(text: string): Promise<void> {
     if (text.length === 0) return;
     const bytes = Buffer.from(text, 'utf8');
-    let done = 0;
-    while (done < bytes.length)
-      done += writeSync(this.handle.fd, bytes, done, bytes.length - done, this.position + done);
+    writeAll(this.handle.fd, bytes, this.position);
     this.position += bytes.length;
   }
 

@@ -26,6 +26,7 @@
 import type { OutcomeId } from '../questionnaire/types.js';
 import type { DeidRow } from './deidentify.js';
 import { EXCLUSION_REASONS, type ExclusionReason } from './summary.js';
+import { VarintReader, writeVarint } from './varint.js';
 
 export const PSEUDONYM_BYTES = 16;
 /** Pseudonym, updatedAt, file index, status: what the count pass reads of every entry. */
@@ -134,14 +135,7 @@ export class EntryEncoder {
 
   private varint(n: number): void {
     this.room(5);
-    const b = this.bytes;
-    let pos = this.pos;
-    while (n >= 0x80) {
-      b[pos++] = (n & 0x7f) | 0x80;
-      n >>>= 7;
-    }
-    b[pos++] = n;
-    this.pos = pos;
+    this.pos = writeVarint(this.bytes, this.pos, n);
   }
 
   private room(n: number): void {
@@ -177,11 +171,12 @@ export class SpillWords {
 }
 
 /** Reads the entries the encoder wrote, given the words of their source. */
-export class EntryDecoder {
-  pos = 0;
+export class EntryDecoder extends VarintReader {
   private words: readonly string[] = [];
 
-  constructor(private bytes: Uint8Array) {}
+  constructor(bytes: Uint8Array) {
+    super(bytes, 'internal: a spill entry is cut short');
+  }
 
   /** Starts reading the entry at `at`, whose words are `words`; the head is read by the caller. */
   at(bytes: Uint8Array, at: number, words: readonly string[]): void {
@@ -238,19 +233,6 @@ export class EntryDecoder {
     const w = this.words[code];
     if (w === undefined) throw new Error('internal: a spill entry names an unknown word');
     return w;
-  }
-
-  private varint(): number {
-    const b = this.bytes;
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = b[this.pos++];
-      if (byte === undefined) throw new Error('internal: a spill entry is cut short');
-      n += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return n;
-      shift += 7;
-    }
   }
 }
 

@@ -8,10 +8,12 @@
  * rows in pseudonym order.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readSync, writeSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { varintBytes, VarintReader, writeVarint } from './varint.js';
+import { writeAll } from './write-all.js';
 
 export const BUCKETS = 256;
 /**
@@ -155,43 +157,27 @@ export class Spill {
 }
 
 /** Walks the framed entries of readBucket's plaintext. */
-export class FrameReader {
-  pos = 0;
+export class FrameReader extends VarintReader {
   /** The current entry: its source and where its bytes start and end. */
   source = 0;
   start = 0;
   end = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(bytes: Uint8Array) {
+    super(bytes, 'internal: the export spill is cut short');
+  }
 
   next(): boolean {
     const b = this.bytes;
     if (this.pos >= b.length) return false;
     this.source = b[this.pos++]!;
-    let length = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = b[this.pos++];
-      if (byte === undefined) throw new Error('internal: the export spill is cut short');
-      length += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-      shift += 7;
-    }
+    const length = this.varint();
     this.start = this.pos;
     this.end = this.pos + length;
     if (this.end > b.length) throw new Error('internal: the export spill is cut short');
     this.pos = this.end;
     return true;
   }
-}
-
-function varintBytes(n: number): number {
-  let bytes = 1;
-  while (n >= 0x80) {
-    n = Math.floor(n / 128);
-    bytes++;
-  }
-  return bytes;
 }
 
 /** Writes source, length and bytes at `at`; returns where the frame ends. */
@@ -204,12 +190,7 @@ function writeFrame(
   end: number,
 ): number {
   into[at++] = source;
-  let n = end - start;
-  while (n >= 0x80) {
-    into[at++] = (n & 0x7f) | 0x80;
-    n = Math.floor(n / 128);
-  }
-  into[at++] = n;
+  at = writeVarint(into, at, end - start);
   // Byte by byte: entries are a few dozen bytes, and a subarray per entry is an object
   // for the collector.
   for (let i = start; i < end; i++) into[at++] = bytes[i]!;
@@ -221,13 +202,6 @@ function nonceOf(counter: number): Buffer {
   const nonce = Buffer.alloc(NONCE_BYTES);
   nonce.writeUIntBE(counter, NONCE_BYTES - 6, 6);
   return nonce;
-}
-
-/** writeSync may write less than asked (a full disk, a signal): the rest is written, or it throws. */
-function writeAll(fd: number, bytes: Buffer, position: number): void {
-  let done = 0;
-  while (done < bytes.length)
-    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 function readAll(fd: number, into: Buffer, position: number): void {
