@@ -277,7 +277,8 @@ export function helpText(): string {
 /**
  * The command the command line names: its first word that is neither an option nor the
  * value of --data-dir (the one option before the command that takes a separate value),
- * when it is one of COMMANDS.
+ * when it is one of COMMANDS. The same rule as bin/load-bundle.js's kindOf, which runs
+ * before the bundle is loaded and so cannot share this.
  */
 export function namedCommand(argv: readonly string[]): string | undefined {
   const args = argv.slice(2);

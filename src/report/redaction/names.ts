@@ -68,8 +68,7 @@ export function isCap(text: string): boolean {
   // Two or three capitals are an acronym (IOM, NGO, ID), not a name. Longer words in
   // capitals count as capitalised, since forms and notes often write a family name so
   // ("Jean DUPONT", "PÉREZ GARCÍA"); see isShout for when one alone is a name.
-  const letters = capitalLetters(text);
-  return !(letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase());
+  return !acronymLetters(capitalLetters(text));
 }
 
 /** A word of four capitals or more (isCap holds for it). */
@@ -88,7 +87,10 @@ function fourCapitals(text: string): boolean {
  * alone, part of a name beside a name word or after a naming cue (see findNames).
  */
 export function isAcronym(text: string): boolean {
-  const letters = capitalLetters(text);
+  return acronymLetters(capitalLetters(text));
+}
+
+function acronymLetters(letters: string): boolean {
   return letters.length >= 2 && letters.length <= 3 && letters === letters.toUpperCase();
 }
 
