@@ -26,9 +26,19 @@ export type PathSegment = string | number;
 export interface YamlSource {
   readonly file: string;
   readonly text: string;
+  /** The library's document, with every node's position. */
   readonly doc: Document.Parsed;
   readonly value: unknown;
   readonly lineCounter: LineCounter;
+}
+
+/**
+ * How to read a file: `quick` is a reader tried before the library, whose value is
+ * taken when it gives one (quickYamlValue in quick-yaml.ts, for answers files; passed
+ * in, so that js-yaml is loaded only by the commands that use it).
+ */
+export interface ReadOptions {
+  readonly quick?: (text: string) => { value: unknown } | undefined;
 }
 
 export interface Span {
@@ -153,25 +163,17 @@ const YAML_CODES: Record<string, DiagnosticCode> = {
 export function parseYamlText(
   file: string,
   text: string,
+  opts: ReadOptions = {},
 ): { source?: YamlSource; diagnostics: Diagnostic[] } {
   if (text.trim() === '') {
     return { diagnostics: [diag(file, 'E_FILE_EMPTY', 'the file is empty', START)] };
   }
+  const quick = opts.quick?.(text);
+  if (quick) return { source: new QuickSource(file, text, quick.value), diagnostics: [] };
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      // Checked below in one pass: the library compares each key with every earlier key
-      // of its mapping, quadratic in a mapping's size (a questionnaire's messages, an
-      // answers file's answers).
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: true,
-      stringKeys: true,
-      version: '1.2',
-      merge: false,
-    });
+    doc = parseWithPositions(text, lineCounter);
   } catch (e) {
     // The parser reports resource exhaustion as an error; anything thrown is the same class of problem.
     return {
@@ -246,6 +248,50 @@ export function parseYamlText(
   return { source: { file, text, doc, value, lineCounter }, diagnostics: [] };
 }
 
+function parseWithPositions(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, {
+    lineCounter,
+    // Checked in parseYamlText in one pass: the library compares each key with every
+    // earlier key of its mapping, quadratic in a mapping's size (a questionnaire's
+    // messages, an answers file's answers).
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    stringKeys: true,
+    version: '1.2',
+    merge: false,
+  });
+}
+
+/**
+ * A file read by the quick reader: its value is the library's, and the library reads
+ * it for positions only when a diagnostic first asks for one.
+ */
+class QuickSource implements YamlSource {
+  #doc: Document.Parsed | undefined;
+  #lineCounter: LineCounter | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+  ) {}
+
+  get doc(): Document.Parsed {
+    if (!this.#doc) {
+      const lineCounter = new LineCounter();
+      this.#doc = parseWithPositions(this.text, lineCounter);
+      this.#lineCounter = lineCounter;
+    }
+    return this.#doc;
+  }
+
+  get lineCounter(): LineCounter {
+    if (!this.#lineCounter) void this.doc;
+    return this.#lineCounter!;
+  }
+}
+
 /**
  * A key that appears twice in one mapping, reported at its second appearance. Keys are
  * the same when they are the same node or scalars of the same value, as the library's
@@ -306,10 +352,13 @@ function visitNodes(root: unknown, fn: (node: Node) => void): void {
 }
 
 /** Reads and parses a YAML file. */
-export function loadYamlFile(file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function loadYamlFile(
+  file: string,
+  opts: ReadOptions = {},
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const read = readTextFile(file);
   if (read.text === undefined) return { diagnostics: read.diagnostics };
-  return parseYamlText(file, read.text);
+  return parseYamlText(file, read.text, opts);
 }
 
 export function pointer(path: readonly PathSegment[]): string {

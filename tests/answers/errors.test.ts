@@ -105,9 +105,12 @@ const CASES: [string, string, string, number, number][] = [
   ['YAML syntax', 'answers:\n  age: [30\n', 'E_YAML_SYNTAX', 3, 1],
 ];
 
-describe('answers-file errors: each with its code and position', () => {
+describe.each([
+  ['read as `run` reads it (js-yaml first)', true],
+  ['read by the YAML library alone', false],
+])('answers-file errors, %s: each with its code and position', (_how, quick) => {
   it.each(CASES)('%s', async (_what, text, code, line, col) => {
-    const r = await playText(text);
+    const r = await playText(text, undefined, undefined, quick);
     expect(r.record).toBeUndefined();
     const d = r.diagnostics.find((x) => x.code === code);
     expect(d, JSON.stringify(r.diagnostics, null, 1)).toBeDefined();

@@ -1,17 +1,22 @@
 import { playAnswers, type PlayResult } from '../../src/answers/index.js';
+import { quickYamlValue } from '../../src/questionnaire/quick-yaml.js';
 import { parseYamlText } from '../../src/questionnaire/yaml-source.js';
 import type { Questionnaire } from '../../src/questionnaire/types.js';
 import { fixture, now } from '../engine/helpers.js';
 
 export { fixture };
 
-/** Plays answers-file text (named `answers.yaml`) against the engine fixture. */
+/**
+ * Plays answers-file text (named `answers.yaml`) against the engine fixture, read as
+ * `screener run` reads it (js-yaml first, quick-yaml.ts) unless `quick` is false.
+ */
 export async function playText(
   text: string,
   q: Questionnaire = fixture(),
   lang?: string,
+  quick = true,
 ): Promise<PlayResult> {
-  const parsed = parseYamlText('answers.yaml', text);
+  const parsed = parseYamlText('answers.yaml', text, quick ? { quick: quickYamlValue } : {});
   if (!parsed.source) return { diagnostics: parsed.diagnostics, asked: [] };
   return playAnswers(q, parsed.source, { id: 'R-TEST-0002', mode: 'practice', lang, now });
 }

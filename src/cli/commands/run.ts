@@ -31,7 +31,9 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   // Report inputs first: a bad referral file fails before anything is played or stored.
   const inputs = await reportInputs(ctx, {});
   const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
-  const loaded = loadYamlFile(opts.answers);
+  // Read by js-yaml first (quick-yaml.ts): the YAML library runs only if there is a problem to place.
+  const { quickYamlValue } = await import('../../questionnaire/quick-yaml.js');
+  const loaded = loadYamlFile(opts.answers, { quick: quickYamlValue });
   const played = loaded.source
     ? await playAnswers(q, loaded.source, {
         id: newRecordId(),
