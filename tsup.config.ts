@@ -44,8 +44,10 @@ export default defineConfig([
     ...common,
     entry: { cli: 'src/cli/main.ts' },
     format: ['cjs'],
-    // import.meta.url, for the files the CLI finds next to itself (dist/precompiled/).
-    shims: true,
+    // import.meta.dirname and .filename, for the files the CLI finds next to itself
+    // (dist/precompiled/), are the module's __dirname and __filename; import.meta.url is
+    // worked out only when asked for (scripts/import-meta-cjs.mjs).
+    shims: false,
     esbuildPlugins: [lazyChildProcessForCommander],
     // Keep `node:` in requires, so the plugin above sees commander's.
     removeNodeProtocol: false,
@@ -58,6 +60,13 @@ export default defineConfig([
     // read the bundle as one-byte text, quicker than decoding UTF-8 into two-byte text.
     esbuildOptions(options) {
       options.charset = 'ascii';
+      options.define = {
+        ...options.define,
+        'import.meta.dirname': '__dirname',
+        'import.meta.filename': '__filename',
+        'import.meta.url': 'screenerImportMeta.url',
+      };
+      options.inject = [...(options.inject ?? []), 'scripts/import-meta-cjs.mjs'];
     },
     onSuccess: 'node scripts/post-build.mjs',
   },

@@ -1,14 +1,13 @@
 /** Where the files shipped with the tool live (questionnaires, scenarios, templates). */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
 /** The package's questionnaires/ folder, found from this module's location (works from src/ and dist/). */
 export function shippedDir(): string {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'questionnaires');
     if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return (cached = candidate);

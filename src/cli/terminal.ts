@@ -17,7 +17,7 @@ export function isTerminal(fd: number): boolean {
     // A closed descriptor is not a terminal.
     return false;
   }
-  const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  const tty = createRequire(import.meta.filename)('node:tty') as typeof import('node:tty');
   return tty.isatty(fd);
 }
 

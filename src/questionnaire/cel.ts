@@ -22,6 +22,6 @@ export function provideCel(library: typeof Cel): void {
  * module, which Node.js does synchronously from 20.19.
  */
 export function cel(): typeof Cel {
-  loaded ??= createRequire(import.meta.url)('@marcbachmann/cel-js') as typeof Cel;
+  loaded ??= createRequire(import.meta.filename)('@marcbachmann/cel-js') as typeof Cel;
   return loaded;
 }

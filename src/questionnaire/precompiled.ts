@@ -15,8 +15,7 @@
  */
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { astFromJson } from './ast-json.js';
 
 export const PRECOMPILED_INDEX = 'index.json';
@@ -25,7 +24,7 @@ export const PRECOMPILED_INDEX = 'index.json';
 export type PrecompiledIndex = Record<string, string[]>;
 
 function cacheDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), 'precompiled');
+  return join(import.meta.dirname, 'precompiled');
 }
 
 function readJson(file: string): unknown {

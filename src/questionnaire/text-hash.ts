@@ -11,6 +11,6 @@ import { createRequire } from 'node:module';
 let crypto: typeof import('node:crypto') | undefined;
 
 export function textHash(text: string): string {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  crypto ??= createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
   return crypto.createHash('sha256').update(text).digest('hex');
 }

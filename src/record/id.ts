@@ -31,7 +31,7 @@ function randomBytes(n: number): Uint8Array {
   } catch {
     // No /dev/urandom: below.
   }
-  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const crypto = createRequire(import.meta.filename)('node:crypto') as typeof import('node:crypto');
   return crypto.randomBytes(n);
 }
 

@@ -7,8 +7,7 @@
  * holds exactly what computing it gives.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 /** The file of `name` for this runtime's ICU data in `dir`. */
 export function icuPrecomputedFile(dir: string, name: string): string {
@@ -20,7 +19,7 @@ export function icuPrecomputedFile(dir: string, name: string): string {
 
 /** What the build wrote as `name` for this runtime, if it did and it has the expected shape. */
 export function readIcuPrecomputed<T>(name: string, valid: (x: unknown) => x is T): T | undefined {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), 'precompiled');
+  const dir = join(import.meta.dirname, 'precompiled');
   const file = icuPrecomputedFile(dir, name);
   // A missing file throws like an unreadable one: no separate check (one system call less).
   try {

@@ -20,6 +20,6 @@ export function providePhoneLibrary(l: PhoneLibrary): void {
 }
 
 export function phoneLibrary(): PhoneLibrary {
-  library ??= createRequire(import.meta.url)('libphonenumber-js') as PhoneLibrary;
+  library ??= createRequire(import.meta.filename)('libphonenumber-js') as PhoneLibrary;
   return library;
 }
