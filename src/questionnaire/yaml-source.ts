@@ -279,8 +279,15 @@ class QuickSource implements YamlSource {
 
   get doc(): Document.Parsed {
     if (!this.#doc) {
-      const lineCounter = new LineCounter();
-      this.#doc = parseWithPositions(this.text, lineCounter);
+      let lineCounter = new LineCounter();
+      try {
+        this.#doc = parseWithPositions(this.text, lineCounter);
+      } catch {
+        // js-yaml read it, so this is not expected; a diagnostic then points at line 1
+        // rather than the command failing.
+        lineCounter = new LineCounter();
+        this.#doc = parseWithPositions('', lineCounter);
+      }
       this.#lineCounter = lineCounter;
     }
     return this.#doc;
