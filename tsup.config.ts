@@ -60,6 +60,11 @@ export default defineConfig([
     // read the bundle as one-byte text, quicker than decoding UTF-8 into two-byte text.
     esbuildOptions(options) {
       options.charset = 'ascii';
+      // Short local names: every name in the code V8 caches is a string it reads back
+      // and interns at start (the run cache 858 -> 761 kB, 3 % fewer instructions for a
+      // whole `run`, 5 % to the interview's first question, counted with callgrind).
+      // Lines and layout are kept, so a stack trace still points at readable code.
+      options.minifyIdentifiers = true;
       options.define = {
         ...options.define,
         'import.meta.dirname': '__dirname',
