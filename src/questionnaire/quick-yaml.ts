@@ -25,7 +25,7 @@
  *   refuses implicit keys over 1024 characters);
  * - anything js-yaml refuses (a syntax error, a duplicate key, a second document) is
  *   left to the library, which reports it with its position.
- * tests/questionnaire/quick-yaml.test.ts compares the two on generated and mutated files.
+ * tests/fuzz/quick-yaml.fuzz.test.ts compares the two on generated and mutated files.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 

@@ -131,6 +131,15 @@ const SCALARS = [
   '"\\uD83D\\uDE00"',
   'tab\there',
   'trailing  ',
+  // Characters some readers take for line breaks or spaces.
+  'next\u0085line',
+  'line\u2028sep',
+  'para\u2029sep',
+  'no\u00a0break',
+  '\u00a0lead',
+  'zero\u200bwidth',
+  'bom\ufeffinside',
+  '"quoted\u0085next"',
 ];
 
 /** Scalars that send the whole file to the library: used now and then. */
