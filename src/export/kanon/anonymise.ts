@@ -15,7 +15,7 @@ import type { Hierarchy } from '../hierarchy.js';
 import { Classifier, type Classes } from './classes.js';
 import type { Histogram } from './counter.js';
 import { buildTables, type ColumnTables } from './tables.js';
-import { GroupScratch } from './hash.js';
+import { GroupScratch, NumberIndex } from './hash.js';
 import { localSuppression, type SuppressionResult } from './suppress.js';
 import { SUPPRESSED, UNKNOWN } from '../values.js';
 
@@ -578,6 +578,8 @@ export class PlanApplier {
    * combinations its rows count towards, instead of one map per question.
    */
   private readonly slotOf = new Map<number | string, number>();
+  /** The same for numeric class keys (nearly always): no boxed keys, no Map hashing. */
+  private readonly slotOfNumber = new NumberIndex();
   private readonly slotMask: number[] = [];
   /** Rows the class still lends to the all-blank combination (its first ones). */
   private readonly slotLend: number[] = [];
@@ -585,7 +587,11 @@ export class PlanApplier {
   private readonly slotOwn: number[] = [];
   private readonly slotLent: number[] = [];
   private readonly publishedId = new Map<number | string, number>();
+  private readonly publishedIdNumber = new NumberIndex();
   private readonly publishedCount: number[] = [];
+  /** The plan's masks and rows lent, by numeric class key: a Map lookup per class cost more than the rest of its first row. */
+  private readonly maskOfNumber = new NumberIndex();
+  private readonly lendOfNumber = new NumberIndex();
   private readonly codes: Int32Array;
   private readonly numeric: boolean;
   private readonly classNumeric: boolean;
@@ -597,6 +603,10 @@ export class PlanApplier {
     this.classNumeric = this.radix.reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
     // Published keys have one more code per column (the blank), hence radix + 1.
     this.numeric = this.radix.reduce((a, b) => a * (b + 1), 1) <= Number.MAX_SAFE_INTEGER;
+    if (this.classNumeric) {
+      indexNumbers(plan.masks, this.maskOfNumber);
+      indexNumbers(plan.overflow, this.lendOfNumber);
+    }
   }
 
   /** Key of the published values: a blanked cell is one more code per column, so equal rows get equal keys. */
@@ -612,6 +622,15 @@ export class PlanApplier {
   /** The published combination of the current row's codes with mask `m`, numbered on first sight. */
   private publishedOf(m: number): number {
     const key = this.publishedKey(m);
+    if (typeof key === 'number') {
+      let id = this.publishedIdNumber.get(key);
+      if (id < 0) {
+        id = this.publishedCount.length;
+        this.publishedIdNumber.add(key, id);
+        this.publishedCount.push(0);
+      }
+      return id;
+    }
     let id = this.publishedId.get(key);
     if (id === undefined) {
       id = this.publishedCount.length;
@@ -623,9 +642,15 @@ export class PlanApplier {
 
   private newSlot(key: number | string): number {
     const slot = this.slotMask.length;
-    this.slotOf.set(key, slot);
-    this.slotMask.push(this.plan.masks.get(key) ?? 0);
-    this.slotLend.push(this.plan.overflow.get(key) ?? 0);
+    if (typeof key === 'number') {
+      this.slotOfNumber.add(key, slot);
+      this.slotMask.push(Math.max(0, this.maskOfNumber.get(key)));
+      this.slotLend.push(Math.max(0, this.lendOfNumber.get(key)));
+    } else {
+      this.slotOf.set(key, slot);
+      this.slotMask.push(this.plan.masks.get(key) ?? 0);
+      this.slotLend.push(this.plan.overflow.get(key) ?? 0);
+    }
     this.slotOwn.push(-1);
     this.slotLent.push(-1);
     return slot;
@@ -675,11 +700,16 @@ export class PlanApplier {
   /** Blanks the current row's cells as its class says, and counts what it published. */
   private publish(out: string[]): string[] {
     const { plan, codes, radix } = this;
-    let key: number | string = 0;
-    if (this.classNumeric) for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
-    else key = classKey(plan.values, codes);
-    let slot = this.slotOf.get(key);
-    if (slot === undefined) slot = this.newSlot(key);
+    let slot: number;
+    if (this.classNumeric) {
+      let key = 0;
+      for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
+      slot = this.slotOfNumber.get(key);
+      if (slot < 0) slot = this.newSlot(key);
+    } else {
+      const key = classKey(plan.values, codes);
+      slot = this.slotOf.get(key) ?? this.newSlot(key);
+    }
     let m: number;
     let id: number;
     if (this.slotLend[slot]! > 0) {
@@ -708,4 +738,10 @@ export class PlanApplier {
   combinations(): number {
     return this.publishedCount.length;
   }
+}
+
+/** A map's entries, whose keys are numbers, into `index` (a loop alone: see `riskBounds`). */
+function indexNumbers(map: ReadonlyMap<number | string, number>, index: NumberIndex): number {
+  for (const [key, value] of map) index.add(key as number, value);
+  return map.size;
 }
