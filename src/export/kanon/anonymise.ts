@@ -15,7 +15,7 @@ import type { Hierarchy } from '../hierarchy.js';
 import { Classifier, type Classes } from './classes.js';
 import type { Histogram } from './counter.js';
 import { buildTables, type ColumnTables } from './tables.js';
-import { GroupScratch } from './hash.js';
+import { GroupScratch, NumberIndex } from './hash.js';
 import { localSuppression, type SuppressionResult } from './suppress.js';
 import { SUPPRESSED, UNKNOWN } from '../values.js';
 
@@ -141,7 +141,7 @@ export function anonymise(
   let best: Best | undefined;
   let costed = 0;
   const scratch = new GroupScratch();
-  const boundsScratch = new BoundsScratch(h.counts.length);
+  const boundsScratch = new BoundsScratch(h);
   const cost = (v: Visit, classes: Classes): void => {
     v.costed = true;
     if (v.atRisk === 0) {
@@ -167,7 +167,7 @@ export function anonymise(
     const bound = Math.min(bestUpper, best?.total ?? Infinity);
     if (node.loss >= bound) break;
     const classes = classifier.classify(node.levels);
-    const b = bounds(classes, tables, h, node, k, boundsScratch);
+    const b = bounds(classes, tables, node, k, boundsScratch);
     const v: Visit = { node, atRisk: b.atRisk, lower: b.lower, costed: false };
     visits.push(v);
     bestUpper = Math.min(bestUpper, b.upper);
@@ -225,46 +225,80 @@ export function anonymise(
   };
 }
 
-/** Buffers for `bounds`, one per class at most: the search visits many nodes. */
+/**
+ * What `bounds` reads at every node: each entry's level-0 codes side by side
+ * ([entry × columns + column], so one class's cells are read together), and room for
+ * the node's blanking cost of each level-0 value of each column.
+ */
 class BoundsScratch {
-  readonly first: Int32Array;
-  readonly size: Int32Array;
-  readonly min: Float64Array;
-  readonly sum: Float64Array;
+  readonly entryCodes: Int32Array;
+  /** Column c's values start at offsets[c] in `cellCost`. */
+  readonly offsets: Int32Array;
+  readonly cellCost: Float64Array;
+  readonly active: Int32Array;
+  /** Rows at risk, lower sum, upper sum. */
+  readonly out = new Float64Array(3);
 
-  constructor(entries: number) {
-    this.first = new Int32Array(entries);
-    this.size = new Int32Array(entries);
-    this.min = new Float64Array(entries);
-    this.sum = new Float64Array(entries);
+  constructor(h: Histogram) {
+    const q = h.columns.length;
+    const n = h.counts.length;
+    this.entryCodes = new Int32Array(n * q);
+    for (let c = 0; c < q; c++) interleave(h.codes[c]!, n, q, c, this.entryCodes);
+    this.offsets = new Int32Array(q);
+    let size = 0;
+    for (let c = 0; c < q; c++) {
+      this.offsets[c] = size;
+      size += h.values[c]!.length;
+    }
+    this.cellCost = new Float64Array(size);
+    this.active = new Int32Array(q);
   }
+}
+
+/** Column `c` of `codes` into every q-th place of `out` (a loop alone: see `riskBounds`). */
+function interleave(codes: Int32Array, n: number, q: number, c: number, out: Int32Array): number {
+  for (let e = 0; e < n; e++) out[e * q + c] = codes[e]!;
+  return n;
 }
 
 /**
  * Rows at risk, and bounds on the node's total loss: one cheapest cell per row at
- * risk ≤ loss ≤ every active cell of those rows. Column by column over the classes
- * at risk, so each inner loop reads one column's tables; per class, the costs are
- * still added in column order, so the sums are the same to the last bit.
+ * risk ≤ loss ≤ every active cell of those rows. One pass over the classes; per class
+ * the cell costs are added in column order and the classes in class order, as they
+ * always were, so the sums are the same to the last bit.
  */
 function bounds(
   classes: Classes,
   tables: readonly ColumnTables[],
-  h: Histogram,
   node: Node,
   k: number,
   scratch: BoundsScratch,
 ): { atRisk: number; lower: number; upper: number } {
-  const { first, size, min, sum } = scratch;
-  const r = classesAtRisk(classes.n, classes.size, classes.first, k, first, size);
-  const atRisk = sumInt(size, r);
-  min.fill(Infinity, 0, r);
-  sum.fill(0, 0, r);
+  const { offsets, cellCost, active, out } = scratch;
+  let na = 0;
   for (const c of activeColumns(tables, node.levels)) {
     const l = node.levels[c]!;
-    cellCosts(r, first, h.codes[c]!, tables[c]!.gen[l]!, tables[c]!.loss[l]!, min, sum);
+    const t = tables[c]!;
+    nodeCellCosts(t.gen[l]!, t.loss[l]!, offsets[c]!, cellCost);
+    active[na++] = c;
   }
-  const lower = lowerSum(r, size, min);
-  const upper = weightedSum(r, size, sum);
+  const q = tables.length;
+  riskBounds(
+    classes.n,
+    classes.size,
+    classes.first,
+    k,
+    scratch.entryCodes,
+    q,
+    active,
+    na,
+    offsets,
+    cellCost,
+    out,
+  );
+  const atRisk = out[0]!;
+  const lower = out[1]!;
+  const upper = out[2]!;
   return {
     atRisk,
     lower: node.loss + lower,
@@ -276,63 +310,57 @@ function bounds(
 // code V8 compiles for a long loop while it runs is the whole function (code after
 // the loop, not yet run then, would make every later call leave the compiled loop).
 
-/** The classes under k: their first entries and sizes into `first`, `size`; returns how many. */
-function classesAtRisk(
+/** The extra loss of blanking a cell at this level, by the cell's level-0 value. */
+function nodeCellCosts(
+  gen: Int32Array,
+  loss: Float64Array,
+  offset: number,
+  cellCost: Float64Array,
+): number {
+  for (let v = 0; v < gen.length; v++) cellCost[offset + v] = 1 - loss[gen[v]!]!;
+  return gen.length;
+}
+
+/**
+ * Over the classes under k: their rows, Σ rows × cheapest active cell (none: 0) and
+ * Σ rows × all active cells, into out[0..2].
+ */
+function riskBounds(
   n: number,
   classSize: Int32Array,
   classFirst: Int32Array,
   k: number,
-  first: Int32Array,
-  size: Int32Array,
+  entryCodes: Int32Array,
+  q: number,
+  active: Int32Array,
+  na: number,
+  offsets: Int32Array,
+  cellCost: Float64Array,
+  out: Float64Array,
 ): number {
-  let r = 0;
-  for (let cls = 0; cls < n; cls++) {
-    const s = classSize[cls]!;
-    if (s >= k) continue;
-    first[r] = classFirst[cls]!;
-    size[r++] = s;
-  }
-  return r;
-}
-
-function sumInt(a: Int32Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a[i]!;
-  return s;
-}
-
-/** One column's blanking cost per class at risk: the cheapest so far into `min`, added to `sum`. */
-function cellCosts(
-  r: number,
-  first: Int32Array,
-  codes: Int32Array,
-  gen: Int32Array,
-  loss: Float64Array,
-  min: Float64Array,
-  sum: Float64Array,
-): number {
-  for (let i = 0; i < r; i++) {
-    const cost = 1 - loss[gen[codes[first[i]!]!]!]!;
-    if (cost < min[i]!) min[i] = cost;
-    sum[i]! += cost;
-  }
-  return r;
-}
-
-/** Σ size × cheapest cell (none: 0). */
-function lowerSum(r: number, size: Int32Array, min: Float64Array): number {
+  let atRisk = 0;
   let lower = 0;
-  for (let i = 0; i < r; i++) {
-    const m = min[i]!;
-    lower += size[i]! * (m === Infinity ? 0 : m);
-  }
-  return lower;
-}
-
-function weightedSum(r: number, size: Int32Array, sum: Float64Array): number {
   let upper = 0;
-  for (let i = 0; i < r; i++) upper += size[i]! * sum[i]!;
-  return upper;
+  for (let cls = 0; cls < n; cls++) {
+    const size = classSize[cls]!;
+    if (size >= k) continue;
+    const row = classFirst[cls]! * q;
+    let min = Infinity;
+    let sum = 0;
+    for (let j = 0; j < na; j++) {
+      const c = active[j]!;
+      const cost = cellCost[offsets[c]! + entryCodes[row + c]!]!;
+      if (cost < min) min = cost;
+      sum += cost;
+    }
+    atRisk += size;
+    lower += size * (min === Infinity ? 0 : min);
+    upper += size * sum;
+  }
+  out[0] = atRisk;
+  out[1] = lower;
+  out[2] = upper;
+  return n;
 }
 
 interface Node {
@@ -408,7 +436,7 @@ function suppress(
   );
 }
 
-/** Column `c` of the classes' codes and blanking costs (a loop alone: see `classesAtRisk`). */
+/** Column `c` of the classes' codes and blanking costs (a loop alone: see `riskBounds`). */
 function classCells(
   n: number,
   first: Int32Array,
@@ -428,7 +456,7 @@ function classCells(
   return n;
 }
 
-/** The plan's masks and rows lent, by numeric class key (as `classKey`); a loop alone, as `classesAtRisk`. */
+/** The plan's masks and rows lent, by numeric class key (as `classKey`); a loop alone, as `riskBounds`. */
 function planMasks(
   n: number,
   q: number,
@@ -550,6 +578,8 @@ export class PlanApplier {
    * combinations its rows count towards, instead of one map per question.
    */
   private readonly slotOf = new Map<number | string, number>();
+  /** The same for numeric class keys (nearly always): no boxed keys, no Map hashing. */
+  private readonly slotOfNumber = new NumberIndex();
   private readonly slotMask: number[] = [];
   /** Rows the class still lends to the all-blank combination (its first ones). */
   private readonly slotLend: number[] = [];
@@ -557,7 +587,11 @@ export class PlanApplier {
   private readonly slotOwn: number[] = [];
   private readonly slotLent: number[] = [];
   private readonly publishedId = new Map<number | string, number>();
+  private readonly publishedIdNumber = new NumberIndex();
   private readonly publishedCount: number[] = [];
+  /** The plan's masks and rows lent, by numeric class key: a Map lookup per class cost more than the rest of its first row. */
+  private readonly maskOfNumber = new NumberIndex();
+  private readonly lendOfNumber = new NumberIndex();
   private readonly codes: Int32Array;
   private readonly numeric: boolean;
   private readonly classNumeric: boolean;
@@ -569,6 +603,10 @@ export class PlanApplier {
     this.classNumeric = this.radix.reduce((a, b) => a * b, 1) <= Number.MAX_SAFE_INTEGER;
     // Published keys have one more code per column (the blank), hence radix + 1.
     this.numeric = this.radix.reduce((a, b) => a * (b + 1), 1) <= Number.MAX_SAFE_INTEGER;
+    if (this.classNumeric) {
+      indexNumbers(plan.masks, this.maskOfNumber);
+      indexNumbers(plan.overflow, this.lendOfNumber);
+    }
   }
 
   /** Key of the published values: a blanked cell is one more code per column, so equal rows get equal keys. */
@@ -584,6 +622,15 @@ export class PlanApplier {
   /** The published combination of the current row's codes with mask `m`, numbered on first sight. */
   private publishedOf(m: number): number {
     const key = this.publishedKey(m);
+    if (typeof key === 'number') {
+      let id = this.publishedIdNumber.get(key);
+      if (id < 0) {
+        id = this.publishedCount.length;
+        this.publishedIdNumber.add(key, id);
+        this.publishedCount.push(0);
+      }
+      return id;
+    }
     let id = this.publishedId.get(key);
     if (id === undefined) {
       id = this.publishedCount.length;
@@ -595,9 +642,15 @@ export class PlanApplier {
 
   private newSlot(key: number | string): number {
     const slot = this.slotMask.length;
-    this.slotOf.set(key, slot);
-    this.slotMask.push(this.plan.masks.get(key) ?? 0);
-    this.slotLend.push(this.plan.overflow.get(key) ?? 0);
+    if (typeof key === 'number') {
+      this.slotOfNumber.add(key, slot);
+      this.slotMask.push(Math.max(0, this.maskOfNumber.get(key)));
+      this.slotLend.push(Math.max(0, this.lendOfNumber.get(key)));
+    } else {
+      this.slotOf.set(key, slot);
+      this.slotMask.push(this.plan.masks.get(key) ?? 0);
+      this.slotLend.push(this.plan.overflow.get(key) ?? 0);
+    }
     this.slotOwn.push(-1);
     this.slotLent.push(-1);
     return slot;
@@ -647,11 +700,16 @@ export class PlanApplier {
   /** Blanks the current row's cells as its class says, and counts what it published. */
   private publish(out: string[]): string[] {
     const { plan, codes, radix } = this;
-    let key: number | string = 0;
-    if (this.classNumeric) for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
-    else key = classKey(plan.values, codes);
-    let slot = this.slotOf.get(key);
-    if (slot === undefined) slot = this.newSlot(key);
+    let slot: number;
+    if (this.classNumeric) {
+      let key = 0;
+      for (let c = 0; c < codes.length; c++) key = key * radix[c]! + codes[c]!;
+      slot = this.slotOfNumber.get(key);
+      if (slot < 0) slot = this.newSlot(key);
+    } else {
+      const key = classKey(plan.values, codes);
+      slot = this.slotOf.get(key) ?? this.newSlot(key);
+    }
     let m: number;
     let id: number;
     if (this.slotLend[slot]! > 0) {
@@ -680,4 +738,10 @@ export class PlanApplier {
   combinations(): number {
     return this.publishedCount.length;
   }
+}
+
+/** A map's entries, whose keys are numbers, into `index` (a loop alone: see `riskBounds`). */
+function indexNumbers(map: ReadonlyMap<number | string, number>, index: NumberIndex): number {
+  for (const [key, value] of map) index.add(key as number, value);
+  return map.size;
 }

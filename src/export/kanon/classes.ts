@@ -103,10 +103,35 @@ export class Classifier {
     const n = this.items(base?.classes);
     if (this.mults && base?.keys) this.keysFrom(base, levels, n, this.mults);
     else this.keysAt(levels, n, this.mults);
+    if (!base && this.entriesAreClasses(levels)) return this.keep(levels, this.entryClasses(n));
     const keySpace = this.mults ? this.fixedSpace : space;
     const dense =
       keySpace <= DENSE_LIMIT && keySpace <= Math.max(1 << 16, DENSE_FACTOR * this.h.counts.length);
     return this.keep(levels, dense ? this.groupDense(n, keySpace) : this.group(n));
+  }
+
+  /**
+   * Whether every entry is a class of its own at `levels`: at the finest level no two
+   * values of a column meet, and the counter made one entry per distinct combination.
+   */
+  private entriesAreClasses(levels: readonly number[]): boolean {
+    const { h, tables } = this;
+    for (let c = 0; c < levels.length; c++)
+      if (levels[c] !== 0 || tables[c]!.genValues[0]!.length !== h.values[c]!.length) return false;
+    return true;
+  }
+
+  /**
+   * The classes of the finest node without grouping: class i is entry i, numbered by
+   * its first (only) entry as grouping would number it. Grouping the largest node
+   * (about one entry per two records) was the costliest of the search's groupings.
+   */
+  private entryClasses(n: number): Classes {
+    const { size, first, classKeys, keys, itemEntry, itemWeight } = this;
+    size.set(itemWeight.subarray(0, n));
+    first.set(itemEntry.subarray(0, n));
+    classKeys.set(keys.subarray(0, n));
+    return { n, size, first };
   }
 
   /**

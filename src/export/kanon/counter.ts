@@ -263,11 +263,10 @@ export class ComboCounter {
     const q = columnOrder.length;
     // -1: a column no row had; every row is `unknown` there.
     const src = columnOrder.map((name) => this.columns.indexOf(name));
+    const live = new Int32Array(this.entries);
+    const n = liveEntries(this.counts, this.entries, live);
     const values: string[][] = [];
     const remapped: Int32Array[] = [];
-    const live: number[] = [];
-    for (let e = 0; e < this.entries; e++) if (this.counts[e]! > 0) live.push(e);
-    const n = live.length;
     for (let c = 0; c < q; c++) {
       const i = src[c]!;
       const dict = i >= 0 ? this.dicts[i]! : new Map([[UNKNOWN, 0]]);
@@ -275,7 +274,7 @@ export class ComboCounter {
       // value seen only in a duplicate that was taken back is not in the data.
       const used = new Uint8Array(dict.size);
       const from = i >= 0 ? this.codes[i]! : undefined;
-      if (from) for (let j = 0; j < n; j++) used[from[live[j]!]!] = 1;
+      if (from) markUsed(from, live, n, used);
       else used[0] = 1;
       const sorted = [...dict]
         .filter(([, code]) => used[code])
@@ -286,38 +285,113 @@ export class ComboCounter {
       for (const [v, old] of dict) remap[old] = codeOf.get(v) ?? -1;
       values.push(sorted);
       const col = new Int32Array(n);
-      if (from) for (let j = 0; j < n; j++) col[j] = remap[from[live[j]!]!]!;
+      if (from) remapColumn(from, live, n, remap, col);
       remapped.push(col);
     }
     // Entries in code order: a stable counting sort per column, last column first (LSD radix).
-    let order = new Int32Array(n);
-    for (let j = 0; j < n; j++) order[j] = j;
-    let next = new Int32Array(n);
+    let order: Int32Array = identity(n);
+    let next: Int32Array = new Int32Array(n);
     for (let c = q - 1; c >= 0; c--) {
-      const col = remapped[c]!;
-      const starts = new Int32Array(values[c]!.length + 1);
-      for (let j = 0; j < n; j++) starts[col[j]! + 1]!++;
-      for (let v = 1; v < starts.length; v++) starts[v]! += starts[v - 1]!;
-      for (let j = 0; j < n; j++) {
-        const e = order[j]!;
-        next[starts[col[e]!]!++] = e;
-      }
+      countingSort(remapped[c]!, values[c]!.length, n, order, next);
       [order, next] = [next, order];
     }
-    // Plain loops: TypedArray.from with a mapping function is many times slower.
-    const codes = remapped.map((col) => {
-      const out = new Int32Array(n);
-      for (let j = 0; j < n; j++) out[j] = col[order[j]!]!;
-      return out;
-    });
+    const codes = remapped.map((col) => gather(col, order, n, new Int32Array(n)));
     const counts = new Int32Array(n);
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += counts[j] = this.counts[live[order[j]!]!]!;
+    const sum = gatherCounts(this.counts, live, order, n, counts);
     // Every row counted must be in exactly one entry: the search trusts these counts.
     if (sum !== this.total)
       throw new Error(`internal: ${sum} rows in the counts, ${this.total} added`);
     return { columns: [...columnOrder], values, codes, counts, total: this.total };
   }
+}
+
+// The loops of `finish`, each alone in a function that returns a number: V8 compiles a
+// long loop while it runs (on-stack replacement), and code after it in the same
+// function, not yet run then, made the compiled code deoptimise as soon as the loop
+// ended; `finish` was compiled and thrown away several times on every export.
+
+/** The entries counted at least once, in entry order, into `live`; returns how many. */
+function liveEntries(counts: Int32Array, entries: number, live: Int32Array): number {
+  let n = 0;
+  for (let e = 0; e < entries; e++) if (counts[e]! > 0) live[n++] = e;
+  return n;
+}
+
+function markUsed(from: Int32Array, live: Int32Array, n: number, used: Uint8Array): number {
+  for (let j = 0; j < n; j++) used[from[live[j]!]!] = 1;
+  return n;
+}
+
+function remapColumn(
+  from: Int32Array,
+  live: Int32Array,
+  n: number,
+  remap: Int32Array,
+  col: Int32Array,
+): number {
+  for (let j = 0; j < n; j++) col[j] = remap[from[live[j]!]!]!;
+  return n;
+}
+
+/** One stable counting-sort pass of `order` by `col` into `next`. */
+function countingSort(
+  col: Int32Array,
+  values: number,
+  n: number,
+  order: Int32Array,
+  next: Int32Array,
+): number {
+  const starts = new Int32Array(values + 1);
+  tally(col, n, starts);
+  // One step per distinct value (a few dozen): too short to be compiled on its own.
+  for (let v = 1; v < starts.length; v++) starts[v]! += starts[v - 1]!;
+  scatter(col, n, order, next, starts);
+  return n;
+}
+
+/** starts[v + 1] = entries with value v. */
+function tally(col: Int32Array, n: number, starts: Int32Array): number {
+  for (let j = 0; j < n; j++) starts[col[j]! + 1]!++;
+  return n;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[j] = j;
+  return order;
+}
+
+function scatter(
+  col: Int32Array,
+  n: number,
+  order: Int32Array,
+  next: Int32Array,
+  starts: Int32Array,
+): number {
+  for (let j = 0; j < n; j++) {
+    const e = order[j]!;
+    next[starts[col[e]!]!++] = e;
+  }
+  return n;
+}
+
+/** out[j] = col[order[j]] (a plain loop: TypedArray.from with a mapping function is many times slower). */
+function gather(col: Int32Array, order: Int32Array, n: number, out: Int32Array): Int32Array {
+  for (let j = 0; j < n; j++) out[j] = col[order[j]!]!;
+  return out;
+}
+
+/** The counts in sorted entry order into `out`; returns their sum. */
+function gatherCounts(
+  counts: Int32Array,
+  live: Int32Array,
+  order: Int32Array,
+  n: number,
+  out: Int32Array,
+): number {
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += out[j] = counts[live[order[j]!]!]!;
+  return sum;
 }
 
 /** Code-unit order: the same on every machine and locale. */

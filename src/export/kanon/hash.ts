@@ -41,3 +41,50 @@ export class GroupScratch {
     return cap - 1;
   }
 }
+
+/**
+ * A map from numeric keys (integers below 2^53) to non-negative integers, by open
+ * addressing on typed arrays. A Map with such keys boxes every key beyond 31 bits
+ * and hashes the box; here a lookup is one hash and, mostly, one probe.
+ */
+export class NumberIndex {
+  private keys = new Float64Array(64);
+  private values = new Int32Array(64).fill(-1);
+  private count = 0;
+
+  /** The value of `key`, or −1. */
+  get(key: number): number {
+    const { keys, values } = this;
+    const mask = values.length - 1;
+    let s = hashKey(key) & mask;
+    let v = values[s]!;
+    while (v >= 0 && keys[s] !== key) {
+      s = (s + 1) & mask;
+      v = values[s]!;
+    }
+    return v;
+  }
+
+  /** Sets `key` (not yet present) to `value` (≥ 0). */
+  add(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.values.length) this.grow();
+    this.place(key, value);
+    this.count++;
+  }
+
+  private place(key: number, value: number): void {
+    const { keys, values } = this;
+    const mask = values.length - 1;
+    let s = hashKey(key) & mask;
+    while (values[s]! >= 0) s = (s + 1) & mask;
+    keys[s] = key;
+    values[s] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    for (let s = 0; s < values.length; s++) if (values[s]! >= 0) this.place(keys[s]!, values[s]!);
+  }
+}

@@ -138,9 +138,24 @@ function finish(
   overflow: ReadonlyMap<number, number>,
   cost: number,
 ): SuppressionResult {
-  const { active, classes, size, columns } = input;
+  const perColumn = new Float64Array(input.columns);
+  const suppressedCells = countBlanked(input, mask, overflow, perColumn);
+  return { mask, overflow, suppressedCells, perColumn, cost };
+}
+
+/**
+ * Blanked cells per column (added into `perColumn`); returns them all. A loop alone in
+ * its function (see the grouper's loops below): with the object built after it, the
+ * loop's compiled code deoptimised on every call.
+ */
+function countBlanked(
+  input: SuppressionInput,
+  mask: Int32Array,
+  overflow: ReadonlyMap<number, number>,
+  perColumn: Float64Array,
+): number {
+  const { active, classes, size } = input;
   const full = fullMask(active);
-  const perColumn = new Float64Array(columns);
   let suppressedCells = 0;
   for (let cls = 0; cls < classes; cls++) {
     const m = mask[cls]!;
@@ -154,7 +169,7 @@ function finish(
       suppressedCells += n;
     }
   }
-  return { mask, overflow, suppressedCells, perColumn, cost };
+  return suppressedCells;
 }
 
 /** Extra loss of blanking the columns in `m` of one row of a class (added in column order). */
@@ -289,14 +304,12 @@ class Grouper {
   take(open: readonly number[], m: number): Group[] {
     const ids = this.group(open, m);
     const members = new Map<number, number[]>();
-    for (let i = 0; i < open.length; i++) {
-      const id = ids[i]!;
-      if (this.totals[id]! < this.input.k) continue;
-      const list = members.get(id);
-      if (list) list.push(open[i]!);
-      else members.set(id, [open[i]!]);
-    }
-    return [...members].map(([id, list]) => ({ mask: m, members: list, total: this.totals[id]! }));
+    membersReachingK(open, ids, this.totals, this.input.k, members);
+    // In the order of their first member, as the map was filled.
+    const groups: Group[] = [];
+    for (const [id, list] of members)
+      groups.push({ mask: m, members: list, total: this.totals[id]! });
+    return groups;
   }
 }
 
@@ -397,6 +410,28 @@ function groupOpenHashed(
     totals[id]! += size[open[i]!]!;
   }
   return n;
+}
+
+/**
+ * The open classes whose group reaches k, by group id (first member first). Alone in
+ * its function: in `take`, the code after the loop made its compiled code deoptimise
+ * on every call (about 60 times in each search).
+ */
+function membersReachingK(
+  open: readonly number[],
+  ids: Int32Array,
+  totals: Float64Array,
+  k: number,
+  members: Map<number, number[]>,
+): number {
+  for (let i = 0; i < open.length; i++) {
+    const id = ids[i]!;
+    if (totals[id]! < k) continue;
+    const list = members.get(id);
+    if (list) list.push(open[i]!);
+    else members.set(id, [open[i]!]);
+  }
+  return members.size;
 }
 
 /** Records of the open classes whose group reaches k. */
