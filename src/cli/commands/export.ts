@@ -237,25 +237,25 @@ async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Pro
 }
 
 /**
- * Worker threads for reading records: by default one per core, from PARALLEL_FROM
- * files on. SCREENER_EXPORT_WORKERS sets the number for any number of files (0 or 1:
- * read in this thread), e.g. to leave a core free.
+ * Reading threads: by default one per core (the main thread is one of them), from
+ * PARALLEL_FROM files on four cores or more, and from FEW_CORES_PARALLEL_FROM on two
+ * or three, where starting a worker and sharing the cores pay off only for larger
+ * exports. Measured on a quiet two-core machine, alternating one and two threads on
+ * the same records (`SCREENER_EXPORT_WORKERS=1` and `=2`): 100 000 records 13.6–16.4 s
+ * against 9.2–12.1 s in 4 pairs; 30 000 records 4.0–5.2 s against 3.9–4.0 s (3 pairs);
+ * 20 000 records faster in 2 of 3 pairs; 10 000 records no faster (2.3–2.4 s against
+ * 2.3–2.8 s), for 25–40 % more CPU time and 5–6 MiB more memory. (On a machine whose
+ * other core was busy, the earlier measurement, two threads gained little.)
+ * SCREENER_EXPORT_WORKERS sets the number for any number of files (0 or 1: the main
+ * thread alone), e.g. to leave a core free.
  */
-/**
- * Reading threads by default only from this many cores. On two cores, two reading
- * threads now fit in memory (115–118 MiB at 100 000 records against 110–112 MiB in
- * one), but measured in alternating runs on a shared two-core machine they gained
- * little and not reliably: faster in 7 of 11 pairs at 100 000 records, 2 of 3 at
- * 50 000 (by about 5 %), 0 of 3 at 30 000 and at 10 000, for 25–40 % more CPU time,
- * and slower whenever the other core was busy. SCREENER_EXPORT_WORKERS=2 uses them.
- */
-const THREADS_FROM_CORES = 4;
+const FEW_CORES_PARALLEL_FROM = 20_000;
 
 function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
   const text = ctx.env.SCREENER_EXPORT_WORKERS;
   if (text === undefined || text === '') {
     const cores = availableParallelism();
-    return { workers: cores >= THREADS_FROM_CORES ? cores : 0, minFiles: PARALLEL_FROM };
+    return { workers: cores, minFiles: cores >= 4 ? PARALLEL_FROM : FEW_CORES_PARALLEL_FROM };
   }
   if (!/^\d{1,2}$/.test(text) || Number(text) > 64)
     throw usageError(
