@@ -9,18 +9,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScreenerError, dataError } from '../../src/errors.js';
 import type { InterviewRecord } from '../../src/record/types.js';
-import { assess } from '../../src/scoring/index.js';
 import { runExport, type ExportRequest } from '../../src/export/run-export.js';
 import { parseCsv, violations } from './helpers/checker.js';
-import {
-  CANARIES,
-  fixtureQuestionnaire,
-  makeRecord,
-  newId,
-  removeDir,
-  tempDir,
-  type Person,
-} from './helpers/records.js';
+import { memoryExportRequest } from './helpers/request.js';
+import { CANARIES, makeRecord, newId, removeDir, tempDir, type Person } from './helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,27 +26,7 @@ function request(
   records: Record<string, InterviewRecord | Error>,
   over: Partial<ExportRequest> = {},
 ): ExportRequest {
-  const q = fixtureQuestionnaire();
-  return {
-    reader: {
-      files: Object.keys(records).sort(),
-      async open(file) {
-        const r = records[file]!;
-        if (r instanceof Error) throw r;
-        return structuredClone(r);
-      },
-    },
-    questionnaireByHash: (hash) => (hash === q.hash ? q : undefined),
-    assess,
-    secret: SECRET,
-    k: 3,
-    format: 'csv',
-    profile: 'default',
-    out: join(dir, 'out.csv'),
-    summary: join(dir, 'summary.json'),
-    tmpDir: dir,
-    ...over,
-  };
+  return memoryExportRequest(dir, SECRET, records, over);
 }
 
 function people(n: number, p: Person = {}): Record<string, InterviewRecord> {

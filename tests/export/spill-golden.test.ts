@@ -7,15 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InterviewRecord } from '../../src/record/types.js';
-import { assess } from '../../src/scoring/index.js';
 import { runExport, type ExportRequest } from '../../src/export/run-export.js';
-import {
-  fixtureQuestionnaire,
-  makeRecord,
-  removeDir,
-  tempDir,
-  type Person,
-} from './helpers/records.js';
+import { makeRecord, removeDir, tempDir, type Person } from './helpers/records.js';
+import { memoryExportRequest } from './helpers/request.js';
 
 let dir: string;
 beforeEach(() => {
@@ -57,24 +51,7 @@ function goldenRecords(): Record<string, InterviewRecord> {
 }
 
 function request(records: Record<string, InterviewRecord>, over: Partial<ExportRequest>) {
-  const q = fixtureQuestionnaire();
-  const req: ExportRequest = {
-    reader: {
-      files: Object.keys(records).sort(),
-      open: async (file) => structuredClone(records[file]!),
-    },
-    questionnaireByHash: (hash) => (hash === q.hash ? q : undefined),
-    assess,
-    secret: SECRET,
-    k: 3,
-    format: 'csv',
-    profile: 'default',
-    out: join(dir, 'out'),
-    summary: join(dir, 'summary.json'),
-    tmpDir: dir,
-    ...over,
-  };
-  return req;
+  return memoryExportRequest(dir, SECRET, records, { out: join(dir, 'out'), ...over });
 }
 
 const GOLDEN = join(import.meta.dirname, 'fixtures', 'golden');
