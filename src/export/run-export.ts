@@ -18,6 +18,7 @@
 import { relative } from 'node:path';
 import type { Questionnaire } from '../questionnaire/types.js';
 import type { InterviewRecord } from '../record/types.js';
+import type { PathList } from '../store/index.js';
 import { ScreenerError, usageError } from '../errors.js';
 import { Tally } from './aggregates.js';
 import { readExportConfig, type ExportConfig, type NotExported } from './config.js';
@@ -55,8 +56,8 @@ import {
 } from './summary.js';
 
 export interface RecordReader {
-  /** The record files to read, in a deterministic order. */
-  readonly files: readonly string[];
+  /** The record files to read, in a deterministic order (an array, or the store's compact list). */
+  readonly files: PathList;
   /** Decrypts one file; a damaged, foreign or unreadable file throws a ScreenerError. */
   open(file: string): Promise<InterviewRecord>;
   /** The same with a blocking read, used instead of open when given (much faster for many small files). */
@@ -208,14 +209,14 @@ async function exportWith(
     // Several files in flight so disk waits overlap when reading is asynchronous.
     const inFlight: Promise<Opened>[] = [];
     const start = (i: number) => {
-      const file = files[i];
+      const file = files.at(i);
       if (file !== undefined && !openSync)
         inFlight.push(openedByAsync(() => req.reader.open(file)));
     };
     for (let i = 0; i < READ_AHEAD; i++) start(i);
     for (let i = 0; i < files.length; i++) {
       checkAbort(req.signal);
-      const file = files[i]!;
+      const file = files.at(i)!;
       let opened: Opened;
       if (openSync) {
         opened = openedBy(() => openSync(file));

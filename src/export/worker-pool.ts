@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { environmentError } from '../errors.js';
-import type { Unlocker } from '../store/index.js';
+import type { PathList, Unlocker } from '../store/index.js';
 import type { ReadBatch } from './record-rows.js';
 
 /** What a worker needs to read records as the main thread would. All of it is structured-cloneable. */
@@ -67,7 +67,7 @@ export type ReadHere = (files: readonly string[], start: number) => ReadBatch;
  * costs about 20 MiB), with both cores busy.
  */
 export async function readInParallel(
-  files: readonly string[],
+  files: PathList,
   plan: ParallelRead,
   onChunk: (batch: ReadBatch, start: number) => Promise<void>,
   readHere?: ReadHere,

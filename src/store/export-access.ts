@@ -21,6 +21,7 @@ import {
 import { auditPathForRecordFile, RECORD_EXT, recordIdOfFile } from './paths.js';
 import { openRecord, parseRecordFile, tampered, type FileLabel } from './record-file.js';
 import { readRecordBytes, recordReadError } from './record-io.js';
+import { RecordPaths, RecordPathsBuilder } from './record-paths.js';
 import type { UnlockedKeys } from './unlock.js';
 
 export interface OpenedRecordFile {
@@ -30,15 +31,26 @@ export interface OpenedRecordFile {
   readAudit(): Promise<AuditEvent[]>;
 }
 
-/**
- * Every record file under `path` (a .rec file, or a folder searched recursively),
- * sorted. Hidden files (the store's temporary files) and symbolic links are skipped.
- */
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promise<string[]> {
+/**
+ * Every record file under `path` (a .rec file, or a folder searched recursively),
+ * sorted. Hidden files (the store's temporary files) and symbolic links are skipped.
+ * The list is compact (record-paths.ts): an export holds it from start to end.
+ */
+export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promise<RecordPaths> {
+  const paths = new RecordPathsBuilder();
+  await collectRecordFiles(path, fs, paths);
+  return paths.finish();
+}
+
+async function collectRecordFiles(
+  path: string,
+  fs: StoreFs,
+  into: RecordPathsBuilder,
+): Promise<void> {
   let st;
   try {
     st = await fs.lstat(path);
@@ -47,8 +59,8 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
       throw storeDataError('E_RECORD_NOT_FOUND', `No such file or folder: ${path}.`);
     throw readFailure(error, path, path);
   }
-  if (st.isFile()) return [path];
-  if (!st.isDirectory()) return [];
+  if (st.isFile()) return into.addPath(path);
+  if (!st.isDirectory()) return;
   // Entry types come from the listing itself (one lstat per file would cost a second per
   // 100 000), streamed, so only the names kept are held, not an entry object per file.
   const files: string[] = [];
@@ -65,24 +77,17 @@ export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promi
   }
   files.sort(compareNames);
   dirs.sort(compareNames);
-  // join(path, name) for every file would build each path as a tree of slices and
-  // concatenations, about 440 bytes apiece in V8 (44 MB for 100 000 files, held for
-  // the whole export). The same text made once as a prefix and then by Array#join is
-  // one flat string per file, about 90 bytes.
-  const prefix = join(path, 'x').slice(0, -1);
+  // The folder's prefix as join(path, name) would begin (a trailing separator, a `..`
+  // or a `./` resolved the same way), kept once for all its files.
+  const folder = into.folder(join(path, 'x').slice(0, -1));
   // In name order, folders and files together, as a sorted listing would give them.
-  const out: string[] = [];
-  const addFolder = async (dir: string) => {
-    // Not push(...list): a spread of 100 000 arguments overflows the stack.
-    for (const file of await listRecordFiles(join(path, dir), fs)) out.push(file);
-  };
   let d = 0;
   for (const name of files) {
-    while (d < dirs.length && compareNames(dirs[d]!, name) < 0) await addFolder(dirs[d++]!);
-    out.push([prefix, name].join(''));
+    while (d < dirs.length && compareNames(dirs[d]!, name) < 0)
+      await collectRecordFiles(join(path, dirs[d++]!), fs, into);
+    into.add(folder, name);
   }
-  while (d < dirs.length) await addFolder(dirs[d++]!);
-  return out;
+  while (d < dirs.length) await collectRecordFiles(join(path, dirs[d++]!), fs, into);
 }
 
 /**

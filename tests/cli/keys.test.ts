@@ -178,7 +178,7 @@ describe('organisation key', () => {
 
     const key = await readOrgPrivateKeyFile(join(org, 'screener-org.key'), ORG_PASSPHRASE);
     const opened = await Promise.all(
-      (await listRecordFiles(data)).map((f) => openRecordFileWithOrgKey(f, key)),
+      (await listRecordFiles(data)).slice().map((f) => openRecordFileWithOrgKey(f, key)),
     );
     expect(opened.map((o) => o.record.id).sort()).toEqual([before, after].sort());
   });

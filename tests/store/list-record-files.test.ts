@@ -2,9 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listRecordFiles } from '../../src/store/export-access.js';
+import { listRecordFiles as listCompact } from '../../src/store/export-access.js';
 import { nodeFs, type StoreFs } from '../../src/store/fs-layer.js';
 import { tempDir } from '../e2e/pty.js';
+
+/** The list as an array of path strings. */
+const listRecordFiles = async (path: string, fs?: StoreFs) => [...(await listCompact(path, fs))];
 
 describe('listing record files for an export', () => {
   it('gives exactly the paths path.join gives, however the folder is written', async () => {

@@ -88,7 +88,7 @@ describe('record store round trips', () => {
     expect((await store.list()).map((s) => s.id)).toEqual([b]);
     await expect(store.load(a)).rejects.toMatchObject({ code: 'E_RECORD_NOT_FOUND' });
     await expect(store.delete(a)).rejects.toMatchObject({ code: 'E_RECORD_NOT_FOUND' });
-    expect(await listRecordFiles(dir)).toEqual([join(dir, 'records', `${b}.rec`)]);
+    expect((await listRecordFiles(dir)).slice()).toEqual([join(dir, 'records', `${b}.rec`)]);
   });
 
   it('keeps an append-only audit log with ids only, including events before the first save', async () => {
@@ -183,7 +183,7 @@ describe('record store round trips', () => {
     await store2.save(fakeRecord(later, { status: 'completed' }));
 
     const orgKey = await readOrgPrivateKeyFile(files.privateFile, ORG_PASSPHRASE);
-    const paths = await listRecordFiles(dir);
+    const paths = (await listRecordFiles(dir)).slice();
     expect(paths).toHaveLength(2);
     const opened = await Promise.all(paths.map((p) => openRecordFileWithOrgKey(p, orgKey)));
     expect(opened.map((o) => o.record).sort((x, y) => x.id.localeCompare(y.id))).toEqual(

@@ -25,7 +25,9 @@ import {
   exportUnlocker,
   openRecordFileSync,
   readOrgPrivateKeyFile,
+  RecordPaths,
   unlockDataDir,
+  type PathList,
   type Unlocker,
 } from '../../store/index.js';
 import { assessOutline } from '../../scoring/index.js';
@@ -193,8 +195,8 @@ async function checkPathsExist(paths: readonly string[]): Promise<void> {
   }
 }
 
-async function recordFiles(paths: readonly string[]): Promise<string[]> {
-  const lists: string[][] = [];
+async function recordFiles(paths: readonly string[]): Promise<PathList> {
+  const lists: RecordPaths[] = [];
   for (const p of paths) {
     try {
       lists.push(await listRecordFiles(p));
@@ -220,7 +222,7 @@ async function recordFiles(paths: readonly string[]): Promise<string[]> {
       seen.add(key);
       out.push(f);
     }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return RecordPaths.from(out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Promise<Unlocker> {

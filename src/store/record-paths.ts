@@ -1,0 +1,118 @@
+/**
+ * The paths of the record files an export reads, held compactly. An export keeps its
+ * list for the whole run; a hundred thousand paths as strings of their own cost
+ * about 9 MB of heap (a string object of ~90 bytes each), which made the export's
+ * memory grow with the number of files. Here each folder's prefix is kept once and
+ * the file names are joined into one string, about 2 MB for the same list; a path is
+ * made when asked for, a chunk at a time.
+ */
+
+/** What an export needs of its file list; a plain array of paths is one too. */
+export interface PathList {
+  readonly length: number;
+  at(index: number): string | undefined;
+  slice(start?: number, end?: number): string[];
+}
+
+export class RecordPaths implements PathList, Iterable<string> {
+  /** @internal: use RecordPathsBuilder or RecordPaths.from. */
+  constructor(
+    private readonly prefixes: readonly string[],
+    /** Per path, the index of its prefix. */
+    private readonly folderOf: Int32Array,
+    /** Every name, one after the other. */
+    private readonly names: string,
+    /** Per path, where its name ends in `names` (it starts where the one before ends). */
+    private readonly ends: Int32Array,
+  ) {}
+
+  /** The paths given, in their order (a folder's prefix is shared by its files). */
+  static from(paths: Iterable<string>): RecordPaths {
+    const builder = new RecordPathsBuilder();
+    for (const path of paths) builder.addPath(path);
+    return builder.finish();
+  }
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  /** Like Array#at: a negative index counts from the end; outside the list, undefined. */
+  at(index: number): string | undefined {
+    const n = this.ends.length;
+    const relative = Math.trunc(index) || 0;
+    const i = relative < 0 ? n + relative : relative;
+    if (i < 0 || i >= n) return undefined;
+    return this.pathAt(i);
+  }
+
+  /** Like Array#slice: the paths [start, end) as strings. */
+  slice(start = 0, end = this.ends.length): string[] {
+    const n = this.ends.length;
+    const from = clampIndex(start, n);
+    const to = clampIndex(end, n);
+    const out: string[] = [];
+    for (let i = from; i < to; i++) out.push(this.pathAt(i));
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.ends.length; i++) yield this.pathAt(i);
+  }
+
+  private pathAt(i: number): string {
+    const start = i === 0 ? 0 : this.ends[i - 1]!;
+    // One flat string (as Array#join makes it), not a concatenation over a slice of
+    // `names`: it is what the file system calls and the skip list receive.
+    return [this.prefixes[this.folderOf[i]!]!, this.names.slice(start, this.ends[i]!)].join('');
+  }
+}
+
+function clampIndex(index: number, n: number): number {
+  const i = Math.trunc(index) || 0;
+  return i < 0 ? Math.max(0, n + i) : Math.min(i, n);
+}
+
+/** Collects paths in order: a folder's prefix once, then its file names. */
+export class RecordPathsBuilder {
+  private readonly prefixes: string[] = [];
+  private readonly prefixIndex = new Map<string, number>();
+  private readonly folders: number[] = [];
+  private readonly names: string[] = [];
+
+  /** The number of a folder prefix (a path up to and including its last separator). */
+  folder(prefix: string): number {
+    let index = this.prefixIndex.get(prefix);
+    if (index === undefined) {
+      index = this.prefixes.length;
+      this.prefixes.push(prefix);
+      this.prefixIndex.set(prefix, index);
+    }
+    return index;
+  }
+
+  /** The path `prefix + name`, where `folder` is the number of `prefix`. */
+  add(folder: number, name: string): void {
+    this.folders.push(folder);
+    this.names.push(name);
+  }
+
+  /** A whole path: split after its last separator, so a folder's files share the prefix. */
+  addPath(path: string): void {
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+    this.add(this.folder(path.slice(0, cut)), path.slice(cut));
+  }
+
+  finish(): RecordPaths {
+    const n = this.names.length;
+    const ends = new Int32Array(n);
+    let end = 0;
+    for (let i = 0; i < n; i++) ends[i] = end += this.names[i]!.length;
+    return new RecordPaths(
+      [...this.prefixes],
+      Int32Array.from(this.folders),
+      this.names.join(''),
+      ends,
+    );
+  }
+}
