@@ -1,10 +1,10 @@
 /**
  * The paths of the record files an export reads, held compactly. An export keeps its
- * list for the whole run; a hundred thousand paths as strings of their own cost
- * about 9 MB of heap (a string object of ~90 bytes each), which made the export's
- * memory grow with the number of files. Here each folder's prefix is kept once and
- * the file names are joined into one string, about 2 MB for the same list; a path is
- * made when asked for, a chunk at a time.
+ * list for the whole run, and a string object per path (40–90 bytes each, with the
+ * folder repeated in every one) made its memory grow with the number of files. Here
+ * each folder's prefix is kept once and the file names are joined into one string:
+ * the heap at the start of an export of 100 000 files went from 13.5 to 10.4 MB. A
+ * path is made when asked for, a chunk at a time.
  */
 
 /** What an export needs of its file list; a plain array of paths is one too. */
