@@ -80,13 +80,18 @@ async function collectRecordFiles(
   // The folder's prefix as join(path, name) would begin (a trailing separator, a `..`
   // or a `./` resolved the same way), kept once for all its files.
   const folder = into.folder(join(path, 'x').slice(0, -1));
-  // In name order, folders and files together, as a sorted listing would give them.
+  // In name order, folders and files together, as a sorted listing would give them:
+  // the files up to the next folder's name, that folder's files, and so on.
   let d = 0;
-  for (const name of files) {
-    while (d < dirs.length && compareNames(dirs[d]!, name) < 0)
+  let from = 0;
+  for (let f = 0; f < files.length; f++) {
+    if (d === dirs.length || compareNames(dirs[d]!, files[f]!) > 0) continue;
+    into.addNames(folder, files, from, f);
+    from = f;
+    while (d < dirs.length && compareNames(dirs[d]!, files[f]!) < 0)
       await collectRecordFiles(join(path, dirs[d++]!), fs, into);
-    into.add(folder, name);
   }
+  into.addNames(folder, files, from);
   while (d < dirs.length) await collectRecordFiles(join(path, dirs[d++]!), fs, into);
 }
 

@@ -73,12 +73,26 @@ function clampIndex(index: number, n: number): number {
   return i < 0 ? Math.max(0, n + i) : Math.min(i, n);
 }
 
-/** Collects paths in order: a folder's prefix once, then its file names. */
+/** Names [from, to) of an array, all in one folder. */
+interface Run {
+  readonly folder: number;
+  readonly names: readonly string[];
+  readonly from: number;
+  to: number;
+  /** The builder's own array (single paths added one by one), which it may extend. */
+  readonly own: boolean;
+}
+
+/**
+ * Collects paths in order: a folder's prefix once, then its file names. A folder's
+ * sorted names are taken as the array they already are, not copied: listing a folder
+ * of a million files peaked at 216 MB with a copy of every name in the builder.
+ */
 export class RecordPathsBuilder {
   private readonly prefixes: string[] = [];
   private readonly prefixIndex = new Map<string, number>();
-  private readonly folders: number[] = [];
-  private readonly names: string[] = [];
+  private readonly runs: Run[] = [];
+  private count = 0;
 
   /** The number of a folder prefix (a path up to and including its last separator). */
   folder(prefix: string): number {
@@ -91,10 +105,24 @@ export class RecordPathsBuilder {
     return index;
   }
 
+  /**
+   * The paths `prefix + names[i]` for i in [from, to), where `folder` is the number of
+   * `prefix`. The array is read again by finish(): it must not change until then.
+   */
+  addNames(folder: number, names: readonly string[], from = 0, to = names.length): void {
+    if (to <= from) return;
+    this.runs.push({ folder, names, from, to, own: false });
+    this.count += to - from;
+  }
+
   /** The path `prefix + name`, where `folder` is the number of `prefix`. */
   add(folder: number, name: string): void {
-    this.folders.push(folder);
-    this.names.push(name);
+    const last = this.runs[this.runs.length - 1];
+    if (last?.own && last.folder === folder) {
+      (last.names as string[]).push(name);
+      last.to++;
+    } else this.runs.push({ folder, names: [name], from: 0, to: 1, own: true });
+    this.count++;
   }
 
   /** A whole path: split after its last separator, so a folder's files share the prefix. */
@@ -104,15 +132,22 @@ export class RecordPathsBuilder {
   }
 
   finish(): RecordPaths {
-    const n = this.names.length;
-    const ends = new Int32Array(n);
+    const ends = new Int32Array(this.count);
+    const folderOf = new Int32Array(this.count);
+    const parts: string[] = [];
+    let i = 0;
     let end = 0;
-    for (let i = 0; i < n; i++) ends[i] = end += this.names[i]!.length;
-    return new RecordPaths(
-      [...this.prefixes],
-      Int32Array.from(this.folders),
-      this.names.join(''),
-      ends,
-    );
+    for (const { folder, names, from, to } of this.runs) {
+      for (let j = from; j < to; j++) {
+        end += names[j]!.length;
+        ends[i] = end;
+        folderOf[i++] = folder;
+      }
+      parts.push(
+        from === 0 && to === names.length ? names.join('') : names.slice(from, to).join(''),
+      );
+    }
+    const joined = parts.length === 1 ? parts[0]! : parts.join('');
+    return new RecordPaths([...this.prefixes], folderOf, joined, ends);
   }
 }

@@ -34,6 +34,24 @@ describe('listing record files for an export', () => {
     );
   });
 
+  it('puts folders among the files in name order, however deep', async () => {
+    const root = tempDir('list-order');
+    for (const d of ['b', 'd', join('d', 'c'), 'f']) mkdirSync(join(root, d));
+    const files = [
+      'a.rec',
+      join('b', 'x.rec'),
+      'c.rec',
+      'cc.rec',
+      join('d', 'a.rec'),
+      join('d', 'c', 'z.rec'),
+      join('d', 'e.rec'),
+      'e.rec',
+      join('f', 'y.rec'),
+    ];
+    for (const f of [...files].reverse()) writeFileSync(join(root, f), '');
+    expect(await listRecordFiles(root)).toEqual(files.map((f) => join(root, f)));
+  });
+
   it('lists a laptop folder of 150 000 files inside the folder given', async () => {
     const many = Array.from(
       { length: 150_000 },
