@@ -64,6 +64,13 @@ function lazy(program: Command, load: () => Promise<{ run: Action }>) {
   };
 }
 
+/** `--format` of the commands that write a report (run, report). */
+function reportFormatOption(): Option {
+  return new Option('--format <format>', 'report format')
+    .choices(['md', 'json', 'html'])
+    .default('md');
+}
+
 /**
  * The commands, each added to the program by its own function: a command line that
  * names one of them builds only that one (commander's objects for all eleven, with
@@ -107,22 +114,14 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
       .option('--lang <code>', 'question language')
       .option('--practice', 'practice run: nothing is written to the data folder')
       .option('--report <file>', 'write the report to this file')
-      .addOption(
-        new Option('--format <format>', 'report format')
-          .choices(['md', 'json', 'html'])
-          .default('md'),
-      )
+      .addOption(reportFormatOption())
       .action(lazy(program, () => import('./commands/run.js'))),
   report: (program) =>
     program
       .command('report')
       .description('write the redacted report of a stored interview')
       .argument('<id>', 'record id')
-      .addOption(
-        new Option('--format <format>', 'report format')
-          .choices(['md', 'json', 'html'])
-          .default('md'),
-      )
+      .addOption(reportFormatOption())
       .option('-o, --out <file>', 'write to this file instead of standard output')
       .option('--lang <code>', 'report language (default: the interview language)')
       .option('--review', 'review the free-text redactions before the report is written')

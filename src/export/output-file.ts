@@ -30,9 +30,9 @@ export class OutputFile {
   }
 
   /**
-   * Blocking, like the spill's writes: a bucket's rows are tens of KiB, and awaiting
-   * the thread pool for each of 256 buckets left the thread idle for about 0.1 s per
-   * 100 000 records.
+   * Blocking, like the spill's writes: a write is a few tens of KiB of rows, and
+   * awaiting the thread pool for each left the thread idle for about 0.1 s per 100 000
+   * records.
    */
   async write(text: string): Promise<void> {
     if (text.length === 0) return;
