@@ -17,7 +17,10 @@
  *     what any export of these files costs before it does anything of its own;
  *   - the k-anonymity step alone (count the combinations, search, publish every row),
  *     in this process, from rows already de-identified: the median of 5 runs after 2
- *     warm-up runs (the JIT compiles it over the first ones);
+ *     warm-up runs (the JIT compiles it over the first ones), their range, and its
+ *     ratio to a plain count of the same rows' combinations (one Map, one key per
+ *     row) run alternately with it: this machine's speed drifts by a third from one
+ *     minute to the next, the ratio much less;
  *   - what the anonymisation did: levels chosen, share of quasi-identifier cells blanked.
  * Needs a build (npm run build) and GNU time (/usr/bin/time).
  */
@@ -205,16 +208,53 @@ function deidentifiedRows(lib, q, records) {
 
 /**
  * The k-anonymity step alone: the median of 5 runs after 2 warm-up runs (the JIT
- * compiles it over the first ones). The caller no longer holds the whole records: a
- * heap of a hundred thousand of them made every full collection during a run slow,
- * which an export, whose heap holds a bucket of rows at a time, does not pay.
+ * compiles it over the first ones), and its ratio to a plain count of the same rows,
+ * each run beside one plain count so that both see the machine alike (the median of
+ * the five ratios). The caller no longer holds the whole records: a heap of a hundred
+ * thousand of them made every full collection during a run slow, which an export,
+ * whose heap holds a bucket of rows at a time, does not pay.
  */
 function kanonAlone(lib, { rows, columns }) {
-  kanonOnce(lib, rows, columns);
-  kanonOnce(lib, rows, columns);
-  const runs = [0, 1, 2, 3, 4].map(() => kanonOnce(lib, rows, columns));
+  const names = columns.map((c) => c.column);
+  for (let i = 0; i < 2; i++) {
+    kanonOnce(lib, rows, columns);
+    plainCount(rows, names);
+  }
+  const runs = [0, 1, 2, 3, 4].map(() => {
+    const run = kanonOnce(lib, rows, columns);
+    return { ...run, ratio: run.seconds / plainCount(rows, names) };
+  });
+  const ratios = runs.map((r) => r.ratio).sort((a, b) => a - b);
   runs.sort((a, b) => a.seconds - b.seconds);
-  return runs[2];
+  return { ...runs[2], min: runs[0].seconds, max: runs[4].seconds, ratio: ratios[2] };
+}
+
+/** Seconds to count the rows' raw combinations in one Map: the least any k-anonymity step does. */
+function plainCount(rows, names) {
+  const t0 = performance.now();
+  const counts = new Map();
+  for (const qi of rows) {
+    let key = '';
+    for (const name of names) key += `${qi[name]}\u0000`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  let total = 0;
+  for (const c of counts.values()) total += c;
+  if (total !== rows.length) throw new Error('the plain count lost rows');
+  return seconds;
+}
+
+function ms(seconds) {
+  return (seconds * 1000).toFixed(0);
+}
+
+/** The k-anonymity step's figures in words: median, range, CPU, rate, ratio to a plain count. */
+function kanonText(n, alone) {
+  return (
+    `${ms(alone.seconds)} ms (5 runs ${ms(alone.min)}–${ms(alone.max)} ms; ${ms(alone.cpuSeconds)} ms CPU) = ` +
+    `${Math.round(n / alone.seconds).toLocaleString('en')} records/s, ×${alone.ratio.toFixed(2)} a plain count of its combinations`
+  );
 }
 
 function kanonOnce(lib, rows, columns) {
@@ -314,7 +354,7 @@ async function main() {
           ),
         );
         console.log(
-          `N = ${n.toLocaleString('en')}: k-anonymity step ${(alone.seconds * 1000).toFixed(0)} ms (${(alone.cpuSeconds * 1000).toFixed(0)} ms CPU) = ${Math.round(n / alone.seconds).toLocaleString('en')} records/s; ${alone.report.nodesVisited} nodes visited, ${alone.report.nodesCosted} costed, ${alone.report.combinations} combinations`,
+          `N = ${n.toLocaleString('en')}: k-anonymity step ${kanonText(n, alone)}; ${alone.report.nodesVisited} nodes visited, ${alone.report.nodesCosted} costed, ${alone.report.combinations} combinations`,
         );
       }
       return;
@@ -366,9 +406,7 @@ async function main() {
           `${Math.round(n / exp.wall).toLocaleString('en')} records/s, peak RSS ${mib(exp.maxRss)} MiB; ` +
           `floor ${floor.seconds.toFixed(2)} s (×${(exp.wall / floor.seconds).toFixed(1)}); ` +
           `opening alone ${opening.seconds.toFixed(2)} s in one thread (×${(exp.wall / opening.seconds).toFixed(2)}); ` +
-          (alone
-            ? `k-anonymity step ${(alone.seconds * 1000).toFixed(0)} ms (${(alone.cpuSeconds * 1000).toFixed(0)} ms CPU) = ${Math.round(n / alone.seconds).toLocaleString('en')} records/s; `
-            : '') +
+          (alone ? `k-anonymity step ${kanonText(n, alone)}; ` : '') +
           `blanked ${(s.suppressed_share * 100).toFixed(2)} % of quasi-identifier cells; ` +
           `levels ${s.generalisation.map((g) => `${g.column}=${g.level}`).join(', ')}`,
       );
@@ -377,12 +415,12 @@ async function main() {
     }
 
     console.log(
-      '\n| N | export wall (CPU) | records/s | peak RSS | floor | ratio | opening, 1 thread | ratio | k-anon step wall (CPU) | k-anon records/s | blanked cells | information loss |',
+      '\n| N | export wall (CPU) | records/s | peak RSS | floor | ratio | opening, 1 thread | ratio | k-anon step wall (CPU) | 5 runs | k-anon records/s | × plain count | blanked cells | information loss |',
     );
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const { n, floor, opening, exp, alone, s } of rows)
       console.log(
-        `| ${n.toLocaleString('en')} | ${exp.wall.toFixed(2)} s (${exp.cpu.toFixed(2)} s) | ${Math.round(n / exp.wall).toLocaleString('en')} | ${mib(exp.maxRss)} MiB | ${floor.seconds.toFixed(2)} s | ×${(exp.wall / floor.seconds).toFixed(1)} | ${opening.seconds.toFixed(2)} s | ×${(exp.wall / opening.seconds).toFixed(2)} | ${alone ? `${(alone.seconds * 1000).toFixed(0)} ms (${(alone.cpuSeconds * 1000).toFixed(0)} ms CPU)` : '–'} | ${alone ? Math.round(n / alone.seconds).toLocaleString('en') : '–'} | ${(s.suppressed_share * 100).toFixed(2)} % | ${s.information_loss.toFixed(3)} |`,
+        `| ${n.toLocaleString('en')} | ${exp.wall.toFixed(2)} s (${exp.cpu.toFixed(2)} s) | ${Math.round(n / exp.wall).toLocaleString('en')} | ${mib(exp.maxRss)} MiB | ${floor.seconds.toFixed(2)} s | ×${(exp.wall / floor.seconds).toFixed(1)} | ${opening.seconds.toFixed(2)} s | ×${(exp.wall / opening.seconds).toFixed(2)} | ${alone ? `${ms(alone.seconds)} ms (${ms(alone.cpuSeconds)} ms CPU)` : '–'} | ${alone ? `${ms(alone.min)}–${ms(alone.max)} ms` : '–'} | ${alone ? Math.round(n / alone.seconds).toLocaleString('en') : '–'} | ${alone ? `×${alone.ratio.toFixed(2)}` : '–'} | ${(s.suppressed_share * 100).toFixed(2)} % | ${s.information_loss.toFixed(3)} |`,
       );
     console.log('\nGeneralisation levels chosen:');
     for (const { n, s } of rows)
