@@ -52,6 +52,15 @@ describe('listing record files for an export', () => {
     expect(await listRecordFiles(root)).toEqual(files.map((f) => join(root, f)));
   });
 
+  it('orders names by UTF-16 code units, not by locale or number', async () => {
+    // Which copy of a record wins, and which file is named first in the skip list, follow
+    // this order: it must not depend on the machine's language settings.
+    const root = tempDir('list-code-units');
+    const names = ['10.rec', '9.rec', 'B.rec', 'Z.rec', 'a.rec', 'é.rec', '😀.rec', '\uFFFD.rec'];
+    for (const n of [...names].reverse()) writeFileSync(join(root, n), '');
+    expect(await listRecordFiles(root)).toEqual(names.map((n) => join(root, n)));
+  });
+
   it('lists a laptop folder of 150 000 files inside the folder given', async () => {
     const many = Array.from(
       { length: 150_000 },

@@ -15,7 +15,6 @@ import { dataDirOf } from '../open-store.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
-import { compareStrings } from '../../export/kanon/counter.js';
 import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
 import { PARALLEL_FROM } from '../../export/worker-pool.js';
 import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
@@ -223,7 +222,8 @@ async function recordFiles(paths: readonly string[]): Promise<PathList> {
       seen.add(key);
       out.push(f);
     }
-  return RecordPaths.from(out.sort(compareStrings));
+  // The default sort is compareStrings' order (UTF-16 code units), without a callback.
+  return RecordPaths.from(out.sort());
 }
 
 async function unlockerFor(ctx: CliContext, opts: Options, dataDir: string): Promise<Unlocker> {
