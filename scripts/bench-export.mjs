@@ -22,10 +22,12 @@
  *     row) run alternately with it: this machine's speed drifts by a third from one
  *     minute to the next, the ratio much less;
  *   - what the anonymisation did: levels chosen, share of quasi-identifier cells blanked.
- * Needs a build (npm run build) and GNU time (/usr/bin/time).
+ * Needs a build (npm run build) and GNU time (/usr/bin/time). Checks first that the
+ * temporary folder (TMPDIR) has room: each record is two small files, and a million of
+ * them take about 8 GB on disk.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -359,6 +361,8 @@ async function main() {
       }
       return;
     }
+    // Each size's files are removed after its run, unless they are kept.
+    checkDiskSpace(work, keep ? SIZES.reduce((a, b) => a + b, 0) : Math.max(...SIZES));
     for (const n of SIZES) {
       const dir = join(work, `n${n}`);
       const recDir = join(dir, 'records');
@@ -427,12 +431,42 @@ async function main() {
       console.log(
         `  N = ${n.toLocaleString('en')}: ${s.generalisation.map((g) => `${g.column} → ${g.level}${g.suppressed_cells ? ` (${g.suppressed_cells} blanked)` : ''}`).join('; ')}`,
       );
+    if (!sizesArg && !full)
+      console.log(
+        '\nN = 1,000,000 was not run: add `-- --full` (about 10 minutes here, and 8 GB of temporary files for a million small files).',
+      );
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
+/** Thrown for a condition the user can fix: printed as a message, without a stack. */
+class BenchStop extends Error {}
+
+/**
+ * Each record is two small files (encrypted, and plaintext JSON for the floor), a few
+ * KiB on disk each with the file system's blocks; a million of them fill gigabytes.
+ * Better to say so before writing than to fail with a full disk halfway.
+ */
+function checkDiskSpace(work, n) {
+  const fsStat = statfsSync(work);
+  const block = Math.max(fsStat.bsize, 512);
+  const onDisk = (bytes) => Math.ceil(bytes / block) * block;
+  // About 2.2 KB an encrypted record, 1.3 KB its JSON, 0.4 KB its output row.
+  const needed = Math.ceil(n * (onDisk(2300) + onDisk(1300) + 400) * 1.1) + 64 * 2 ** 20;
+  const free = fsStat.bavail * fsStat.bsize;
+  if (free < needed)
+    throw new BenchStop(
+      `${n.toLocaleString('en')} records need about ${size(needed)} of temporary files in ${work}, and ${size(free)} are free. ` +
+        'Free some space, or set TMPDIR to a folder on a larger disk.',
+    );
+}
+
+function size(bytes) {
+  return bytes < 1e9 ? `${Math.ceil(bytes / 1e6)} MB` : `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof BenchStop ? `bench:export: ${error.message}` : error);
   process.exitCode = 1;
 });
