@@ -53,8 +53,8 @@ describe('listing record files for an export', () => {
   });
 
   it('orders names by UTF-16 code units, not by locale or number', async () => {
-    // Which copy of a record wins, and which file is named first in the skip list, follow
-    // this order: it must not depend on the machine's language settings.
+    // Which of two equally recent copies of a record is exported, and the order of the
+    // skip list, follow this order: it must not depend on the machine's language settings.
     const root = tempDir('list-code-units');
     const names = ['10.rec', '9.rec', 'B.rec', 'Z.rec', 'a.rec', 'é.rec', '😀.rec', '\uFFFD.rec'];
     for (const n of [...names].reverse()) writeFileSync(join(root, n), '');
