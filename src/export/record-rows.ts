@@ -59,6 +59,13 @@ const STORE_REASONS: Readonly<Record<string, SkipReason>> = {
   E_RECORD_VERSION: 'unknown_version',
 };
 
+/**
+ * Store errors whose first detail tells the coordinator what the file needs: which
+ * organisation key it was written for (or that its laptop never had one), or a newer
+ * screener. It goes into the skip's message, on stderr and in the summary.
+ */
+const WITH_HINT = new Set(['E_RECORD_KEY_MISSING', 'E_RECORD_VERSION']);
+
 /** Never throws: a failure is kept, to be listed in file order. */
 export function openedBy(open: () => InterviewRecord): Opened {
   try {
@@ -127,7 +134,13 @@ export class RowMaker {
   make(file: string, index: number, opened: Opened): FileResult {
     if (!opened.ok) {
       const { error } = opened;
-      return skipOf(file, STORE_REASONS[error.code] ?? 'unreadable', error.code, error.message);
+      const hint = WITH_HINT.has(error.code) ? error.details[0] : undefined;
+      return skipOf(
+        file,
+        STORE_REASONS[error.code] ?? 'unreadable',
+        error.code,
+        hint ? `${error.message} ${hint}` : error.message,
+      );
     }
     const record = opened.record;
     const problem = recordProblem(record);

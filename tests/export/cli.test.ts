@@ -180,6 +180,16 @@ describe('screener export: mixed laptops with problem files', () => {
       const line = first.stderr.split('\n').find((l) => l.includes(file));
       expect(line).toContain(reason.replace(/_/g, ' '));
     }
+    // What the file needs, where the store can tell: the laptop never had the
+    // organisation key; a newer screener wrote it.
+    const messageOf = (file: string) =>
+      (summary.skipped as { file: string; message: string }[]).find((s) => s.file === file)!
+        .message;
+    expect(messageOf('extras/other-org.rec')).toMatch(
+      /has no key slot for this organisation key .*It was written before an organisation key was added on that laptop/,
+    );
+    expect(messageOf('extras/newer.rec')).toMatch(/format 99.*Update screener to open it\./);
+    expect(first.stderr).toContain('Update screener to open it.');
     expect(first.stderr).toContain('5 files were skipped');
     // Not a terminal: no progress bar, no control characters.
     expect(first.stderr.includes('\u001b[')).toBe(false);
