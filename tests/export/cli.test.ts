@@ -190,7 +190,9 @@ describe('screener export: mixed laptops with problem files', () => {
     );
     expect(messageOf('extras/newer.rec')).toMatch(/format 99.*Update screener to open it\./);
     expect(first.stderr).toContain('Update screener to open it.');
-    expect(first.stderr).toContain('5 files were skipped');
+    expect(first.stderr).toContain(
+      '5 files were skipped (listed above and in the summary, by file name: take that list out before sharing the summary).',
+    );
     // Not a terminal: no progress bar, no control characters.
     expect(first.stderr.includes('\u001b[')).toBe(false);
     expect(first.stderr).not.toContain('Reading records');

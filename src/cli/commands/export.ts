@@ -148,7 +148,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     writeLine(
       ctx.stderr,
       s.red(
-        `${sum.skipped.length} file${sum.skipped.length === 1 ? ' was' : 's were'} skipped (listed above${opts.summary ? ' and in the summary' : ''}).`,
+        `${sum.skipped.length} file${sum.skipped.length === 1 ? ' was' : 's were'} skipped (listed above${opts.summary ? ' and in the summary, by file name: take that list out before sharing the summary' : ''}).`,
       ),
     );
     return EXIT.partial;
