@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { outputWriteError, type OutputLabel } from './io-errors.js';
 import { writeAll } from './write-all.js';
 
 export class OutputFile {
@@ -17,16 +18,21 @@ export class OutputFile {
     readonly target: string,
     readonly temp: string,
     private readonly handle: FileHandle,
+    private readonly label: OutputLabel,
   ) {}
 
-  static async create(target: string): Promise<OutputFile> {
+  static async create(target: string, label: OutputLabel): Promise<OutputFile> {
     const temp = join(
       dirname(target),
       `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
     );
-    // Owner-only: what is shared, and with whom, is the coordinator's decision.
-    const handle = await open(temp, 'wx', 0o600);
-    return new OutputFile(target, temp, handle);
+    try {
+      // Owner-only: what is shared, and with whom, is the coordinator's decision.
+      const handle = await open(temp, 'wx', 0o600);
+      return new OutputFile(target, temp, handle, label);
+    } catch (error) {
+      throw outputWriteError(error, target, label);
+    }
   }
 
   /**
@@ -41,16 +47,24 @@ export class OutputFile {
     const size = Buffer.byteLength(text, 'utf8');
     if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
     const length = this.scratch.write(text, 0, 'utf8');
-    writeAll(this.handle.fd, this.scratch.subarray(0, length), this.position);
+    try {
+      writeAll(this.handle.fd, this.scratch.subarray(0, length), this.position);
+    } catch (error) {
+      throw outputWriteError(error, this.target, this.label);
+    }
     this.position += length;
   }
 
   /** Makes the content durable and puts it in place. */
   async commit(): Promise<void> {
-    await this.handle.sync();
-    await this.handle.close();
-    this.closed = true;
-    await rename(this.temp, this.target);
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+      this.closed = true;
+      await rename(this.temp, this.target);
+    } catch (error) {
+      throw outputWriteError(error, this.target, this.label);
+    }
   }
 
   /** Removes the temporary file (after a failure or an interruption); safe to call twice. */

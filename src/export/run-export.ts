@@ -301,7 +301,7 @@ async function exportWith(
     profile: req.profile,
     htcds: new Map(usedSorted.flatMap((u) => [...u.config.htcds]).reverse()),
   });
-  const output = await OutputFile.create(req.out);
+  const output = await OutputFile.create(req.out, { what: 'the dataset', option: '--out' });
   outputs.push(output);
   if (req.format === 'csv') await output.write(layout.csvHeader());
   const applier = new PlanApplier(plan);
@@ -382,7 +382,10 @@ async function exportWith(
 
   let summaryFile: OutputFile | undefined;
   if (req.summary !== undefined) {
-    summaryFile = await OutputFile.create(req.summary);
+    summaryFile = await OutputFile.create(req.summary, {
+      what: 'the summary',
+      option: '--summary',
+    });
     outputs.push(summaryFile);
     await summaryFile.write(JSON.stringify(summary, null, 2) + '\n');
   }

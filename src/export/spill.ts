@@ -12,6 +12,7 @@ import { readSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workingFileError } from './io-errors.js';
 import { varintBytes, VarintReader, writeVarint } from './varint.js';
 import { writeAll } from './write-all.js';
 
@@ -50,18 +51,25 @@ export class Spill {
   rows = 0;
 
   private constructor(
+    /** The temporary folder (named in errors) and this spill's own folder in it. */
+    private readonly parent: string,
     private readonly dir: string,
     private readonly handle: FileHandle,
   ) {}
 
   static async create(parent = tmpdir()): Promise<Spill> {
-    const dir = await mkdtemp(join(parent, 'screener-export-'));
+    let dir: string;
+    try {
+      dir = await mkdtemp(join(parent, 'screener-export-'));
+    } catch (error) {
+      throw workingFileError(error, parent);
+    }
     try {
       const handle = await open(join(dir, 'rows.spill'), 'wx+', 0o600);
-      return new Spill(dir, handle);
+      return new Spill(parent, dir, handle);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
-      throw error;
+      throw workingFileError(error, parent);
     }
   }
 
@@ -106,8 +114,12 @@ export class Spill {
     const sealed = cipher.update(plain);
     cipher.final();
     const tag = cipher.getAuthTag();
-    writeAll(this.handle.fd, sealed, this.offset);
-    writeAll(this.handle.fd, tag, this.offset + sealed.length);
+    try {
+      writeAll(this.handle.fd, sealed, this.offset);
+      writeAll(this.handle.fd, tag, this.offset + sealed.length);
+    } catch (error) {
+      throw workingFileError(error, this.parent);
+    }
     const length = sealed.length + tag.length;
     this.chunks[bucket]!.push({ offset: this.offset, length, counter });
     this.offset += length;

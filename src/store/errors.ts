@@ -74,7 +74,14 @@ const EXPLAIN: Readonly<Record<string, string>> = {
   EISDIR: 'a directory is where a file should be',
   ENOTDIR: 'a file is where a directory should be',
   EIO: 'input/output error from the disk',
+  EFBIG: 'the file would be larger than this system allows',
 };
+
+/** A failed system call in words ("the disk is full"), else the system's own message. */
+export function systemReason(error: unknown): string {
+  const code = nodeCode(error);
+  return (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
+}
 
 /**
  * Turns a failed system call while writing into a typed error. The atomic write
@@ -83,7 +90,7 @@ const EXPLAIN: Readonly<Record<string, string>> = {
  */
 export function writeFailure(error: unknown, what: string, path: string): ScreenerError {
   const code = nodeCode(error);
-  const why = (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
+  const why = systemReason(error);
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return storeEnvironmentError('E_DISK_FULL', `Could not save ${what}: ${why}.`, [
       `Nothing was replaced: the previous version of ${what} is intact.`,
@@ -101,7 +108,7 @@ export function writeFailure(error: unknown, what: string, path: string): Screen
 
 export function readFailure(error: unknown, what: string, path: string): ScreenerError {
   const code = nodeCode(error);
-  const why = (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
+  const why = systemReason(error);
   if (code === 'EISDIR')
     return storeDataError('E_NOT_A_FILE', `Cannot read ${what}: ${why}.`, [`(${path})`]);
   if (code === 'ENOTDIR')

@@ -26,7 +26,7 @@ export { FileStore, type ListResult } from './file-store.js';
 export { unlockDataDir, type UnlockedKeys } from './unlock.js';
 export { resolveDataDir, layoutOf, type StoreLayout } from './paths.js';
 export type { RecordProblem } from './problems.js';
-export type { StoreErrorCode } from './errors.js';
+export { nodeCode, systemReason, type StoreErrorCode } from './errors.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';

@@ -12,6 +12,7 @@ import {
   readFileSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { spawn } from 'node-pty';
 import { stripVTControlCharacters } from 'node:util';
@@ -331,6 +332,38 @@ describe('screener export: mixed laptops with problem files', () => {
   });
 });
 
+/**
+ * The coordinator's export under a limit on the size of any file the process writes
+ * (bash's `ulimit -f`, in KiB): past it the system refuses the write (EFBIG), as a
+ * full disk would, without needing one.
+ */
+function coordinatorLimited(kib: number, args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `ulimit -f ${kib} && exec "$0" "$@"`,
+      process.execPath,
+      BIN,
+      ...['--data-dir', 'coord', 'export', 'lapA', 'lapB', '--key', orgKeyFile],
+      ...['--questionnaire', FIXTURE, '--k', '3', ...args],
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...ENV,
+        NO_COLOR: '1',
+        SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+        ...env,
+      },
+      encoding: 'utf8',
+    },
+  );
+  expect(r.stderr).not.toMatch(STACK_TRACE);
+  return { code: r.status, stderr: r.stderr };
+}
+
 describe('screener export: formats, profiles, errors', () => {
   it('JSONL carries the same guarantee', () => {
     const r = coordinator([
@@ -428,6 +461,40 @@ describe('screener export: formats, profiles, errors', () => {
     );
     expect(r.code).toBe(4);
     expect(existsSync(join(root, 'none.csv'))).toBe(false);
+  });
+
+  // The limits sit well clear of what this fixture writes: its working file is 4–8 KiB
+  // and its JSONL dataset 32–48 KiB (measured with limits from 1 to 48 KiB).
+  it('no room for the working file: exit 1, says which folder, nothing written or left', () => {
+    const tmp = join(root, 'tmp-small');
+    mkdirSync(tmp);
+    const r = coordinatorLimited(2, ['--out', 'tmp-full.csv', '--summary', 'tmp-full.json'], {
+      TMPDIR: tmp,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `Could not write the export's working file in the temporary folder ${tmp}: the file would be larger than this system allows. [E_EXPORT_TEMP_WRITE]`,
+    );
+    expect(r.stderr).toContain('Nothing was written.');
+    expect(existsSync(join(root, 'tmp-full.csv'))).toBe(false);
+    expect(existsSync(join(root, 'tmp-full.json'))).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('no room for the dataset: exit 1, names it, an earlier file of that name untouched', () => {
+    const tmp = join(root, 'tmp-roomy');
+    mkdirSync(tmp);
+    writeFileSync(join(root, 'earlier.jsonl'), 'the export of last month\n');
+    const r = coordinatorLimited(16, ['--format', 'jsonl', '--out', 'earlier.jsonl'], {
+      TMPDIR: tmp,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Could not write the dataset earlier.jsonl: ');
+    expect(r.stderr).toContain('[E_EXPORT_WRITE]');
+    expect(r.stderr).toContain('Nothing was written; an earlier file of that name is untouched.');
+    expect(readFileSync(join(root, 'earlier.jsonl'), 'utf8')).toBe('the export of last month\n');
+    expect(readdirSync(root).filter((f) => f.includes('earlier.jsonl'))).toEqual(['earlier.jsonl']);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('a laptop exported with its own passphrase from its data folder: exit 0', () => {

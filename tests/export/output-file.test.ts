@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutputFile } from '../../src/export/output-file.js';
 
+const DATASET = { what: 'the dataset', option: '--out' };
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'screener-output-'));
@@ -14,7 +15,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('OutputFile', () => {
   it('writes texts of any size one after the other, multi-byte characters included', async () => {
     const target = join(dir, 'out.csv');
-    const out = await OutputFile.create(target);
+    const out = await OutputFile.create(target, DATASET);
     // Sizes around the reused buffer's: a short text after a long one must not leave
     // the long one's tail behind, and a text longer than the buffer must grow it.
     const texts = [
@@ -33,7 +34,7 @@ describe('OutputFile', () => {
   });
 
   it('leaves nothing behind when discarded', async () => {
-    const out = await OutputFile.create(join(dir, 'out.csv'));
+    const out = await OutputFile.create(join(dir, 'out.csv'), DATASET);
     await out.write('partial\n');
     await out.discard();
     await out.discard();
