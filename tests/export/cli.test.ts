@@ -443,6 +443,22 @@ describe('screener export: formats, profiles, errors', () => {
     expect(r.stderr).toContain('[E_EXPORT_OUT_FOLDER]');
   });
 
+  it('an output that names a folder: exit 2 before anything is read', () => {
+    mkdirSync(join(root, 'results'));
+    const r = coordinator(['--out', 'results']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'screener: --out results is a folder; give a file name in it. Nothing was exported. [E_EXPORT_OUT_IS_FOLDER]',
+    );
+    expect(r.stderr).toContain(`For example: --out ${join('results', 'export.csv')}`);
+    expect(r.stderr).not.toContain('skipped');
+    expect(readdirSync(join(root, 'results'))).toEqual([]);
+    const s = coordinator(['--out', 'x.csv', '--summary', 'results']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('--summary results is a folder');
+    expect(existsSync(join(root, 'x.csv'))).toBe(false);
+  });
+
   it('a wrong organisation passphrase: exit 4, nothing written', () => {
     const r = screener(
       [

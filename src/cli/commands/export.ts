@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -54,7 +54,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
     throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
 
-  for (const f of [opts.out, opts.summary]) if (f !== undefined) checkWritableFolder(f);
+  checkOutputPath(opts.out, '--out');
+  if (opts.summary !== undefined) checkOutputPath(opts.summary, '--summary');
 
   const dataDir = dataDirOf(ctx);
   const roots = paths.length > 0 ? paths : [dataDir];
@@ -157,7 +158,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 }
 
 /** Checked before any work: finding out after decrypting everything would waste it. */
-function checkWritableFolder(file: string): void {
+function checkOutputPath(file: string, option: string): void {
   const dir = dirname(resolve(file));
   let ok: boolean;
   try {
@@ -169,6 +170,20 @@ function checkWritableFolder(file: string): void {
     throw usageError(
       'E_EXPORT_OUT_FOLDER',
       `The folder of ${file} does not exist. Nothing was exported.`,
+    );
+  let isFolder = false;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch {
+    // Not there yet: the usual case.
+  }
+  if (isFolder)
+    throw usageError(
+      'E_EXPORT_OUT_IS_FOLDER',
+      `${option} ${file} is a folder; give a file name in it. Nothing was exported.`,
+      [
+        `For example: ${option} ${join(file, option === '--summary' ? 'summary.json' : 'export.csv')}`,
+      ],
     );
 }
 
