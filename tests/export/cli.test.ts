@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { spawn } from 'node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN, runCli, STACK_TRACE } from '../helpers/run-cli.js';
@@ -457,6 +457,41 @@ describe('screener export: formats, profiles, errors', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('--summary results is a folder');
     expect(existsSync(join(root, 'x.csv'))).toBe(false);
+  });
+
+  it('never writes over the organisation key, a record, keys, the secret or a device', () => {
+    const recordFile = join('lapA', 'records', readdirSync(join(root, 'lapA', 'records'))[0]!);
+    const guarded: [string, string, string][] = [
+      ['--out', orgKeyFile, 'is the organisation key'],
+      ['--out', recordFile, 'is a record file'],
+      ['--summary', join('lapA', 'keys.json'), "is a data folder's keys"],
+      ['--summary', join('coord', 'export-secret'), 'is an export secret'],
+      ['--out', FIXTURE, 'is a questionnaire this export reads'],
+    ];
+    for (const [option, file, kind] of guarded) {
+      const before = readFileSync(resolve(root, file));
+      const args = option === '--out' ? ['--out', file] : ['--out', 'guarded.csv', option, file];
+      const r = coordinator(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `screener: ${option} ${file} ${kind}; an export never writes over it. Nothing was exported. [E_EXPORT_OUT_PROTECTED]`,
+      );
+      expect(r.stderr).not.toContain('skipped');
+      expect(readFileSync(resolve(root, file))).toEqual(before);
+      expect(existsSync(join(root, 'guarded.csv'))).toBe(false);
+    }
+    const device = coordinator(['--out', '/dev/null']);
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('[E_EXPORT_OUT_NOT_FILE]');
+  });
+
+  it('writes over an earlier export or any other file, as asked', () => {
+    writeFileSync(join(root, 'other.csv'), 'name,total\n');
+    writeFileSync(join(root, 'other.json'), '{"format": "screener-export-summary"}\n');
+    const r = coordinator(['--k', '3', '--out', 'other.csv', '--summary', 'other.json']);
+    expect(r.code).toBe(5);
+    expect(readFileSync(join(root, 'other.csv'), 'utf8')).toMatch(/^pseudonym,/);
+    expect(JSON.parse(readFileSync(join(root, 'other.json'), 'utf8')).k).toBe(3);
   });
 
   it('a wrong organisation passphrase: exit 4, nothing written', () => {

@@ -4,10 +4,10 @@
  * passphrase, de-identified and made k-anonymous in one file. Problem files are
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,6 +15,7 @@ import { dataDirOf } from '../open-store.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
+import { GUARD_HEAD_BYTES, protectedKind } from '../../export/output-guard.js';
 import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
 import { PARALLEL_FROM } from '../../export/worker-pool.js';
 import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
@@ -54,8 +55,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
     throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
 
-  checkOutputPath(opts.out, '--out');
-  if (opts.summary !== undefined) checkOutputPath(opts.summary, '--summary');
+  checkOutputPath(opts.out, '--out', opts);
+  if (opts.summary !== undefined) checkOutputPath(opts.summary, '--summary', opts);
 
   const dataDir = dataDirOf(ctx);
   const roots = paths.length > 0 ? paths : [dataDir];
@@ -158,7 +159,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 }
 
 /** Checked before any work: finding out after decrypting everything would waste it. */
-function checkOutputPath(file: string, option: string): void {
+function checkOutputPath(file: string, option: string, opts: Options): void {
   const dir = dirname(resolve(file));
   let ok: boolean;
   try {
@@ -171,13 +172,13 @@ function checkOutputPath(file: string, option: string): void {
       'E_EXPORT_OUT_FOLDER',
       `The folder of ${file} does not exist. Nothing was exported.`,
     );
-  let isFolder = false;
+  let existing: Stats | undefined;
   try {
-    isFolder = statSync(file).isDirectory();
+    existing = statSync(file);
   } catch {
     // Not there yet: the usual case.
   }
-  if (isFolder)
+  if (existing?.isDirectory())
     throw usageError(
       'E_EXPORT_OUT_IS_FOLDER',
       `${option} ${file} is a folder; give a file name in it. Nothing was exported.`,
@@ -185,6 +186,53 @@ function checkOutputPath(file: string, option: string): void {
         `For example: ${option} ${join(file, option === '--summary' ? 'summary.json' : 'export.csv')}`,
       ],
     );
+  // A device or pipe (/dev/stdout, say): the output is put in place by renaming a
+  // finished file over the target, which would replace the device entry itself.
+  if (existing && !existing.isFile())
+    throw usageError(
+      'E_EXPORT_OUT_NOT_FILE',
+      `${option} ${file} is not a regular file; an export is written to a file. Nothing was exported.`,
+    );
+  const kind = givenFileKind(file, opts) ?? (existing ? storeFileKind(file) : undefined);
+  if (kind)
+    throw usageError(
+      'E_EXPORT_OUT_PROTECTED',
+      `${option} ${file} is ${kind}; an export never writes over it. Nothing was exported.`,
+      ['Give another file name.'],
+    );
+}
+
+/** The files this command reads from, by what they are. */
+function givenFileKind(file: string, opts: Options): string | undefined {
+  const target = resolve(file);
+  const given: [string | undefined, string][] = [
+    [opts.key, 'the organisation key'],
+    [opts.secretFile, 'the export secret'],
+    ...(opts.questionnaire ?? []).map((q): [string, string] => [
+      q,
+      'a questionnaire this export reads',
+    ]),
+  ];
+  return given.find(([path]) => path !== undefined && resolve(path) === target)?.[1];
+}
+
+/** One of the store's own files (output-guard.ts), read from the file's first bytes. */
+function storeFileKind(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    // Not readable by this user, so not checked: the store's own files always are
+    // readable by the user who owns them.
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(GUARD_HEAD_BYTES);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return protectedKind(head.subarray(0, n), basename(file));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function parseK(text: string): number {
