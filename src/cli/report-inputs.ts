@@ -3,7 +3,7 @@
  * directory and the phone countries for redaction (flags or environment), and a
  * safe way to write the file. Shared by `report`, `run` and `interview`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { environmentError, usageError } from '../errors.js';
@@ -59,6 +59,7 @@ export async function writeReportFile(
   file: string,
   output: string,
 ): Promise<void> {
+  await checkReportTarget(file);
   try {
     writeFileSync(file, output, { mode: 0o600 });
   } catch (error) {
@@ -68,4 +69,21 @@ export async function writeReportFile(
     );
   }
   writeLine(ctx.stderr, `Report written to ${file}.`);
+}
+
+/**
+ * A report is never written over one of the store's own files (a record, keys, an
+ * organisation key…): the report could be made again, the file could not. The check
+ * (and the store code it reads formats from) loads only when the file exists.
+ */
+export async function checkReportTarget(file: string): Promise<void> {
+  if (!existsSync(file)) return;
+  const { ownFileKind } = await import('../store/own-files.js');
+  const kind = ownFileKind(file);
+  if (kind)
+    throw usageError(
+      'E_REPORT_OUT_PROTECTED',
+      `${file} is ${kind}; a report is never written over it. The report was not written.`,
+      ['Give another file name.'],
+    );
 }

@@ -27,6 +27,7 @@ export { unlockDataDir, type UnlockedKeys } from './unlock.js';
 export { resolveDataDir, layoutOf, type StoreLayout } from './paths.js';
 export type { RecordProblem } from './problems.js';
 export { nodeCode, systemReason, type StoreErrorCode } from './errors.js';
+export { ownFileKind } from './own-files.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { CLI_ENV, PASSPHRASE } from '../store/helpers.js';
 
 const ANSWERS = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
 
@@ -84,5 +85,46 @@ describe('run --answers --report with the shipped questionnaire', () => {
     });
     expect(r.code).toBe(3);
     expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe("a report is never written over the store's own files", () => {
+  it('run --report and report --out refuse a record or the keys before doing anything (exit 2)', () => {
+    const home = mkdtempSync(join(tmpdir(), 'screener-report-guard-'));
+    const env = { ...CLI_ENV, SCREENER_PASSPHRASE: PASSPHRASE };
+    const screener = (args: string[]) => {
+      const r = runCli(['--data-dir', join(home, 'data'), ...args], { env });
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      return r;
+    };
+    expect(screener(['keys', 'init']).code).toBe(0);
+    const first = screener(['run', '--answers', ANSWERS]);
+    expect(first.code, first.stderr).toBe(0);
+    const id = first.stdout.trim();
+    const records = join(home, 'data', 'records');
+    const recordFile = join(records, `${id}.rec`);
+    const keysFile = join(home, 'data', 'keys.json');
+    const record = readFileSync(recordFile);
+    const keys = readFileSync(keysFile);
+
+    const run = screener(['run', '--answers', ANSWERS, '--report', recordFile]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `screener: ${recordFile} is a record file; a report is never written over it. The report was not written. [E_REPORT_OUT_PROTECTED]`,
+    );
+    // Refused before the answers were played: no second interview was stored.
+    expect(readdirSync(records).filter((f) => f.endsWith('.rec'))).toEqual([`${id}.rec`]);
+
+    const report = screener(['report', id, '--out', keysFile]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`${keysFile} is a data folder's keys`);
+    expect(readFileSync(recordFile)).toEqual(record);
+    expect(readFileSync(keysFile)).toEqual(keys);
+
+    // Any other existing file is replaced, as asked.
+    const other = join(home, 'notes.md');
+    writeFileSync(other, 'an old draft\n');
+    expect(screener(['report', id, '--out', other]).code).toBe(0);
+    expect(readFileSync(other, 'utf8')).toMatch(/not a legal identification/);
   });
 });

@@ -4,10 +4,10 @@
  * passphrase, de-identified and made k-anonymous in one file. Problem files are
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,7 +15,6 @@ import { dataDirOf } from '../open-store.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
-import { GUARD_HEAD_BYTES, protectedKind } from '../../export/output-guard.js';
 import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
 import { PARALLEL_FROM } from '../../export/worker-pool.js';
 import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
@@ -24,6 +23,7 @@ import {
   listRecordFiles,
   noKeysError,
   exportUnlocker,
+  ownFileKind,
   openRecordFileSync,
   readOrgPrivateKeyFile,
   RecordPaths,
@@ -193,7 +193,7 @@ function checkOutputPath(file: string, option: string, opts: Options): void {
       'E_EXPORT_OUT_NOT_FILE',
       `${option} ${file} is not a regular file; an export is written to a file. Nothing was exported.`,
     );
-  const kind = givenFileKind(file, opts) ?? (existing ? storeFileKind(file) : undefined);
+  const kind = givenFileKind(file, opts) ?? ownFileKind(file);
   if (kind)
     throw usageError(
       'E_EXPORT_OUT_PROTECTED',
@@ -214,25 +214,6 @@ function givenFileKind(file: string, opts: Options): string | undefined {
     ]),
   ];
   return given.find(([path]) => path !== undefined && resolve(path) === target)?.[1];
-}
-
-/** One of the store's own files (output-guard.ts), read from the file's first bytes. */
-function storeFileKind(file: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    // Not readable by this user, so not checked: the store's own files always are
-    // readable by the user who owns them.
-    return undefined;
-  }
-  try {
-    const head = Buffer.alloc(GUARD_HEAD_BYTES);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return protectedKind(head.subarray(0, n), basename(file));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function parseK(text: string): number {

@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
-import { reportInputs, writeReportFile } from '../report-inputs.js';
+import { checkReportTarget, reportInputs, writeReportFile } from '../report-inputs.js';
 import { styler } from '../style.js';
 import { ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
@@ -53,6 +53,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     ]);
   // Read the directory before the passphrase is asked: a bad file fails fast (exit 3).
   const { referrals, phoneCountries } = await reportInputs(ctx, opts);
+  if (opts.out) await checkReportTarget(opts.out);
 
   const store = await openStore(ctx);
   let record = await store.load(id);

@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { interviewStore } from '../interview-store.js';
-import { reportInputs } from '../report-inputs.js';
+import { checkReportTarget, reportInputs } from '../report-inputs.js';
 import { writeRunReport } from '../run-report.js';
 import { inputError } from '../../errors.js';
 import { playAnswers } from '../../answers/index.js';
@@ -30,6 +30,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const [opts] = args as [Options];
   // Report inputs first: a bad referral file fails before anything is played or stored.
   const inputs = await reportInputs(ctx, {});
+  if (opts.report) await checkReportTarget(opts.report);
   const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
   // Read by js-yaml first (quick-yaml.ts): the YAML library runs only if there is a problem to place.
   const { quickYamlValue } = await import('../../questionnaire/quick-yaml.js');

@@ -1,10 +1,13 @@
-/** The store's own files, which an export never writes over, told from anything else by their first bytes. */
+/** The store's own files, which an export or a report never writes over, told from anything else by their first bytes. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { protectedKind } from '../../src/export/output-guard.js';
+import { ownFileKind, protectedKind } from '../../src/store/own-files.js';
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 
-describe('files an export never writes over', () => {
+describe('files a command never writes over', () => {
   it('records and audit logs, by their magic', () => {
     expect(
       protectedKind(Buffer.from('SCRNREC\0\0\x01rest of a record', 'latin1'), 'R-AB12-CD34.rec'),
@@ -41,5 +44,19 @@ describe('files an export never writes over', () => {
     expect(protectedKind(text('name,total\n'), 'results.csv')).toBeUndefined();
     expect(protectedKind(Buffer.alloc(0), 'empty.csv')).toBeUndefined();
     expect(protectedKind(Buffer.from('SCRN', 'latin1'), 'short.bin')).toBeUndefined();
+  });
+
+  it('reads only regular files that exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'screener-own-files-'));
+    try {
+      writeFileSync(join(dir, 'R-AB12-CD34.rec'), Buffer.from('SCRNREC\0\0\x01', 'latin1'));
+      mkdirSync(join(dir, 'folder'));
+      expect(ownFileKind(join(dir, 'R-AB12-CD34.rec'))).toBe('a record file');
+      expect(ownFileKind(join(dir, 'absent.csv'))).toBeUndefined();
+      expect(ownFileKind(join(dir, 'folder'))).toBeUndefined();
+      expect(ownFileKind('/dev/null')).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
