@@ -76,14 +76,14 @@ export async function writeReportFile(
  * organisation key…): the report could be made again, the file could not. The check
  * (and the store code it reads formats from) loads only when the file exists.
  */
-export async function checkReportTarget(file: string): Promise<void> {
+export async function checkReportTarget(file: string, what = 'report'): Promise<void> {
   if (!existsSync(file)) return;
   const { ownFileKind } = await import('../store/own-files.js');
   const kind = ownFileKind(file);
   if (kind)
     throw usageError(
       'E_REPORT_OUT_PROTECTED',
-      `${file} is ${kind}; a report is never written over it. The report was not written.`,
+      `${file} is ${kind}; a ${what} is never written over it. The ${what} was not written.`,
       ['Give another file name.'],
     );
 }

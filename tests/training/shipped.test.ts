@@ -10,7 +10,7 @@ import { loadQuestionnaire } from '../../src/questionnaire/load.js';
 import { parseYamlText } from '../../src/questionnaire/yaml-source.js';
 import { assess } from '../../src/scoring/index.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   emptyDataDir,
@@ -135,5 +135,18 @@ describe('the shipped scenarios', () => {
     expect(byName.stderr).toContain(`Debrief saved to ${out}.`);
     expect(readFileSync(out, 'utf8')).toBe(byName.stdout);
     expect(data.files()).toEqual([]);
+  });
+
+  it("--debrief never writes over one of the store's own files (exit 2, checked first)", () => {
+    const keys = join(data.dir, '..', 'keys.json');
+    const content = '{\n  "format": "screener-keys",\n  "version": 1\n}\n';
+    writeFileSync(keys, content);
+    const r = rehearseCli(['child-street-selling', '--auto', '--debrief', keys], data.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${keys} is a data folder's keys; a debrief is never written over it. The debrief was not written. [E_REPORT_OUT_PROTECTED]`,
+    );
+    expect(r.stdout).toBe('');
+    expect(readFileSync(keys, 'utf8')).toBe(content);
   });
 });

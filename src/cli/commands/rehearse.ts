@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline/promises';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { checkReportTarget } from '../report-inputs.js';
 import { styler } from '../style.js';
 import { ScreenerError, environmentError, usageError } from '../../errors.js';
 import { interviewLanguage } from '../../answers/index.js';
@@ -171,6 +172,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       `For a demonstration without a terminal: screener rehearse ${name} --auto`,
     ]);
 
+  if (opts.debrief !== undefined) await checkReportTarget(opts.debrief, 'debrief');
+
   const record = opts.auto ? scenario.expected.record : await interactive(ctx, scenario, lang);
   const debrief = computeDebrief(scenario, record, {
     mode: opts.auto ? 'demonstration' : 'trainee',
@@ -181,6 +184,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
   const file = opts.debrief ?? (opts.auto ? undefined : await askWhereToSave(ctx, lang));
   if (file !== undefined) {
+    // The debrief is on the screen already: a refused name loses nothing.
+    await checkReportTarget(file, 'debrief');
     try {
       writeFileSync(file, markdown);
     } catch (e) {
