@@ -20,7 +20,8 @@ import { deriveKey, SEAL_OVERHEAD, seal, unseal, utf8 } from './crypto.js';
 import { storeDataError } from './errors.js';
 import type { FileLabel } from './record-file.js';
 
-export const AUDIT_MAGIC = Buffer.from('SCRNAUD\0', 'latin1');
+import { AUDIT_MAGIC } from './file-marks.js';
+export { AUDIT_MAGIC };
 export const AUDIT_FILE_VERSION = 1;
 const PLAIN_BYTES = 256;
 export const FRAME_BYTES = PLAIN_BYTES + SEAL_OVERHEAD;

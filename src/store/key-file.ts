@@ -19,7 +19,8 @@ import type { StoreFs } from './fs-layer.js';
 import type { StoreLayout } from './paths.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const KEY_FILE_FORMAT = 'screener-keys';
+import { KEY_FILE_FORMAT } from './file-marks.js';
+export { KEY_FILE_FORMAT };
 export const KEY_FILE_VERSION = 1;
 
 export interface PassphraseSlot {

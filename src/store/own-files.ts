@@ -8,10 +8,13 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AUDIT_MAGIC } from './audit-file.js';
-import { KEY_FILE_FORMAT } from './key-file.js';
-import { ORG_PRIVATE_FORMAT, ORG_PUBLIC_FORMAT } from './org-key.js';
-import { RECORD_MAGIC } from './record-file.js';
+import {
+  AUDIT_MAGIC,
+  KEY_FILE_FORMAT,
+  ORG_PRIVATE_FORMAT,
+  ORG_PUBLIC_FORMAT,
+  RECORD_MAGIC,
+} from './file-marks.js';
 
 /** How many leading bytes of a file protectedKind needs. */
 const HEAD_BYTES = 512;

@@ -28,7 +28,8 @@ import {
   type Unlocker,
 } from './key-slots.js';
 
-export const RECORD_MAGIC = Buffer.from('SCRNREC\0', 'latin1');
+import { RECORD_MAGIC } from './file-marks.js';
+export { RECORD_MAGIC };
 export const RECORD_FILE_VERSION = 1;
 const PREFIX = 14;
 const MAC_BYTES = 32;
