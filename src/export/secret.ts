@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ensureDir, writeFileAtomic } from '../store/atomic-write.js';
 import { nodeFs } from '../store/fs-layer.js';
+import { protectedKind } from '../store/own-files.js';
 import { environmentError, inputError, usageError } from '../errors.js';
 
 export const SECRET_FILE = 'export-secret';
@@ -24,6 +25,13 @@ export interface LoadedSecret {
 
 /** 64 hex digits (what we write), else the file's raw bytes, at least 16 of them. */
 function decodeSecret(bytes: Buffer, file: string): Buffer {
+  // A record or a key given by mistake would otherwise key the pseudonyms: a new,
+  // unlinkable series, without a word.
+  const kind = protectedKind(bytes.subarray(0, 512), basename(file));
+  if (kind !== undefined && kind !== 'an export secret')
+    throw inputError('E_EXPORT_SECRET_NOT_SECRET', `${file} is ${kind}, not an export secret.`, [
+      'Give the export secret used for earlier exports, or leave out --secret-file to use the data folder’s secret.',
+    ]);
   const text = bytes.toString('utf8').trim();
   if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
   if (bytes.length < MIN_SECRET_BYTES)

@@ -1,0 +1,57 @@
+/** The export secret: read as given, created once in the data folder, never taken from a wrong file. */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadOrCreateSecret, readSecretFile } from '../../src/export/secret.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'screener-secret-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: { code?: string }) => e.code,
+  );
+
+describe('the export secret', () => {
+  it('is created once in the data folder, owner-only, then the same every time', async () => {
+    const data = join(dir, 'data');
+    const first = await loadOrCreateSecret(data);
+    expect(first.created).toBe(true);
+    expect(readFileSync(first.file, 'utf8')).toBe(`${first.secret.toString('hex')}\n`);
+    expect(statSync(first.file).mode & 0o077).toBe(0);
+    const again = await loadOrCreateSecret(data);
+    expect(again.created).toBe(false);
+    expect(again.secret).toEqual(first.secret);
+  });
+
+  it('reads 64 hex digits as 32 bytes, and other content of 16 bytes or more as it is', async () => {
+    writeFileSync(join(dir, 'hex'), `${'0a'.repeat(32)}\n`);
+    expect((await readSecretFile(join(dir, 'hex'))).secret).toEqual(Buffer.alloc(32, 0x0a));
+    writeFileSync(join(dir, 'raw'), 'sixteen or more bytes of secret');
+    expect((await readSecretFile(join(dir, 'raw'))).secret.toString()).toBe(
+      'sixteen or more bytes of secret',
+    );
+  });
+
+  it('refuses a missing file (never creates one there), a short one, and a store file', async () => {
+    expect(await codeOf(readSecretFile(join(dir, 'typo')))).toBe('E_EXPORT_SECRET_MISSING');
+    writeFileSync(join(dir, 'short'), 'tiny');
+    expect(await codeOf(readSecretFile(join(dir, 'short')))).toBe('E_EXPORT_SECRET_SHORT');
+    writeFileSync(join(dir, 'keys.json'), '{\n  "format": "screener-keys",\n  "version": 1\n}\n');
+    writeFileSync(join(dir, 'org.key'), '{"format": "screener-org-private-key", "version": 1}');
+    writeFileSync(
+      join(dir, 'R-AB12-CD34.rec'),
+      Buffer.from('SCRNREC\0\0\x01and more bytes', 'latin1'),
+    );
+    for (const f of ['keys.json', 'org.key', 'R-AB12-CD34.rec']) {
+      const error = await readSecretFile(join(dir, f)).catch((e: Error) => e);
+      expect((error as { code?: string }).code).toBe('E_EXPORT_SECRET_NOT_SECRET');
+      expect((error as Error).message).toMatch(/, not an export secret\.$/);
+    }
+  });
+});
