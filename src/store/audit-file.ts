@@ -19,9 +19,8 @@ import type { AuditEvent, AuditEventType } from '../record/store-api.js';
 import { deriveKey, SEAL_OVERHEAD, seal, unseal, utf8 } from './crypto.js';
 import { storeDataError } from './errors.js';
 import type { FileLabel } from './record-file.js';
-
 import { AUDIT_MAGIC } from './file-marks.js';
-export { AUDIT_MAGIC };
+
 export const AUDIT_FILE_VERSION = 1;
 const PLAIN_BYTES = 256;
 export const FRAME_BYTES = PLAIN_BYTES + SEAL_OVERHEAD;

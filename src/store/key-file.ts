@@ -18,9 +18,8 @@ import { nodeCode, readFailure, storeDataError } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
 import type { StoreLayout } from './paths.js';
 import { writeFileAtomic } from './atomic-write.js';
-
 import { KEY_FILE_FORMAT } from './file-marks.js';
-export { KEY_FILE_FORMAT };
+
 export const KEY_FILE_VERSION = 1;
 
 export interface PassphraseSlot {

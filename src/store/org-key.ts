@@ -14,9 +14,8 @@ import {
 import { deriveKey, fromB64, seal, toB64, unseal, utf8 } from './crypto.js';
 import { derivePassphraseKey, newSalt, parseScryptParams, type ScryptParams } from './kdf.js';
 import { storeDataError } from './errors.js';
-
 import { ORG_PRIVATE_FORMAT, ORG_PUBLIC_FORMAT } from './file-marks.js';
-export { ORG_PRIVATE_FORMAT, ORG_PUBLIC_FORMAT };
+
 export const ORG_KEY_VERSION = 1;
 export const ORG_PUBLIC_FILE = 'screener-org.pub';
 export const ORG_PRIVATE_FILE = 'screener-org.key';

@@ -27,9 +27,8 @@ import {
   type KeySlot,
   type Unlocker,
 } from './key-slots.js';
-
 import { RECORD_MAGIC } from './file-marks.js';
-export { RECORD_MAGIC };
+
 export const RECORD_FILE_VERSION = 1;
 const PREFIX = 14;
 const MAC_BYTES = 32;
