@@ -4,8 +4,8 @@
  * screener passphrase is needed; with a passphrase, the data folder's keys.json
  * must be unlocked first (unlockDataDir). Nothing here writes.
  */
-import { closeSync, fstatSync, opendirSync, openSync, readSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
 import { auditKey, openFrames } from './audit-file.js';
@@ -18,10 +18,9 @@ import {
   type OrgPrivateKey,
   type OrgPublicKey,
 } from './org-key.js';
-import { auditPathForRecordFile, RECORD_EXT, recordIdOfFile } from './paths.js';
+import { auditPathForRecordFile, recordIdOfFile } from './paths.js';
 import { openRecord, parseRecordFile, tampered, type FileLabel } from './record-file.js';
 import { readRecordBytes, recordReadError } from './record-io.js';
-import { RecordPaths, RecordPathsBuilder } from './record-paths.js';
 import type { UnlockedKeys } from './unlock.js';
 
 export interface OpenedRecordFile {
@@ -29,95 +28,6 @@ export interface OpenedRecordFile {
   readonly record: InterviewRecord;
   /** The record's audit log (E_AUDIT_* errors when it is damaged; an empty list when there is none). */
   readAudit(): Promise<AuditEvent[]>;
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Every record file under `path` (a .rec file, or a folder searched recursively),
- * sorted. Hidden files (the store's temporary files) and symbolic links are skipped.
- * The list is compact (record-paths.ts): an export holds it from start to end.
- */
-export async function listRecordFiles(path: string, fs: StoreFs = nodeFs): Promise<RecordPaths> {
-  const paths = new RecordPathsBuilder();
-  await collectRecordFiles(path, fs, paths);
-  return paths.finish();
-}
-
-async function collectRecordFiles(
-  path: string,
-  fs: StoreFs,
-  into: RecordPathsBuilder,
-): Promise<void> {
-  let st;
-  try {
-    st = await fs.lstat(path);
-  } catch (error) {
-    if (nodeCode(error) === 'ENOENT')
-      throw storeDataError('E_RECORD_NOT_FOUND', `No such file or folder: ${path}.`);
-    throw readFailure(error, path, path);
-  }
-  if (st.isFile()) return into.addPath(path);
-  if (!st.isDirectory()) return;
-  // Entry types come from the listing itself (one lstat per file would cost a second per
-  // 100 000), streamed, so only the names kept are held, not an entry object per file.
-  const files: string[] = [];
-  const dirs: string[] = [];
-  try {
-    await eachEntry(path, fs, (entry) => {
-      const name = entry.name;
-      if (name.startsWith('.')) return;
-      if (entry.isDirectory()) dirs.push(name);
-      else if (entry.isFile() && name.endsWith(RECORD_EXT)) files.push(name);
-    });
-  } catch (error) {
-    throw readFailure(error, `the folder ${path}`, path);
-  }
-  // The default sort orders strings by UTF-16 code units, exactly as compareNames, and
-  // without a call into JavaScript per comparison: 100 000 names in 40 ms against 83 ms
-  // with the comparator the first time (an export sorts once), 34 against 45 ms warm.
-  files.sort();
-  dirs.sort();
-  // The folder's prefix as join(path, name) would begin (a trailing separator, a `..`
-  // or a `./` resolved the same way), kept once for all its files.
-  const folder = into.folder(join(path, 'x').slice(0, -1));
-  // In name order, folders and files together, as a sorted listing would give them:
-  // the files up to the next folder's name, that folder's files, and so on.
-  let d = 0;
-  let from = 0;
-  for (let f = 0; f < files.length; f++) {
-    if (d === dirs.length || compareNames(dirs[d]!, files[f]!) > 0) continue;
-    into.addNames(folder, files, from, f);
-    from = f;
-    while (d < dirs.length && compareNames(dirs[d]!, files[f]!) < 0)
-      await collectRecordFiles(join(path, dirs[d++]!), fs, into);
-  }
-  into.addNames(folder, files, from);
-  while (d < dirs.length) await collectRecordFiles(join(path, dirs[d++]!), fs, into);
-}
-
-/**
- * The entries of a folder, streamed (only the names kept are held). With the real file
- * system, blocking: the asynchronous listing waits for the thread pool 400 times per
- * 100 000 files, and took about 140 ms against 45–80 ms.
- */
-async function eachEntry(
-  path: string,
-  fs: StoreFs,
-  visit: (entry: { readonly name: string; isDirectory(): boolean; isFile(): boolean }) => void,
-): Promise<void> {
-  if (fs !== nodeFs) {
-    for await (const entry of await fs.opendir(path, { bufferSize: 256 })) visit(entry);
-    return;
-  }
-  const dir = opendirSync(path, { bufferSize: 256 });
-  try {
-    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) visit(entry);
-  } finally {
-    dir.closeSync();
-  }
 }
 
 export async function openRecordFileWithOrgKey(
@@ -153,7 +63,13 @@ export function openRecordFileSync(file: string, unlocker: Unlocker): InterviewR
   try {
     bytes = readWhole(file);
   } catch (error) {
-    throw recordReadError(error, label);
+    throw nodeCode(error) === 'ENOENT' && isLink(file)
+      ? storeDataError(
+          'E_RECORD_NOT_FOUND',
+          `${label.what.charAt(0).toUpperCase()}${label.what.slice(1)} is a link to something that does not exist.`,
+          [`(${file})`],
+        )
+      : recordReadError(error, label);
   }
   return decode(bytes, label, unlocker).envelope.record;
 }
@@ -193,6 +109,15 @@ function readWhole(file: string): Buffer {
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Only asked once a read failed: the listing keeps links to nothing so they are named, not lost. */
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -15,6 +15,7 @@ export type StoreFs = Pick<
   | 'readdir'
   | 'stat'
   | 'lstat'
+  | 'realpath'
   | 'mkdir'
   | 'rm'
 >;

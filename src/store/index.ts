@@ -12,7 +12,7 @@
  * A save never replaces a record this store did not create or load (E_RECORD_EXISTS).
  *
  * For export (records copied from many laptops):
- *   listRecordFiles(path)                   → every *.rec file under a file or folder (recursive), sorted, as a compact RecordPaths
+ *   listRecordFiles(path)                   → every *.rec file under a file or folder (recursive, links followed), sorted, as a compact RecordPaths
  *   readOrgPrivateKeyFile(file, passphrase) → OrgPrivateKey (the coordinator's key, decrypted)
  *   openRecordFileWithOrgKey(file, orgKey)  → { file, record, readAudit() } without any screener passphrase
  *   openRecordFileWithPassphrase(file, unlocked) → the same with a data folder's passphrase
@@ -31,9 +31,9 @@ export { ownFileKind } from './own-files.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';
+export { listRecordFiles, type ListedFolders } from './list-record-files.js';
 export {
   exportUnlocker,
-  listRecordFiles,
   openRecordFileSync,
   openRecordFileWithOrgKey,
   openRecordFileWithPassphrase,

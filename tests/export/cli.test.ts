@@ -10,9 +10,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node-pty';
 import { stripVTControlCharacters } from 'node:util';
@@ -558,6 +559,76 @@ describe('screener export: formats, profiles, errors', () => {
     expect(t.rows.length).toBe(31);
     // The secret was created in that data folder on this first export.
     expect(existsSync(join(root, 'lapA', 'export-secret'))).toBe(true);
+  });
+});
+
+describe('screener export: links and paths that are not records', () => {
+  const withKey = (paths: string[], out: string, env: Record<string, string> = {}) =>
+    screener(
+      [
+        '--data-dir',
+        'coord',
+        'export',
+        ...paths,
+        '--key',
+        orgKeyFile,
+        '--questionnaire',
+        FIXTURE,
+        '--k',
+        '3',
+        '--out',
+        out,
+        '--summary',
+        out.replace(/\.csv$/, '.json'),
+      ],
+      env,
+    );
+
+  it('follows links to laptop folders, and lists a record link that leads nowhere', () => {
+    // A coordinator's folder of links to copies kept elsewhere (a USB stick, another disk).
+    const linked = join(root, 'linked');
+    mkdirSync(linked);
+    symlinkSync(join(root, 'lapA'), join(linked, 'laptop-a'));
+    symlinkSync(join(root, 'lapA'), join(linked, 'laptop-a-again'));
+    symlinkSync(join(root, 'no-such-copy.rec'), join(linked, 'R-GONE-0001.rec'));
+    symlinkSync(linked, join(root, 'linked-link'));
+    const r = withKey(['linked-link'], 'linked.csv', { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE });
+    expect(r.code).toBe(5);
+    const summary = JSON.parse(readFileSync(join(root, 'linked.json'), 'utf8')) as {
+      records_in: number;
+      records_out: number;
+      skipped: { file: string; reason: string; message: string }[];
+    };
+    // Laptop A's 31 records, read once though two links lead to them; the link to nothing named.
+    expect(summary.records_out).toBe(31);
+    expect(summary.records_in).toBe(32);
+    expect(parseCsv(readFileSync(join(root, 'linked.csv'), 'utf8')).rows.length).toBe(31);
+    expect(summary.skipped).toEqual([
+      expect.objectContaining({
+        file: join('linked-link', 'R-GONE-0001.rec'),
+        reason: 'unreadable',
+        message: expect.stringContaining('is a link to something that does not exist'),
+      }),
+    ]);
+    expect(r.stderr).toContain(`skipped ${join('linked-link', 'R-GONE-0001.rec')}`);
+  });
+
+  it('a link to nothing, or a pipe, as a path: exit 2 before anything is asked or written', () => {
+    symlinkSync(join(root, 'no-such-laptop'), join(root, 'dangling-laptop'));
+    execFileSync('mkfifo', [join(root, 'R-PIPE-0001.rec')]);
+    // No passphrase in the environment: asking for one would fail differently.
+    const dangling = withKey(['dangling-laptop'], 'odd.csv');
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain(
+      'screener: No such file or folder: dangling-laptop is a link to something that does not exist. Nothing was exported. [E_EXPORT_PATH_NOT_FOUND]',
+    );
+    const pipe = withKey(['lapA', 'R-PIPE-0001.rec'], 'odd.csv');
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toContain(
+      'screener: R-PIPE-0001.rec is neither a file nor a folder (it is a device, a pipe or a socket). Nothing was exported. [E_EXPORT_PATH_NOT_FILE]',
+    );
+    expect(existsSync(join(root, 'odd.csv'))).toBe(false);
+    expect(existsSync(join(root, 'odd.json'))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
 import { statSync, type Stats } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
@@ -224,32 +224,49 @@ function parseK(text: string): number {
   return Number(text);
 }
 
-/** A path that does not exist is a usage error before anything is asked, read or written. */
+/**
+ * A path that does not exist (or a link to nothing), or that is neither a file nor a
+ * folder, is a usage error before anything is asked, read or written. Links are
+ * followed, as the listing follows them.
+ */
 async function checkPathsExist(paths: readonly string[]): Promise<void> {
   for (const p of paths) {
+    let st;
     try {
-      await lstat(p);
+      st = await stat(p);
     } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT')
-        throw usageError(
-          'E_EXPORT_PATH_NOT_FOUND',
-          `No such file or folder: ${p}. Nothing was exported.`,
-        );
+      if ((error as { code?: string }).code !== 'ENOENT') continue;
+      const link = await lstat(p).then(
+        (l) => l.isSymbolicLink(),
+        () => false,
+      );
+      throw usageError(
+        'E_EXPORT_PATH_NOT_FOUND',
+        link
+          ? `No such file or folder: ${p} is a link to something that does not exist. Nothing was exported.`
+          : `No such file or folder: ${p}. Nothing was exported.`,
+      );
     }
+    if (!st.isFile() && !st.isDirectory())
+      throw usageError(
+        'E_EXPORT_PATH_NOT_FILE',
+        `${p} is neither a file nor a folder (it is a device, a pipe or a socket). Nothing was exported.`,
+      );
   }
 }
 
 async function recordFiles(paths: readonly string[]): Promise<PathList> {
   const lists: RecordPaths[] = [];
+  // One set for all the paths: a folder named twice, or reached through a link too, is read once.
+  const listed = new Set<string>();
   for (const p of paths) {
     try {
-      lists.push(await listRecordFiles(p));
+      lists.push(await listRecordFiles(p, undefined, listed));
     } catch (error) {
       if (isScreenerError(error) && error.code === 'E_RECORD_NOT_FOUND')
-        throw usageError(
-          'E_EXPORT_PATH_NOT_FOUND',
-          `No such file or folder: ${p}. Nothing was exported.`,
-        );
+        throw usageError('E_EXPORT_PATH_NOT_FOUND', `${error.message} Nothing was exported.`);
+      if (isScreenerError(error) && error.code === 'E_NOT_A_FILE')
+        throw usageError('E_EXPORT_PATH_NOT_FILE', `${error.message} Nothing was exported.`);
       throw error;
     }
   }
