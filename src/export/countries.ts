@@ -83,9 +83,10 @@ export function regionOfSubregion(subregion: string): string | undefined {
 
 /**
  * English short names (and a few common other names) → code, for questionnaires that
- * record nationality or a country as text. Only an exact match (ignoring case,
- * accents and punctuation) is recognised; anything else is not published, so a
- * free-text answer can never pass through, only a code from this closed list.
+ * record nationality or a country as text (country-names.ts adds other languages and
+ * nationalities). Only an exact match (ignoring case, accents and punctuation) is
+ * recognised; anything else is not published, so a free-text answer can never pass
+ * through, only a code from this closed list.
  */
 const NAMES =
   'DZ Algeria|EG Egypt|LY Libya|MA Morocco|SD Sudan|TN Tunisia|EH Western Sahara|' +
@@ -145,14 +146,15 @@ export function normaliseName(text: string): string {
     .trim();
 }
 
-const BY_NAME: ReadonlyMap<string, string> = new Map(
-  NAMES.split('|').map((entry) => [normaliseName(entry.slice(3)), entry.slice(0, 2)] as const),
-);
+let curated: ReadonlyMap<string, string> | undefined;
 
-/** A text answer naming a country: its code when the whole text is a code or a known name. */
-export function countryOfText(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (/^[A-Za-z]{2}$/.test(trimmed)) return countryCode(trimmed);
-  if (trimmed.length > 60) return undefined;
-  return BY_NAME.get(normaliseName(trimmed));
+/**
+ * The names above, normalised, → code: the project's own list, which wins over the
+ * larger lists of country-names.ts where they differ.
+ */
+export function curatedCountryNames(): ReadonlyMap<string, string> {
+  curated ??= new Map(
+    NAMES.split('|').map((entry) => [normaliseName(entry.slice(3)), entry.slice(0, 2)] as const),
+  );
+  return curated;
 }

@@ -9,7 +9,8 @@
  */
 import type { OutcomeId, Population, Question, Questionnaire } from '../questionnaire/types.js';
 import type { Answer, InterviewRecord } from '../record/types.js';
-import { countryCode, countryOfPlace, countryOfText } from './countries.js';
+import { countryOfText } from './country-names.js';
+import { countryCode, countryOfPlace } from './countries.js';
 import type { ExportConfig, QiSpec } from './config.js';
 import { ageBand, dateAt } from './hierarchy.js';
 import { pseudonymOf } from './pseudonym.js';

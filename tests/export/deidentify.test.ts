@@ -9,7 +9,8 @@ import {
   dateHierarchy,
   DEFAULT_AGE_BANDS,
 } from '../../src/export/hierarchy.js';
-import { countryOfPlace, countryOfText } from '../../src/export/countries.js';
+import { countryOfText, frenchForms } from '../../src/export/country-names.js';
+import { countryOfPlace } from '../../src/export/countries.js';
 import { pseudonymOf } from '../../src/export/pseudonym.js';
 import { safeCount } from '../../src/export/aggregates.js';
 import { guaranteeSentence } from '../../src/export/summary.js';
@@ -109,6 +110,50 @@ describe('dates and countries', () => {
     expect(countryOfPlace('NG-LA')).toBe('NG');
     expect(countryOfPlace('ng_la')).toBe('NG');
     expect(countryOfPlace('Lagos')).toBeUndefined();
+  });
+
+  it('a nationality or country as screeners write it, in English, French, Spanish or Portuguese', () => {
+    // What a screener types when the questionnaire asks "Nationality" as free text.
+    const cases: [string, string | undefined][] = [
+      ['Nigerian', 'NG'],
+      ['nigériane', 'NG'],
+      ['Nigérienne', 'NE'],
+      ['Nigerien', 'NE'],
+      ['Ivoirienne', 'CI'],
+      ['Ghanéenne', 'GH'],
+      ['Vietnamese', 'VN'],
+      ['Roumaine', 'RO'],
+      ['Érythréenne', 'ER'],
+      ['Sénégalaise', 'SN'],
+      ['Brésil', 'BR'],
+      ['Alemania', 'DE'],
+      ['brasileño', 'BR'],
+      ['Filipino', 'PH'],
+      ['NGA', 'NG'],
+      // The project's own list wins where a larger list would disagree.
+      ['Congo', 'CG'],
+      // Forms two countries share are not guessed at.
+      ['Congolese', undefined],
+      ['Congolaise', undefined],
+      ['Dominican', undefined],
+      // Alpha-3 only in capitals: in lower case many are words.
+      ['and', undefined],
+      ['nga', undefined],
+      ['Nigerian, from Lagos', undefined],
+      ['Eastland', undefined],
+    ];
+    expect(cases.map(([text]) => [text, countryOfText(text)])).toEqual(cases);
+  });
+
+  it('French nationalities in the feminine', () => {
+    expect(frenchForms('Ivoirien')).toEqual(['Ivoirien', 'Ivoirienne']);
+    expect(frenchForms('Guinéen')).toEqual(['Guinéen', 'Guinéenne']);
+    expect(frenchForms('Nigérian')).toEqual(['Nigérian', 'Nigériane']);
+    expect(frenchForms('Congolais')).toEqual(['Congolais', 'Congolaise']);
+    expect(frenchForms('Belge')).toEqual(['Belge']);
+    expect(frenchForms('Congolais (République du Congo)')).toEqual([
+      'Congolais (République du Congo)',
+    ]);
   });
 });
 
