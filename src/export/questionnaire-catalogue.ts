@@ -10,40 +10,59 @@ import { loadQuestionnaire, requireQuestionnaire } from '../questionnaire/load.j
 import type { Questionnaire } from '../questionnaire/types.js';
 import { shippedQuestionnaires } from '../shipped.js';
 
-export function questionnaireCatalogue(
-  extra: readonly string[],
-): (hash: string) => Questionnaire | undefined {
+export interface QuestionnaireCatalogue {
+  /** The questionnaire whose text has this hash: the one a record was made with. */
+  byHash(hash: string): Questionnaire | undefined;
+  /**
+   * For a record whose exact text is nowhere (the shipped file was corrected since,
+   * keeping its version): the available questionnaire of the same id and version, the
+   * --questionnaire files first, then the shipped ones. `screener report` does the same.
+   */
+  like(id: string, version: string): Questionnaire | undefined;
+}
+
+export function questionnaireCatalogue(extra: readonly string[]): QuestionnaireCatalogue {
   const byHash = new Map<string, Questionnaire>();
+  const given: Questionnaire[] = [];
   for (const file of extra) {
     const q = requireQuestionnaire(file);
     byHash.set(q.hash, q);
+    given.push(q);
   }
   let shipped: Map<string, string> | undefined;
-  let everything = false;
+  let shippedCompiled: Questionnaire[] | undefined;
   const load = (file: string) => {
     const q = loadQuestionnaire(file).questionnaire;
     if (q) byHash.set(q.hash, q);
     return q;
   };
-  return (hash) => {
-    const known = byHash.get(hash);
-    if (known) return known;
-    // The compiled hash is SHA-256 of the file's text: match files without compiling them.
-    shipped ??= new Map(
-      shippedQuestionnaires().map((f) => [
-        createHash('sha256').update(readFileSync(f, 'utf8')).digest('hex'),
-        f,
-      ]),
-    );
-    const file = shipped.get(hash);
-    if (file) {
-      const q = load(file);
-      if (q?.hash === hash) return q;
-    }
-    if (!everything) {
-      everything = true;
-      for (const f of shippedQuestionnaires()) load(f);
-    }
-    return byHash.get(hash);
+  const everything = () =>
+    (shippedCompiled ??= shippedQuestionnaires().flatMap((f) => {
+      const q = load(f);
+      return q ? [q] : [];
+    }));
+  return {
+    byHash(hash) {
+      const known = byHash.get(hash);
+      if (known) return known;
+      // The compiled hash is SHA-256 of the file's text: match files without compiling them.
+      shipped ??= new Map(
+        shippedQuestionnaires().map((f) => [
+          createHash('sha256').update(readFileSync(f, 'utf8')).digest('hex'),
+          f,
+        ]),
+      );
+      const file = shipped.get(hash);
+      if (file) {
+        const q = load(file);
+        if (q?.hash === hash) return q;
+      }
+      everything();
+      return byHash.get(hash);
+    },
+    like(id, version) {
+      const same = (q: Questionnaire) => q.id === id && q.version === version;
+      return given.find(same) ?? everything().find(same);
+    },
   };
 }

@@ -22,6 +22,11 @@ export type FileResult =
       readonly start: number;
       readonly end: number;
       readonly hash?: string;
+      /**
+       * The hash of the questionnaire text the record was made with, when that text is
+       * not available and `hash` names another of the same id and version.
+       */
+      readonly madeWith?: string;
     }
   | { readonly kind: 'skip'; readonly skip: SkippedFile }
   /** The record's questionnaire has an export section that does not check: the export stops. */
@@ -47,6 +52,9 @@ export type Opened =
 export interface RowMakerOptions {
   /** The questionnaire a record was made with, by the hash it carries. */
   readonly questionnaireByHash: (hash: string) => Questionnaire | undefined;
+  /** Else one of the same id and version (questionnaire-catalogue.ts). */
+  readonly questionnaireLike?:
+    ((id: string, version: string) => Questionnaire | undefined) | undefined;
   readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
   readonly secret: Uint8Array;
 }
@@ -156,7 +164,13 @@ export class RowMaker {
           : record.status;
     if (exclusion) return this.entry(digest, t, index, exclusion, null);
 
-    const q = this.opts.questionnaireByHash(record.questionnaire.hash);
+    const made = record.questionnaire;
+    let q = this.opts.questionnaireByHash(made.hash);
+    let madeWith: string | undefined;
+    if (!q && typeof made.id === 'string' && typeof made.version === 'string') {
+      q = this.opts.questionnaireLike?.(made.id, made.version);
+      if (q) madeWith = made.hash;
+    }
     if (!q)
       return skipOf(
         file,
@@ -178,7 +192,7 @@ export class RowMaker {
       );
     }
     const row = deidentifier.fields(record, assessment);
-    return this.entry(digest, t, index, null, row, q.hash);
+    return this.entry(digest, t, index, null, row, q.hash, madeWith);
   }
 
   private entry(
@@ -188,10 +202,14 @@ export class RowMaker {
     exclusion: ExclusionReason | null,
     row: RowFields | null,
     hash?: string,
+    madeWith?: string,
   ): FileResult {
     const start = this.encoder.entry(digest, updated, index, exclusion, row);
     const end = this.encoder.length;
-    return hash === undefined ? { kind: 'entry', start, end } : { kind: 'entry', start, end, hash };
+    if (hash === undefined) return { kind: 'entry', start, end };
+    return madeWith === undefined
+      ? { kind: 'entry', start, end, hash }
+      : { kind: 'entry', start, end, hash, madeWith };
   }
 
   private deidentifierOf(q: Questionnaire): Deidentifier | null {

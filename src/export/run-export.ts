@@ -74,6 +74,9 @@ export interface ExportRequest {
   readonly reader: RecordReader;
   /** The questionnaire a record was made with, by the hash it carries. */
   readonly questionnaireByHash: (hash: string) => Questionnaire | undefined;
+  /** For a record whose exact questionnaire text is not available: one of the same id and version. */
+  readonly questionnaireLike?:
+    ((id: string, version: string) => Questionnaire | undefined) | undefined;
   readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
   readonly secret: Uint8Array;
   readonly k: number;
@@ -154,6 +157,8 @@ async function exportWith(
     req.onSkip?.(s);
   };
   const used = new Map<string, Used>();
+  /** Per questionnaire text not available: the one used instead (its hash) and how many records. */
+  const substituted = new Map<string, { hash: string; records: number }>();
 
   // ---- pass 1: read ---------------------------------------------------------------
   // Results are taken in file order whichever way the files are read, so the skip
@@ -165,7 +170,14 @@ async function exportWith(
   const note = (result: FileResult) => {
     if (result.kind === 'skip') skip(result.skip);
     else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
-    else if (result.hash !== undefined) useQuestionnaire(result.hash);
+    else if (result.hash !== undefined) {
+      useQuestionnaire(result.hash);
+      if (result.madeWith !== undefined) {
+        const s = substituted.get(result.madeWith);
+        if (s) s.records++;
+        else substituted.set(result.madeWith, { hash: result.hash, records: 1 });
+      }
+    }
   };
   const take = (batch: ReadBatch) => {
     words.add(batch.source, batch.firstWord, batch.words);
@@ -372,7 +384,7 @@ async function exportWith(
       version: u.questionnaire.version,
     })),
     output: { file: req.out, format: req.format, profile: req.profile, rows: recordsOut },
-    notes: notesFor(report),
+    notes: [...substitutionNotes(substituted, used), ...notesFor(report)],
   };
   if (
     recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !==
@@ -393,6 +405,28 @@ async function exportWith(
   await output.commit();
   await summaryFile?.commit();
   return { summary, plan };
+}
+
+/**
+ * What the coordinator should know about records scored with another text of their
+ * questionnaire. No file path: a summary is shared, and an installation's path can
+ * name the person whose computer it is.
+ */
+function substitutionNotes(
+  substituted: ReadonlyMap<string, { hash: string; records: number }>,
+  used: ReadonlyMap<string, Used>,
+): string[] {
+  return [...substituted]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([made, { hash, records }]) => {
+      const q = used.get(hash)!.questionnaire;
+      return (
+        `${records} record${records === 1 ? ' was' : 's were'} made with a text of ${q.id} ${q.version} ` +
+        `that is not available (hash ${made.slice(0, 12)}…); ${records === 1 ? 'it was' : 'they were'} scored ` +
+        `with the available text of the same id and version (hash ${hash.slice(0, 12)}…). ` +
+        `Pass the original file with --questionnaire to score ${records === 1 ? 'it' : 'them'} with it.`
+      );
+    });
 }
 
 /**

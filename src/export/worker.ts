@@ -13,9 +13,11 @@ import type { ChunkReply, ChunkRequest, WorkerData } from './worker-pool.js';
 
 const { init, source } = workerData as WorkerData;
 const unlocker = rehydrate(init.unlocker);
+const catalogue = questionnaireCatalogue(init.questionnaireFiles);
 const maker = new RowMaker(
   {
-    questionnaireByHash: questionnaireCatalogue(init.questionnaireFiles),
+    questionnaireByHash: catalogue.byHash,
+    questionnaireLike: catalogue.like,
     assess: assessOutline,
     secret: Buffer.from(init.secret),
   },

@@ -36,6 +36,7 @@ import {
 
 let root: string;
 let orgKeyFile: string;
+let orgPublicFile: string;
 let lapB: string;
 let extras: string;
 /** Problem files and the reason each must be listed with. */
@@ -94,6 +95,7 @@ beforeAll(async () => {
   root = tempDir('cli');
   const keys = await orgKeys(join(root, 'org'));
   orgKeyFile = keys.privateFile;
+  orgPublicFile = keys.publicFile;
   // Laptop A: 30 people, one of whom is also on laptop B (copied, later updated there).
   await laptop(
     join(root, 'lapA'),
@@ -405,6 +407,62 @@ describe('screener export: formats, profiles, errors', () => {
     const r = coordinator(['--k', 'five', '--out', 'none.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_EXPORT_BAD_K]');
+  });
+
+  it('records made with an earlier text of their questionnaire are exported, and the coordinator told', async () => {
+    // The shipped questionnaire corrected in place (same id and version): the exact text
+    // a record names is gone with the update. `screener report` uses the same id and
+    // version with a warning; the export does so too rather than leave the records out.
+    const dir = join(root, 'older-text');
+    const earlier = (p: Person) => {
+      const r = makeRecord(newId(), p);
+      return { ...r, questionnaire: { ...r.questionnaire, hash: 'e'.repeat(64) } };
+    };
+    for (const p of crowd(3, 300)) await craftRecordFile(dir, earlier(p), orgPublicFile);
+    await craftRecordFile(dir, makeRecord(newId(), crowd(1, 400)[0]), orgPublicFile);
+    const other = makeRecord(newId());
+    await craftRecordFile(
+      dir,
+      {
+        ...other,
+        questionnaire: { ...other.questionnaire, version: '0.9.0', hash: 'f'.repeat(64) },
+      },
+      orgPublicFile,
+    );
+    const r = screener(
+      [
+        '--data-dir',
+        'coord',
+        'export',
+        'older-text',
+        '--key',
+        orgKeyFile,
+        '--questionnaire',
+        FIXTURE,
+        '--k',
+        '1',
+        '--out',
+        'older.csv',
+        '--summary',
+        'older.json',
+      ],
+      { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+    );
+    // Another version is not the same questionnaire: still skipped and listed.
+    expect(r.code).toBe(5);
+    const summary = JSON.parse(readFileSync(join(root, 'older.json'), 'utf8')) as {
+      records_out: number;
+      notes: string[];
+      skipped: { reason: string; message: string }[];
+    };
+    expect(summary.records_out).toBe(4);
+    expect(summary.skipped.map((s) => s.reason)).toEqual(['unknown_questionnaire']);
+    expect(summary.skipped[0]!.message).toContain('export_fixture 0.9.0');
+    const note =
+      '3 records were made with a text of export_fixture 1.0.0 that is not available (hash eeeeeeeeeeee…); they were scored with the available text of the same id and version';
+    expect(summary.notes.some((n) => n.startsWith(note))).toBe(true);
+    expect(r.stderr).toContain(note);
+    expect(parseCsv(readFileSync(join(root, 'older.csv'), 'utf8')).rows).toHaveLength(4);
   });
 
   it('a missing path is a usage error before anything is asked or written', () => {

@@ -22,6 +22,8 @@ import {
 let root: string;
 let orgKeyFile: string;
 const FILES = 700;
+/** Records made with an earlier text of the questionnaire and left undamaged. */
+let earlierIntact = 0;
 
 beforeAll(async () => {
   root = tempDir('threads');
@@ -29,18 +31,27 @@ beforeAll(async () => {
   orgKeyFile = keys.privateFile;
   const lap = join(root, 'lap');
   const nats = ['ng', 'gh', 'th', 'vn'];
-  for (let i = 0; i < FILES; i++)
+  const earlierIds = new Set<string>();
+  for (let i = 0; i < FILES; i++) {
+    const record = makeRecord(newId(), {
+      age: 19 + (i % 20),
+      sex: i % 3 === 0 ? 'm' : 'f',
+      nationality: nats[i % nats.length]!,
+      month: `2024-0${1 + (i % 6)}`,
+      outcome: i % 2 === 0 ? 'met' : 'partial',
+    });
+    // Some made with an earlier text of the questionnaire, in every chunk: each thread
+    // reports them, and the main thread counts them once.
+    const earlier = i % 100 === 50;
+    if (earlier) earlierIds.add(record.id);
     await craftRecordFile(
       lap,
-      makeRecord(newId(), {
-        age: 19 + (i % 20),
-        sex: i % 3 === 0 ? 'm' : 'f',
-        nationality: nats[i % nats.length]!,
-        month: `2024-0${1 + (i % 6)}`,
-        outcome: i % 2 === 0 ? 'met' : 'partial',
-      }),
+      earlier
+        ? { ...record, questionnaire: { ...record.questionnaire, hash: 'e'.repeat(64) } }
+        : record,
       keys.publicFile,
     );
+  }
   // Damage files spread over the listing: first, middle and last chunks.
   const files = readdirSync(join(lap, 'records')).sort();
   for (const n of [3, 300, 520, 690]) {
@@ -50,6 +61,8 @@ beforeAll(async () => {
     writeFileSync(f, bytes);
   }
   writeFileSync(join(lap, 'records', files[400]!), 'not a record');
+  const damaged = new Set([3, 300, 520, 690, 400].map((n) => files[n]!.replace(/\.rec$/, '')));
+  earlierIntact = [...earlierIds].filter((id) => !damaged.has(id)).length;
 }, 120_000);
 
 afterAll(() => removeDir(root));
@@ -101,6 +114,10 @@ describe('screener export with reading threads', () => {
     expect(one.code).toBe(5);
     expect((one.summary.skipped as unknown[]).length).toBe(5);
     expect(one.summary.records_in).toBe(FILES);
+    expect(earlierIntact).toBeGreaterThan(1);
+    expect((one.summary.notes as string[]).map((n) => n.split(' that ')[0])).toEqual([
+      `${earlierIntact} records were made with a text of export_fixture 1.0.0`,
+    ]);
     for (const workers of ['2', '3']) {
       const many = exportWith(workers, `w${workers}`);
       expect(many.code).toBe(5);
