@@ -423,8 +423,8 @@ function substitutionNotes(
       return (
         `${records} record${records === 1 ? ' was' : 's were'} made with a text of ${q.id} ${q.version} ` +
         `that is not available (hash ${made.slice(0, 12)}…); ${records === 1 ? 'it was' : 'they were'} scored ` +
-        `with the available text of the same id and version (hash ${hash.slice(0, 12)}…). ` +
-        `Pass the original file with --questionnaire to score ${records === 1 ? 'it' : 'them'} with it.`
+        `with the text of the same id and version available here (hash ${hash.slice(0, 12)}…). ` +
+        `If you have the text ${records === 1 ? 'it was' : 'they were'} made with, pass it with --questionnaire.`
       );
     });
 }

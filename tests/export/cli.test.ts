@@ -459,7 +459,7 @@ describe('screener export: formats, profiles, errors', () => {
     expect(summary.skipped.map((s) => s.reason)).toEqual(['unknown_questionnaire']);
     expect(summary.skipped[0]!.message).toContain('export_fixture 0.9.0');
     const note =
-      '3 records were made with a text of export_fixture 1.0.0 that is not available (hash eeeeeeeeeeee…); they were scored with the available text of the same id and version';
+      '3 records were made with a text of export_fixture 1.0.0 that is not available (hash eeeeeeeeeeee…); they were scored with the text of the same id and version available here';
     expect(summary.notes.some((n) => n.startsWith(note))).toBe(true);
     expect(r.stderr).toContain(note);
     expect(parseCsv(readFileSync(join(root, 'older.csv'), 'utf8')).rows).toHaveLength(4);

@@ -1,8 +1,8 @@
 /**
  * The export of records made as screeners make them: the shipped IOM screening
  * questionnaire, interviews stored by `screener run` on a laptop with an organisation
- * key, exported by the coordinator. The quasi-identifiers are the ones the
- * questionnaire marks (docs/export.md, "The shipped questionnaire"), nationality
+ * key, exported by the coordinator. The quasi-identifiers are the ones its export
+ * section names (docs/export.md, "The shipped questionnaire"), nationality
  * typed as free text comes out as a country code, the scores are the reports' scores,
  * and nothing typed into a free-text field reaches any output byte.
  */
@@ -142,19 +142,22 @@ describe('screener export of interviews made with the shipped questionnaire', ()
     expect(col('age').sort()).toEqual(['18-24', '25-29', '25-29', '30-34', '35-39', '45-49']);
     const summary = JSON.parse(readFileSync(join(root, 'out.json'), 'utf8')) as {
       quasi_identifiers: string[];
+      not_exported: { question: string }[];
       records_in: number;
       records_out: number;
     };
+    // The questionnaire's export section: no second interview date, no exit date.
     expect(summary.quasi_identifiers).toEqual([
       'interview_month',
       'population',
-      'interview_date',
       'sex',
       'age',
       'nationality',
       'departure_date',
-      'exit_date',
     ]);
+    expect(summary.not_exported.map((n) => n.question)).toEqual(
+      expect.arrayContaining(['interview_date', 'exit_date', 'home_area']),
+    );
     expect([summary.records_in, summary.records_out]).toEqual([PEOPLE.length, PEOPLE.length]);
   });
 
