@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:export [-- --full] [-- --sizes 1000,10000] [-- --kanon-only] [-- --keep]
+ * npm run bench:export [-- --full] [-- --sizes 1000,10000] [-- --shipped N] [-- --kanon-only] [-- --keep]
  *
  * Times `screener export` on N synthetic, fictional records with a realistic shape
  * (ages 10–70, 8 % under 18, most 18–35; sex f/m/x ≈ 60/38/2; 40 nationalities with
@@ -22,6 +22,10 @@
  *     row) run alternately with it: this machine's speed drifts by a third from one
  *     minute to the next, the ratio much less;
  *   - what the anonymisation did: levels chosen, share of quasi-identifier cells blanked.
+ * Then the same for 10 000 records made with the shipped questionnaire (--shipped N):
+ * the interview of tests/fixtures/answers/bench-full-interview.yaml played through the
+ * engine once, then age, sex, nationality (typed as a name or a nationality) and the
+ * dates varied per record; exported with the shipped questionnaire's own export section.
  * Needs a build (npm run build) and GNU time (/usr/bin/time). Checks first that the
  * temporary folder (TMPDIR) has room: each record is two small files, and a million of
  * them take about 8 GB on disk.
@@ -47,6 +51,13 @@ const keep = argv.includes('--keep');
 /** Only the in-process k-anonymity step (no files, no export process): for profiling it. */
 const kanonOnly = argv.includes('--kanon-only');
 const sizesArg = argv.find((a, i) => argv[i - 1] === '--sizes');
+/**
+ * Records made with the shipped questionnaire, after the fixture's sizes: a whole
+ * interview (about 80 answers, 9.5 KB a file, the rules of the IOM screening to score)
+ * rather than the fixture's dozen answers. `--shipped 0` leaves them out.
+ */
+const shippedArg = argv.find((a, i) => argv[i - 1] === '--shipped');
+const SHIPPED = shippedArg === undefined ? 10_000 : Number(shippedArg);
 const SIZES = sizesArg
   ? sizesArg.split(',').map(Number)
   : [1_000, 10_000, 100_000, ...(full ? [1_000_000] : [])];
@@ -71,6 +82,8 @@ async function loadLibrary(work) {
       `export { mergeQiColumns } from ${src('export/qi-columns.ts')};`,
       `export { ComboCounter } from ${src('export/kanon/counter.ts')};`,
       `export { anonymise, PlanApplier } from ${src('export/kanon/anonymise.ts')};`,
+      `export { playAnswers } from ${src('answers/play.ts')};`,
+      `export { loadYamlFile } from ${src('questionnaire/yaml-source.ts')};`,
     ].join('\n'),
   );
   const out = join(work, 'bench-lib.mjs');
@@ -168,6 +181,86 @@ function syntheticRecord(i, rand, q) {
     path: Object.keys(answers),
     shown: [],
   };
+}
+
+// ---- records made with the shipped questionnaire ----------------------------------
+
+const SHIPPED_QUESTIONNAIRE = join(ROOT, 'questionnaires', 'iom-screening.yaml');
+const FULL_INTERVIEW = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
+/** Nationality as screeners type it: names and nationalities, English and French. */
+const NATIONALITY_TEXT = [
+  'Nigerian',
+  'Nigeria',
+  'Nigériane',
+  'Ghanaian',
+  'Vietnamese',
+  'Romanian',
+  'Roumaine',
+  'Albanian',
+  'Eritrean',
+  'Ukrainian',
+  'Filipino',
+  'Thai',
+  'Chinese',
+  'Moroccan',
+  'Syrian',
+  'Pakistani',
+  'Bangladeshi',
+  'Indian',
+  'Cameroonian',
+  'Ivoirienne',
+  'Guinean',
+  'Senegalese',
+];
+const TEXT_ZIPF = NATIONALITY_TEXT.map((_, i) => 1 / (i + 1));
+const TEXT_ZIPF_SUM = TEXT_ZIPF.reduce((a, b) => a + b, 0);
+
+/** The whole interview of the answers fixture, played through the engine once. */
+async function shippedTemplate(lib) {
+  const q = lib.requireQuestionnaire(SHIPPED_QUESTIONNAIRE);
+  const loaded = lib.loadYamlFile(FULL_INTERVIEW);
+  const played = loaded.source
+    ? await lib.playAnswers(q, loaded.source, {
+        id: 'R-0000-0000',
+        mode: 'real',
+        lang: undefined,
+        now: () => '2024-03-12T10:00:00.000Z',
+      })
+    : undefined;
+  if (!played?.record) throw new Error(`${FULL_INTERVIEW} does not play through`);
+  return { q, record: played.record };
+}
+
+const day = (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** The template with another person's age, sex, nationality and dates. */
+function shippedRecord(i, rand, template) {
+  const r = JSON.parse(JSON.stringify(template.record));
+  const u = rand();
+  const age = u < 0.75 ? 18 + Math.floor(rand() * 18) : 36 + Math.floor(rand() * 30);
+  const s = rand();
+  let z = rand() * TEXT_ZIPF_SUM;
+  let n = 0;
+  while (n < NATIONALITY_TEXT.length - 1 && z > TEXT_ZIPF[n]) z -= TEXT_ZIPF[n++];
+  const m = Math.floor(rand() * 24);
+  const year = 2023 + Math.floor(m / 12);
+  const month = (m % 12) + 1;
+  const interview = day(year, month, 1 + Math.floor(rand() * 28));
+  const left = m + 24 - 1 - Math.floor(rand() * 36);
+  const exit = Math.max(0, m + 24 - Math.floor(rand() * 3));
+  const at = `${interview}T10:00:00.000Z`;
+  const set = (id, value) => {
+    if (r.answers[id]) r.answers[id] = { ...r.answers[id], value };
+  };
+  set('age', age);
+  set('sex', s < 0.6 ? 'female' : s < 0.98 ? 'male' : 'other');
+  set('nationality', NATIONALITY_TEXT[n]);
+  set('interview_date', interview);
+  set('departure_date', day(2021 + Math.floor(left / 12), (left % 12) + 1, 15));
+  set('exit_date', day(2021 + Math.floor(exit / 12), (exit % 12) + 1, 1));
+  set('person_name', `Fictional Person ${i}`);
+  for (const a of Object.values(r.answers)) a.at = at;
+  return { ...r, id: recordId(i), startedAt: at, updatedAt: at };
 }
 
 // ---- measurements -----------------------------------------------------------------
@@ -278,7 +371,7 @@ function kanonOnce(lib, rows, columns) {
   return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, report: result.plan.report };
 }
 
-function timedExport(work, recDir, orgKey) {
+function timedExport(work, recDir, orgKey, questionnaireArgs = ['--questionnaire', FIXTURE]) {
   const out = join(work, 'out.csv');
   const summary = join(work, 'summary.json');
   const r = spawnSync(
@@ -294,8 +387,7 @@ function timedExport(work, recDir, orgKey) {
       recDir,
       '--key',
       orgKey,
-      '--questionnaire',
-      FIXTURE,
+      ...questionnaireArgs,
       '--k',
       String(K),
       '--out',
@@ -435,9 +527,75 @@ async function main() {
       console.log(
         '\nN = 1,000,000 was not run: add `-- --full` (about 10 minutes here, and 8 GB of temporary files for a million small files).',
       );
+    if (SHIPPED > 0) await shippedRun(lib, work, org, keys.privateFile, unlocker, SHIPPED);
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The export of records made with the shipped questionnaire, beside the opening alone
+ * and the plaintext floor of the same records: what a coordinator's export of real
+ * interviews costs per record, where the fixture's dozen answers cost less.
+ */
+async function shippedRun(lib, work, org, orgKeyFile, unlocker, n) {
+  checkDiskSpace(work, n * 5);
+  const template = await shippedTemplate(lib);
+  const { q } = template;
+  const dir = join(work, `shipped${n}`);
+  const recDir = join(dir, 'records');
+  const jsonDir = join(dir, 'plain');
+  mkdirSync(recDir, { recursive: true });
+  mkdirSync(jsonDir, { recursive: true });
+  const rand = prng(20241112);
+  const laptops = Array.from({ length: LAPTOPS }, () => lib.randomKey());
+  const recFiles = [];
+  const jsonFiles = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const r = shippedRecord(i, rand, template);
+    const dataKey = lib.randomKey();
+    const file = lib.encodeRecordFile(
+      dataKey,
+      {
+        id: r.id,
+        recordFormat: 1,
+        questionnaireHash: q.hash,
+        slots: [lib.orgSlot(dataKey, r.id, org, laptops[i % LAPTOPS])],
+      },
+      { record: r, auditCount: 0 },
+    );
+    bytes += file.length;
+    writeFileSync(join(recDir, `${r.id}.rec`), file);
+    recFiles.push(join(recDir, `${r.id}.rec`));
+    const jf = join(jsonDir, `${r.id}.json`);
+    writeFileSync(jf, JSON.stringify(r));
+    jsonFiles.push(jf);
+  }
+  const floor = floorOf(jsonFiles);
+  const opening = openingOf(lib, recFiles, unlocker);
+  // No --questionnaire: the shipped one is found by the hash the records carry.
+  const exp = timedExport(dir, recDir, orgKeyFile, []);
+  const s = exp.summary;
+  console.log(
+    `\nRecords made with the shipped questionnaire (${Object.keys(template.record.answers).length} answers, ` +
+      `${(bytes / n / 1024).toFixed(1)} KiB a file): N = ${n.toLocaleString('en')}: export ${exp.wall.toFixed(2)} s wall ` +
+      `(${exp.cpu.toFixed(2)} s CPU), ${Math.round(n / exp.wall).toLocaleString('en')} records/s, peak RSS ${mib(exp.maxRss)} MiB; ` +
+      `floor ${floor.seconds.toFixed(2)} s (×${(exp.wall / floor.seconds).toFixed(1)}); ` +
+      `opening alone ${opening.seconds.toFixed(2)} s in one thread (×${(exp.wall / opening.seconds).toFixed(2)}); ` +
+      `blanked ${(s.suppressed_share * 100).toFixed(2)} % of quasi-identifier cells; ` +
+      `levels ${s.generalisation.map((g) => `${g.column}=${g.level}`).join(', ')}; ` +
+      `nationality read as unknown in ${unknownNationalities(join(dir, 'out.csv'))} of ${s.records_out} rows`,
+  );
+  if (keep) console.log(`  kept: ${recDir} (organisation key ${orgKeyFile})`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+/** Rows whose nationality column is `unknown` (its cells hold no comma, so a split will do). */
+function unknownNationalities(csvFile) {
+  const [header, ...rows] = readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+  const col = header.split(',').indexOf('nationality');
+  return rows.filter((row) => row.split(',')[col] === 'unknown').length;
 }
 
 /** Thrown for a condition the user can fix: printed as a message, without a stack. */
