@@ -690,7 +690,73 @@ describe('screener export: links and paths that are not records', () => {
   });
 });
 
+/** An export in a pseudo-terminal, without a passphrase in the environment: the coordinator types it. */
+function exportOnTerminal(out: string) {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  delete env.SCREENER_ORG_PASSPHRASE;
+  delete env.SCREENER_PASSPHRASE;
+  const pty = spawn(
+    process.execPath,
+    [
+      BIN,
+      '--data-dir',
+      'coord',
+      'export',
+      'lapA',
+      '--key',
+      orgKeyFile,
+      '--questionnaire',
+      FIXTURE,
+      '--k',
+      '3',
+      '--out',
+      out,
+    ],
+    { name: 'xterm-256color', cols: 100, rows: 30, cwd: root, env: { ...env, ...ENV_TTY } },
+  );
+  let raw = '';
+  let wake: (() => void) | undefined;
+  pty.onData((d) => {
+    raw += d;
+    wake?.();
+  });
+  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+  return {
+    exited,
+    text: () => stripVTControlCharacters(raw),
+    /** Waits for `what` on screen (no time limit of its own: the test's timeout reports a hang), then types. */
+    async after(what: string, keys: string) {
+      while (!stripVTControlCharacters(raw).includes(what))
+        await new Promise<void>((resolve) => (wake = resolve));
+      pty.write(keys);
+    },
+  };
+}
+
 describe('screener export on a terminal', () => {
+  it('the organisation passphrase is typed hidden; a wrong one exits 4, Ctrl-C 130, nothing written', async () => {
+    const wrong = exportOnTerminal('typed-wrong.csv');
+    await wrong.after('Passphrase of the organisation key:', 'not the coordinator passphrase\r');
+    expect(await wrong.exited).toBe(4);
+    expect(wrong.text()).toContain('E_WRONG_ORG_PASSPHRASE');
+    expect(wrong.text()).not.toContain('not the coordinator passphrase');
+    expect(existsSync(join(root, 'typed-wrong.csv'))).toBe(false);
+
+    const stopped = exportOnTerminal('typed-stopped.csv');
+    await stopped.after('Passphrase of the organisation key:', '\x03');
+    expect(await stopped.exited).toBe(130);
+    expect(existsSync(join(root, 'typed-stopped.csv'))).toBe(false);
+
+    const typed = exportOnTerminal('typed.csv');
+    await typed.after('Passphrase of the organisation key:', `${ORG_PASSPHRASE}\r`);
+    expect(await typed.exited).toBe(0);
+    expect(typed.text()).not.toContain(ORG_PASSPHRASE);
+    expect(typed.text()).toContain('Exported 31 of 31 records');
+    expect(parseCsv(readFileSync(join(root, 'typed.csv'), 'utf8')).rows.length).toBe(31);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
   it('shows a progress bar on stderr, then the same result', async () => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
