@@ -5,10 +5,11 @@
  * list, and only a country code ever comes out, so no free text can pass through.
  *
  * The list: the project's own names (countries.ts, which win), then the country
- * names of i18n-iso-countries and the nationalities of i18n-nationality in the
- * languages screeners here work in; and ISO alpha-3 codes written in capitals. A form that two sources
- * give to two different countries ("Congo", "Dominican") is dropped: an ambiguous
- * answer is published as `unknown`, never as a guess.
+ * names of i18n-iso-countries (English, French, Spanish, Portuguese) and the
+ * nationalities of i18n-nationality (English, Spanish, French with the feminine); and
+ * ISO alpha-3 codes written in capitals. A form that two sources give to two
+ * different countries ("Dominican") is dropped: an ambiguous answer is published as
+ * `unknown`, never as a guess.
  *
  * Built on first use: only an export reads it, and only for text questions.
  */
