@@ -170,7 +170,10 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
     program
       .command('export')
       .description('export anonymised results of many records with a k-anonymity guarantee')
-      .argument('[paths...]', 'record files or folders (default: the data folder)')
+      .argument(
+        '[paths...]',
+        'record files or folders, searched for *.rec, links followed (default: the data folder)',
+      )
       .requiredOption('-o, --out <file>', 'output file')
       .addOption(
         new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'),
