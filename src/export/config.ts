@@ -30,7 +30,16 @@ import {
 import { SUPPRESSED, UNKNOWN } from './values.js';
 
 export type QiSpec =
-  | { readonly kind: 'interview_month'; readonly column: string; readonly finest: DateGrain }
+  | {
+      readonly kind: 'interview_month';
+      readonly column: string;
+      readonly finest: DateGrain;
+      /**
+       * A date question that holds the interview's date (a paper form typed in later),
+       * read first; the record's start is used when it has no date.
+       */
+      readonly dateQuestion?: string;
+    }
   | { readonly kind: 'population'; readonly column: string }
   | {
       readonly kind: 'age';
@@ -122,17 +131,22 @@ function isMap(v: unknown): v is Record<string, unknown> {
 
 export function readExportConfig(q: Questionnaire): ConfigResult {
   const problems: ConfigProblem[] = [];
-  const report = (code: ConfigErrorCode, message: string, path: Path, hint?: string) =>
+  const report: Report = (code, message, path, hint, at) => {
+    // A misspelt key or question id is pointed at as the key itself, unless told otherwise
+    // (a question id given as a value).
+    const where =
+      at ??
+      (code === 'E_EXPORT_CONFIG_UNKNOWN_KEY' || code === 'E_EXPORT_CONFIG_UNKNOWN_QUESTION'
+        ? 'key'
+        : undefined);
     problems.push({
       code,
       message,
       path,
-      // A misspelt key or question id: point at the key itself, not at its value.
-      ...(code === 'E_EXPORT_CONFIG_UNKNOWN_KEY' || code === 'E_EXPORT_CONFIG_UNKNOWN_QUESTION'
-        ? { at: 'key' as const }
-        : {}),
+      ...(where === 'key' ? { at: where } : {}),
       ...(hint ? { hint } : {}),
     });
+  };
   const raw = q.exportConfig;
 
   for (const key of Object.keys(raw))
@@ -144,13 +158,14 @@ export function readExportConfig(q: Questionnaire): ConfigResult {
         didYouMean(key, TOP_KEYS) ?? `the export section knows ${TOP_KEYS.join(', ')}`,
       );
 
-  const finest = readInterviewMonth(raw.interview_month, report);
+  const month = readInterviewMonth(raw.interview_month, q, report);
   const specs: QiSpec[] = [];
   const notExported: NotExported[] = [];
 
   if (raw.quasi_identifiers === undefined) {
     for (const question of q.questions) {
-      if (question.identifying !== 'quasi') continue;
+      // The interview month's own question is that column, not a second one.
+      if (question.identifying !== 'quasi' || question.id === month.dateQuestion) continue;
       const inferred = inferQi(question);
       if ('reason' in inferred)
         notExported.push({ question: question.id, reason: inferred.reason });
@@ -180,7 +195,11 @@ export function readExportConfig(q: Questionnaire): ConfigResult {
       if (spec) specs.push(spec);
     }
     for (const question of q.questions)
-      if (question.identifying === 'quasi' && !listed.has(question.id))
+      if (
+        question.identifying === 'quasi' &&
+        !listed.has(question.id) &&
+        question.id !== month.dateQuestion
+      )
         notExported.push({
           question: question.id,
           reason: 'quasi-identifying, not listed in export.quasi_identifiers',
@@ -191,7 +210,7 @@ export function readExportConfig(q: Questionnaire): ConfigResult {
   const order = new Map(q.questions.map((x) => [x.id, x.order]));
   specs.sort((a, b) => orderOf(a, order) - orderOf(b, order));
   const qis: QiSpec[] = [
-    { kind: 'interview_month', column: 'interview_month', finest },
+    { kind: 'interview_month', column: 'interview_month', ...month },
     { kind: 'population', column: 'population' },
     ...specs,
   ];
@@ -212,10 +231,23 @@ function orderOf(s: QiSpec, order: ReadonlyMap<string, number>): number {
   return 'question' in s ? (order.get(s.question) ?? 0) : -1;
 }
 
-type Report = (code: ConfigErrorCode, message: string, path: Path, hint?: string) => void;
+type Report = (
+  code: ConfigErrorCode,
+  message: string,
+  path: Path,
+  hint?: string,
+  at?: 'key' | 'value',
+) => void;
 
-function readInterviewMonth(raw: unknown, report: Report): DateGrain {
-  if (raw === undefined) return 'month';
+interface InterviewMonth {
+  readonly finest: DateGrain;
+  readonly dateQuestion?: string;
+}
+
+const MONTH_KEYS = ['finest', 'question'];
+
+function readInterviewMonth(raw: unknown, q: Questionnaire, report: Report): InterviewMonth {
+  if (raw === undefined) return { finest: 'month' };
   const path: Path = ['export', 'interview_month'];
   if (!isMap(raw)) {
     report(
@@ -223,17 +255,63 @@ function readInterviewMonth(raw: unknown, report: Report): DateGrain {
       '`interview_month` must be a map such as { finest: month }',
       path,
     );
-    return 'month';
+    return { finest: 'month' };
   }
   for (const key of Object.keys(raw))
-    if (key !== 'finest')
+    if (!MONTH_KEYS.includes(key))
       report(
         'E_EXPORT_CONFIG_UNKNOWN_KEY',
         `unknown key \`${key}\``,
         [...path, key],
-        'only `finest` is known here',
+        didYouMean(key, MONTH_KEYS) ?? 'only `finest` and `question` are known here',
       );
-  return readGrain(raw.finest, [...path, 'finest'], report) ?? 'month';
+  const finest = readGrain(raw.finest, [...path, 'finest'], report) ?? 'month';
+  const dateQuestion = readMonthQuestion(raw.question, q, [...path, 'question'], report);
+  return dateQuestion === undefined ? { finest } : { finest, dateQuestion };
+}
+
+/** The question an interview's date is read from: a date question, never a direct identifier. */
+function readMonthQuestion(
+  raw: unknown,
+  q: Questionnaire,
+  path: Path,
+  report: Report,
+): string | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') {
+    report('E_EXPORT_CONFIG_TYPE', '`question` must be the id of a date question', path);
+    return undefined;
+  }
+  const question = q.questionById.get(raw);
+  if (!question) {
+    report(
+      'E_EXPORT_CONFIG_UNKNOWN_QUESTION',
+      `\`${raw}\` is not a question of ${q.id}`,
+      path,
+      didYouMean(raw, q.questionById.keys()),
+      'value',
+    );
+    return undefined;
+  }
+  if (question.identifying === 'direct') {
+    // A date of birth's month would be published as the interview month.
+    report(
+      'E_EXPORT_CONFIG_IDENTIFYING',
+      `\`${raw}\` is a direct identifier and is never exported`,
+      path,
+      'name the question that holds the date of the interview',
+    );
+    return undefined;
+  }
+  if (question.type !== 'date') {
+    report(
+      'E_EXPORT_CONFIG_QUESTION_TYPE',
+      `\`${raw}\` is a ${question.type} question; the interview month is read from a date question`,
+      path,
+    );
+    return undefined;
+  }
+  return raw;
 }
 
 function readGrain(raw: unknown, path: Path, report: Report): DateGrain | undefined {

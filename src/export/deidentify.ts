@@ -88,8 +88,13 @@ export class Deidentifier {
 
   private qiValue(spec: QiSpec, record: InterviewRecord, assessment: AssessmentView): string {
     switch (spec.kind) {
-      case 'interview_month':
-        return dateAt(record.startedAt, spec.finest);
+      case 'interview_month': {
+        // The date the screener gave for the interview, where the questionnaire asks for
+        // one and it was answered with a date; else the day the record was begun.
+        const asked = spec.dateQuestion && valueOf(record.answers[spec.dateQuestion]);
+        const month = typeof asked === 'string' ? dateAt(asked, spec.finest) : UNKNOWN;
+        return month !== UNKNOWN ? month : dateAt(record.startedAt, spec.finest);
+      }
       case 'population':
         return assessment.population.population;
       case 'age': {

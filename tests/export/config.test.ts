@@ -81,6 +81,62 @@ describe('export section', () => {
       }
   });
 
+  it('the interview month may come from a date question, which is then not a column of its own', () => {
+    const inferred = withExport('  interview_month: { question: arrived_on }\n');
+    const c = readExportConfig(inferred.q);
+    inferred.cleanup();
+    if (!c.ok) throw new Error('invalid');
+    expect(c.config.qis[0]).toEqual({
+      kind: 'interview_month',
+      column: 'interview_month',
+      finest: 'month',
+      dateQuestion: 'arrived_on',
+    });
+    expect(kinds(c.config.qis)).not.toContain('arrived_on:date');
+    const listed = withExport(
+      [
+        '  interview_month: { question: arrived_on, finest: quarter }',
+        '  quasi_identifiers:',
+        '    age: { as: age }',
+        '',
+      ].join('\n'),
+    );
+    const d = readExportConfig(listed.q);
+    listed.cleanup();
+    if (!d.ok) throw new Error('invalid');
+    expect(d.config.qis[0]).toMatchObject({ finest: 'quarter', dateQuestion: 'arrived_on' });
+    expect(d.config.notExported.map((n) => n.question)).not.toContain('arrived_on');
+  });
+
+  it("the interview month's question must exist, be a date and not identify anyone", () => {
+    const problems = (section: string) => {
+      const { q, file, cleanup } = withExport(section);
+      try {
+        const c = readExportConfig(q);
+        if (c.ok) throw new Error('expected problems');
+        // Positions are read from the file: before it is removed.
+        return exportConfigError(file, c.problems).details.join('\n');
+      } finally {
+        cleanup();
+      }
+    };
+    const misspelt = problems('  interview_month: { question: arrivd_on }\n');
+    expect(misspelt).toContain('E_EXPORT_CONFIG_UNKNOWN_QUESTION');
+    expect(misspelt).toContain('did you mean `arrived_on`?');
+    // Placed at the misspelt id, the value, not at `question`.
+    const column = '  interview_month: { question: arrivd_on }'.indexOf('arrivd_on') + 1;
+    expect(misspelt).toMatch(new RegExp(`:\\d+:${column} E_EXPORT_CONFIG_UNKNOWN_QUESTION`));
+    expect(problems('  interview_month: { question: full_name }\n')).toContain(
+      'E_EXPORT_CONFIG_IDENTIFYING',
+    );
+    expect(problems('  interview_month: { question: age }\n')).toContain(
+      '`age` is a number question; the interview month is read from a date question',
+    );
+    expect(problems('  interview_month: { qestion: arrived_on }\n')).toContain(
+      'did you mean `question`?',
+    );
+  });
+
   it('reports every problem with its position, and a suggestion where one is near', () => {
     const { q, file, cleanup } = withExport(
       [

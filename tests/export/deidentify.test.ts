@@ -188,6 +188,30 @@ describe('pseudonyms, counts, the guarantee', () => {
   });
 });
 
+describe('the interview month', () => {
+  it("is the month of the interview's date when the questionnaire names its question, else of the record's start", () => {
+    const q = fixtureQuestionnaire();
+    const config = readExportConfig(q);
+    if (!config.ok) throw new Error('fixture invalid');
+    const qis = config.config.qis.map((s) =>
+      s.kind === 'interview_month' ? { ...s, dateQuestion: 'arrived_on' } : s,
+    );
+    const d = new Deidentifier(q, { ...config.config, qis }, Buffer.alloc(32, 3));
+    const month = (answer: Record<string, unknown> | undefined) => {
+      const r = makeRecord(newId(), { month: '2024-05' });
+      const answers = { ...r.answers } as Record<string, unknown>;
+      if (answer) answers.arrived_on = answer;
+      return d.row({ ...r, answers } as typeof r, assess(q, r)).qi.interview_month;
+    };
+    const at = '2024-05-14T09:26:53.000Z';
+    // A paper form typed in later: its date, not the day it was typed in.
+    expect(month({ kind: 'value', value: '2023-11-20', at })).toBe('2023-11');
+    expect(month(undefined)).toBe('2024-05');
+    expect(month({ kind: 'declined', at })).toBe('2024-05');
+    expect(month({ kind: 'value', value: 'last winter', at })).toBe('2024-05');
+  });
+});
+
 describe('a de-identified row', () => {
   it('holds no direct identifier, no free text, no note, no record id', () => {
     const q = fixtureQuestionnaire();

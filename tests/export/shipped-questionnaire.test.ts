@@ -156,8 +156,12 @@ describe('screener export of interviews made with the shipped questionnaire', ()
       'departure_date',
     ]);
     expect(summary.not_exported.map((n) => n.question)).toEqual(
-      expect.arrayContaining(['interview_date', 'exit_date', 'home_area']),
+      expect.arrayContaining(['exit_date', 'home_area']),
     );
+    // The interview month is the interview's date as answered (2024-03-12 in the answers),
+    // not the day these records were made; interview_date is that column, not another.
+    expect(summary.not_exported.map((n) => n.question)).not.toContain('interview_date');
+    expect(new Set(col('interview_month'))).toEqual(new Set(['2024-03']));
     expect([summary.records_in, summary.records_out]).toEqual([PEOPLE.length, PEOPLE.length]);
   });
 
