@@ -263,6 +263,48 @@ function shippedRecord(i, rand, template) {
   return { ...r, id: recordId(i), startedAt: at, updatedAt: at };
 }
 
+/**
+ * Writes records into `dir`: encrypted in records/ with an organisation key slot each,
+ * and as plaintext JSON in plain/ for the floor. Records come from many laptops; each
+ * data folder has its own passphrase key, which fixes the sending key of its
+ * organisation slots (src/store/key-slots.ts).
+ */
+function recordWriter(lib, org, dir) {
+  const recDir = join(dir, 'records');
+  const jsonDir = join(dir, 'plain');
+  mkdirSync(recDir, { recursive: true });
+  mkdirSync(jsonDir, { recursive: true });
+  const laptops = Array.from({ length: LAPTOPS }, () => lib.randomKey());
+  const recFiles = [];
+  const jsonFiles = [];
+  return {
+    recDir,
+    recFiles,
+    jsonFiles,
+    /** Writes record `r` as the i-th of its set; returns the encrypted file's size. */
+    write(i, r, questionnaireHash) {
+      const dataKey = lib.randomKey();
+      const bytes = lib.encodeRecordFile(
+        dataKey,
+        {
+          id: r.id,
+          recordFormat: 1,
+          questionnaireHash,
+          slots: [lib.orgSlot(dataKey, r.id, org, laptops[i % LAPTOPS])],
+        },
+        { record: r, auditCount: 0 },
+      );
+      const rec = join(recDir, `${r.id}.rec`);
+      writeFileSync(rec, bytes);
+      recFiles.push(rec);
+      const jf = join(jsonDir, `${r.id}.json`);
+      writeFileSync(jf, JSON.stringify(r));
+      jsonFiles.push(jf);
+      return bytes.length;
+    },
+  };
+}
+
 // ---- measurements -----------------------------------------------------------------
 
 function mib(bytes) {
@@ -457,42 +499,20 @@ async function main() {
     checkDiskSpace(work, keep ? SIZES.reduce((a, b) => a + b, 0) : Math.max(...SIZES));
     for (const n of SIZES) {
       const dir = join(work, `n${n}`);
-      const recDir = join(dir, 'records');
-      const jsonDir = join(dir, 'plain');
-      mkdirSync(recDir, { recursive: true });
-      mkdirSync(jsonDir, { recursive: true });
+      const out = recordWriter(lib, org, dir);
       const rand = prng(20240514);
-      // Records come from many laptops; each data folder has its own passphrase key,
-      // which fixes the sending key of its organisation slots (src/store/key-slots.ts).
-      const laptops = Array.from({ length: LAPTOPS }, () => lib.randomKey());
       const records = [];
-      const jsonFiles = [];
-      const recFiles = [];
       for (let i = 0; i < n; i++) {
         const r = syntheticRecord(i, rand, q);
-        const dataKey = lib.randomKey();
-        const bytes = lib.encodeRecordFile(
-          dataKey,
-          {
-            id: r.id,
-            recordFormat: 1,
-            questionnaireHash: q.hash,
-            slots: [lib.orgSlot(dataKey, r.id, org, laptops[i % LAPTOPS])],
-          },
-          { record: r, auditCount: 0 },
-        );
-        writeFileSync(join(recDir, `${r.id}.rec`), bytes);
-        recFiles.push(join(recDir, `${r.id}.rec`));
-        const jf = join(jsonDir, `${r.id}.json`);
-        writeFileSync(jf, JSON.stringify(r));
-        jsonFiles.push(jf);
+        out.write(i, r, q.hash);
         // The in-process k-anonymity measurement needs the records; 1 M would not fit comfortably.
         if (n <= 100_000) records.push(r);
       }
       const kanonInput = records.length ? deidentifiedRows(lib, q, records) : undefined;
       records.length = 0;
-      const floor = floorOf(jsonFiles);
-      const opening = openingOf(lib, recFiles, unlocker);
+      const { recDir } = out;
+      const floor = floorOf(out.jsonFiles);
+      const opening = openingOf(lib, out.recFiles, unlocker);
       const exp = timedExport(dir, recDir, keys.privateFile);
       const alone = kanonInput ? kanonAlone(lib, kanonInput) : undefined;
       const s = exp.summary;
@@ -543,37 +563,13 @@ async function shippedRun(lib, work, org, orgKeyFile, unlocker, n) {
   const template = await shippedTemplate(lib);
   const { q } = template;
   const dir = join(work, `shipped${n}`);
-  const recDir = join(dir, 'records');
-  const jsonDir = join(dir, 'plain');
-  mkdirSync(recDir, { recursive: true });
-  mkdirSync(jsonDir, { recursive: true });
+  const out = recordWriter(lib, org, dir);
+  const { recDir } = out;
   const rand = prng(20241112);
-  const laptops = Array.from({ length: LAPTOPS }, () => lib.randomKey());
-  const recFiles = [];
-  const jsonFiles = [];
   let bytes = 0;
-  for (let i = 0; i < n; i++) {
-    const r = shippedRecord(i, rand, template);
-    const dataKey = lib.randomKey();
-    const file = lib.encodeRecordFile(
-      dataKey,
-      {
-        id: r.id,
-        recordFormat: 1,
-        questionnaireHash: q.hash,
-        slots: [lib.orgSlot(dataKey, r.id, org, laptops[i % LAPTOPS])],
-      },
-      { record: r, auditCount: 0 },
-    );
-    bytes += file.length;
-    writeFileSync(join(recDir, `${r.id}.rec`), file);
-    recFiles.push(join(recDir, `${r.id}.rec`));
-    const jf = join(jsonDir, `${r.id}.json`);
-    writeFileSync(jf, JSON.stringify(r));
-    jsonFiles.push(jf);
-  }
-  const floor = floorOf(jsonFiles);
-  const opening = openingOf(lib, recFiles, unlocker);
+  for (let i = 0; i < n; i++) bytes += out.write(i, shippedRecord(i, rand, template), q.hash);
+  const floor = floorOf(out.jsonFiles);
+  const opening = openingOf(lib, out.recFiles, unlocker);
   // No --questionnaire: the shipped one is found by the hash the records carry.
   const exp = timedExport(dir, recDir, orgKeyFile, []);
   const s = exp.summary;
