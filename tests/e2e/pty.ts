@@ -63,12 +63,14 @@ export class Term {
     args: string[],
     env: Record<string, string>,
     size: { cols: number; rows: number } = { cols: 100, rows: 40 },
+    /** The folder relative paths in `args` are read from. */
+    cwd = ROOT,
   ) {
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
       cols: size.cols,
       rows: size.rows,
-      cwd: ROOT,
+      cwd,
       env,
     });
     this.pty.onData((d) => {

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { spawn } from 'node-pty';
+import { cliEnv, Term } from '../e2e/pty.js';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { parseCsv, parseJsonl, violations, type ParsedExport } from './helpers/checker.js';
@@ -71,6 +71,34 @@ function coordinator(args: string[], env: Record<string, string> = {}) {
     ],
     { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE, ...env },
   );
+}
+
+/** The coordinator's export of `paths` with the organisation key, as typed in `root`. */
+function exportArgs(paths: string[], out: string, k: string): string[] {
+  return [
+    '--data-dir',
+    'coord',
+    'export',
+    ...paths,
+    '--key',
+    orgKeyFile,
+    '--questionnaire',
+    FIXTURE,
+    '--k',
+    k,
+    '--out',
+    out,
+  ];
+}
+
+/** The same without a terminal, with the summary beside the output (`x.csv` → `x.json`). */
+function exportWithSummary(
+  paths: string[],
+  out: string,
+  k: string,
+  env: Record<string, string> = {},
+) {
+  return screener([...exportArgs(paths, out, k), '--summary', out.replace(/\.csv$/, '.json')], env);
 }
 
 /** People with a realistic spread, so k = 3 keeps most detail. */
@@ -429,25 +457,9 @@ describe('screener export: formats, profiles, errors', () => {
       },
       orgPublicFile,
     );
-    const r = screener(
-      [
-        '--data-dir',
-        'coord',
-        'export',
-        'older-text',
-        '--key',
-        orgKeyFile,
-        '--questionnaire',
-        FIXTURE,
-        '--k',
-        '1',
-        '--out',
-        'older.csv',
-        '--summary',
-        'older.json',
-      ],
-      { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
-    );
+    const r = exportWithSummary(['older-text'], 'older.csv', '1', {
+      SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+    });
     // Another version is not the same questionnaire: still skipped and listed.
     expect(r.code).toBe(5);
     const summary = JSON.parse(readFileSync(join(root, 'older.json'), 'utf8')) as {
@@ -622,25 +634,7 @@ describe('screener export: formats, profiles, errors', () => {
 
 describe('screener export: links and paths that are not records', () => {
   const withKey = (paths: string[], out: string, env: Record<string, string> = {}) =>
-    screener(
-      [
-        '--data-dir',
-        'coord',
-        'export',
-        ...paths,
-        '--key',
-        orgKeyFile,
-        '--questionnaire',
-        FIXTURE,
-        '--k',
-        '3',
-        '--out',
-        out,
-        '--summary',
-        out.replace(/\.csv$/, '.json'),
-      ],
-      env,
-    );
+    exportWithSummary(paths, out, '3', env);
 
   it('follows links to laptop folders, and lists a record link that leads nowhere', () => {
     // A coordinator's folder of links to copies kept elsewhere (a USB stick, another disk).
@@ -690,109 +684,50 @@ describe('screener export: links and paths that are not records', () => {
   });
 });
 
-/** An export in a pseudo-terminal, without a passphrase in the environment: the coordinator types it. */
-function exportOnTerminal(out: string) {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  delete env.SCREENER_ORG_PASSPHRASE;
-  delete env.SCREENER_PASSPHRASE;
-  const pty = spawn(
-    process.execPath,
-    [
-      BIN,
-      '--data-dir',
-      'coord',
-      'export',
-      'lapA',
-      '--key',
-      orgKeyFile,
-      '--questionnaire',
-      FIXTURE,
-      '--k',
-      '3',
-      '--out',
-      out,
-    ],
-    { name: 'xterm-256color', cols: 100, rows: 30, cwd: root, env: { ...env, ...ENV_TTY } },
+/**
+ * lapA's export in a pseudo-terminal. Without a passphrase in `extra`, the coordinator
+ * types it at the prompt.
+ */
+function exportOnTerminal(out: string, extra: Record<string, string> = {}) {
+  const { SCREENER_ORG_PASSPHRASE: _none, ...env } = cliEnv(join(root, 'coord'), ENV_TTY);
+  return new Term(
+    exportArgs(['lapA'], out, '3'),
+    { ...env, ...extra },
+    { cols: 100, rows: 30 },
+    root,
   );
-  let raw = '';
-  let wake: (() => void) | undefined;
-  pty.onData((d) => {
-    raw += d;
-    wake?.();
-  });
-  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
-  return {
-    exited,
-    text: () => stripVTControlCharacters(raw),
-    /** Waits for `what` on screen (no time limit of its own: the test's timeout reports a hang), then types. */
-    async after(what: string, keys: string) {
-      while (!stripVTControlCharacters(raw).includes(what))
-        await new Promise<void>((resolve) => (wake = resolve));
-      pty.write(keys);
-    },
-  };
 }
+const shown = (t: Term) => stripVTControlCharacters(t.raw);
 
 describe('screener export on a terminal', () => {
   it('the organisation passphrase is typed hidden; a wrong one exits 4, Ctrl-C 130, nothing written', async () => {
     const wrong = exportOnTerminal('typed-wrong.csv');
-    await wrong.after('Passphrase of the organisation key:', 'not the coordinator passphrase\r');
+    await wrong.at('Passphrase of the organisation key:', 'not the coordinator passphrase\r');
     expect(await wrong.exited).toBe(4);
-    expect(wrong.text()).toContain('E_WRONG_ORG_PASSPHRASE');
-    expect(wrong.text()).not.toContain('not the coordinator passphrase');
+    expect(shown(wrong)).toContain('E_WRONG_ORG_PASSPHRASE');
+    expect(shown(wrong)).not.toContain('not the coordinator passphrase');
     expect(existsSync(join(root, 'typed-wrong.csv'))).toBe(false);
 
     const stopped = exportOnTerminal('typed-stopped.csv');
-    await stopped.after('Passphrase of the organisation key:', '\x03');
+    await stopped.at('Passphrase of the organisation key:', '\x03');
     expect(await stopped.exited).toBe(130);
     expect(existsSync(join(root, 'typed-stopped.csv'))).toBe(false);
 
     const typed = exportOnTerminal('typed.csv');
-    await typed.after('Passphrase of the organisation key:', `${ORG_PASSPHRASE}\r`);
+    await typed.at('Passphrase of the organisation key:', `${ORG_PASSPHRASE}\r`);
     expect(await typed.exited).toBe(0);
-    expect(typed.text()).not.toContain(ORG_PASSPHRASE);
-    expect(typed.text()).toContain('Exported 31 of 31 records');
+    expect(shown(typed)).not.toContain(ORG_PASSPHRASE);
+    expect(shown(typed)).toContain('Exported 31 of 31 records');
     expect(parseCsv(readFileSync(join(root, 'typed.csv'), 'utf8')).rows.length).toBe(31);
     expect(readdirSync(root).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('shows a progress bar on stderr, then the same result', async () => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    const pty = spawn(
-      process.execPath,
-      [
-        BIN,
-        '--data-dir',
-        'coord',
-        'export',
-        'lapA',
-        '--key',
-        orgKeyFile,
-        '--questionnaire',
-        FIXTURE,
-        '--k',
-        '3',
-        '--out',
-        'tty.csv',
-      ],
-      {
-        name: 'xterm-256color',
-        cols: 100,
-        rows: 30,
-        cwd: root,
-        env: { ...env, ...ENV_TTY, SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
-      },
-    );
-    let raw = '';
-    pty.onData((d) => (raw += d));
-    const code = await new Promise<number>((resolve) =>
-      pty.onExit(({ exitCode }) => resolve(exitCode)),
-    );
+    const t = exportOnTerminal('tty.csv', { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE });
+    const code = await t.exited;
     expect(code).toBe(0);
-    expect(stripVTControlCharacters(raw)).toContain('Reading records');
-    expect(stripVTControlCharacters(raw)).toContain('Exported 31 of 31 records');
+    expect(shown(t)).toContain('Reading records');
+    expect(shown(t)).toContain('Exported 31 of 31 records');
     expect(parseCsv(readFileSync(join(root, 'tty.csv'), 'utf8')).rows.length).toBe(31);
   });
 });
