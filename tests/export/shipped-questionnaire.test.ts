@@ -110,6 +110,24 @@ beforeAll(() => {
 
 afterAll(() => removeDir(root));
 
+/** The coordinator's export of the laptop's folder at k, into NAME.csv and NAME.json. */
+function coordinatorExport(k: string, name: string) {
+  return screener([
+    '--data-dir',
+    'coordinator',
+    'export',
+    'laptop',
+    '--key',
+    join('org', 'screener-org.key'),
+    '--k',
+    k,
+    '--out',
+    `${name}.csv`,
+    '--summary',
+    `${name}.json`,
+  ]);
+}
+
 describe('screener export of interviews made with the shipped questionnaire', () => {
   it('exports every interview with the reports’ outcomes and nationalities as codes', () => {
     expect(
@@ -117,20 +135,7 @@ describe('screener export of interviews made with the shipped questionnaire', ()
     ).toHaveLength(PEOPLE.length);
     // The two kinds of interview score differently, so the comparison below means something.
     expect(new Set(reportOutcomes).size).toBeGreaterThan(1);
-    const r = screener([
-      '--data-dir',
-      'coordinator',
-      'export',
-      'laptop',
-      '--key',
-      join('org', 'screener-org.key'),
-      '--k',
-      '1',
-      '--out',
-      'out.csv',
-      '--summary',
-      'out.json',
-    ]);
+    const r = coordinatorExport('1', 'out');
     expect(r.code, r.stderr).toBe(0);
     const table = parseCsv(readFileSync(join(root, 'out.csv'), 'utf8'));
     const col = (name: string) => table.rows.map((row) => row[table.header.indexOf(name)]!);
@@ -166,20 +171,7 @@ describe('screener export of interviews made with the shipped questionnaire', ()
   });
 
   it('carries the guarantee at k = 3, and no free text or name reaches any output byte', () => {
-    const r = screener([
-      '--data-dir',
-      'coordinator',
-      'export',
-      'laptop',
-      '--key',
-      join('org', 'screener-org.key'),
-      '--k',
-      '3',
-      '--out',
-      'k3.csv',
-      '--summary',
-      'k3.json',
-    ]);
+    const r = coordinatorExport('3', 'k3');
     expect(r.code, r.stderr).toBe(0);
     const csv = readFileSync(join(root, 'k3.csv'), 'utf8');
     const table = parseCsv(csv);
