@@ -180,16 +180,8 @@ export function readExportConfig(q: Questionnaire): ConfigResult {
     const listed = new Set<string>();
     for (const [id, rule] of Object.entries(raw.quasi_identifiers)) {
       const path: Path = ['export', 'quasi_identifiers', id];
-      const question = q.questionById.get(id);
-      if (!question) {
-        report(
-          'E_EXPORT_CONFIG_UNKNOWN_QUESTION',
-          `\`${id}\` is not a question of ${q.id}`,
-          path,
-          didYouMean(id, q.questionById.keys()),
-        );
-        continue;
-      }
+      const question = questionNamed(q, id, path, report);
+      if (!question) continue;
       listed.add(id);
       const spec = readQuestionRule(question, rule, path, report);
       if (spec) specs.push(spec);
@@ -244,6 +236,26 @@ interface InterviewMonth {
   readonly dateQuestion?: string;
 }
 
+/** The question `id` names, or a report (with the nearest id) that there is none. */
+function questionNamed(
+  q: Questionnaire,
+  id: string,
+  path: Path,
+  report: Report,
+  at?: 'value',
+): Question | undefined {
+  const question = q.questionById.get(id);
+  if (!question)
+    report(
+      'E_EXPORT_CONFIG_UNKNOWN_QUESTION',
+      `\`${id}\` is not a question of ${q.id}`,
+      path,
+      didYouMean(id, q.questionById.keys()),
+      at,
+    );
+  return question;
+}
+
 const MONTH_KEYS = ['finest', 'question'];
 
 function readInterviewMonth(raw: unknown, q: Questionnaire, report: Report): InterviewMonth {
@@ -282,17 +294,8 @@ function readMonthQuestion(
     report('E_EXPORT_CONFIG_TYPE', '`question` must be the id of a date question', path);
     return undefined;
   }
-  const question = q.questionById.get(raw);
-  if (!question) {
-    report(
-      'E_EXPORT_CONFIG_UNKNOWN_QUESTION',
-      `\`${raw}\` is not a question of ${q.id}`,
-      path,
-      didYouMean(raw, q.questionById.keys()),
-      'value',
-    );
-    return undefined;
-  }
+  const question = questionNamed(q, raw, path, report, 'value');
+  if (!question) return undefined;
   if (question.identifying === 'direct') {
     // A date of birth's month would be published as the interview month.
     report(
