@@ -31,7 +31,7 @@ export { ownFileKind } from './own-files.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';
-export { listRecordFiles, type ListedFolders } from './list-record-files.js';
+export { listRecordFiles, recordPathKind, type ListedFolders } from './list-record-files.js';
 export {
   exportUnlocker,
   openRecordFileSync,

@@ -34,6 +34,20 @@ export async function listRecordFiles(
   listed: ListedFolders = new Set(),
 ): Promise<RecordPaths> {
   const paths = new RecordPathsBuilder();
+  if ((await recordPathKind(path, fs)) === 'file') paths.addPath(path);
+  else await collectFolder(path, fs, paths, listed);
+  return paths.finish();
+}
+
+/**
+ * What `path` is, links followed: a file or a folder. Else E_RECORD_NOT_FOUND (nothing
+ * there, or a link to nothing) or E_NOT_A_FILE (a pipe, a device, a socket). The
+ * export asks before the passphrase, so a mistyped path costs no key derivation.
+ */
+export async function recordPathKind(
+  path: string,
+  fs: StoreFs = nodeFs,
+): Promise<'file' | 'folder'> {
   let st;
   try {
     st = await fs.stat(path);
@@ -41,14 +55,12 @@ export async function listRecordFiles(
     if (nodeCode(error) === 'ENOENT') throw notFound(path, await isLink(path, fs));
     throw readFailure(error, path, path);
   }
-  if (st.isFile()) paths.addPath(path);
-  else if (st.isDirectory()) await collectFolder(path, fs, paths, listed);
-  else
-    throw storeDataError(
-      'E_NOT_A_FILE',
-      `${path} is neither a file nor a folder (it is a device, a pipe or a socket).`,
-    );
-  return paths.finish();
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'folder';
+  throw storeDataError(
+    'E_NOT_A_FILE',
+    `${path} is neither a file nor a folder (it is a device, a pipe or a socket).`,
+  );
 }
 
 function notFound(path: string, link: boolean) {

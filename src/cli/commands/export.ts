@@ -5,7 +5,6 @@
  * listed as they are met and make the exit code 5; the output appears only whole.
  */
 import { statSync, type Stats } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CliContext } from '../context.js';
@@ -21,6 +20,7 @@ import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
 import {
   hasKeys,
   listRecordFiles,
+  recordPathKind,
   noKeysError,
   exportUnlocker,
   ownFileKind,
@@ -227,33 +227,19 @@ function parseK(text: string): number {
 
 /**
  * A path that does not exist (or a link to nothing), or that is neither a file nor a
- * folder, is a usage error before anything is asked, read or written. Links are
- * followed, as the listing follows them.
+ * folder, is a usage error before anything is asked, read or written.
  */
 async function checkPathsExist(paths: readonly string[]): Promise<void> {
-  for (const p of paths) {
-    let st;
-    try {
-      st = await stat(p);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT') continue;
-      const link = await lstat(p).then(
-        (l) => l.isSymbolicLink(),
-        () => false,
-      );
-      throw usageError(
-        'E_EXPORT_PATH_NOT_FOUND',
-        link
-          ? `No such file or folder: ${p} is a link to something that does not exist. Nothing was exported.`
-          : `No such file or folder: ${p}. Nothing was exported.`,
-      );
-    }
-    if (!st.isFile() && !st.isDirectory())
-      throw usageError(
-        'E_EXPORT_PATH_NOT_FILE',
-        `${p} is neither a file nor a folder (it is a device, a pipe or a socket). Nothing was exported.`,
-      );
-  }
+  for (const p of paths) await recordPathKind(p).catch(throwAsUsage);
+}
+
+/** The listing's refusal of a path, as the export's usage error (exit 2). */
+function throwAsUsage(error: unknown): never {
+  if (isScreenerError(error) && error.code === 'E_RECORD_NOT_FOUND')
+    throw usageError('E_EXPORT_PATH_NOT_FOUND', `${error.message} Nothing was exported.`);
+  if (isScreenerError(error) && error.code === 'E_NOT_A_FILE')
+    throw usageError('E_EXPORT_PATH_NOT_FILE', `${error.message} Nothing was exported.`);
+  throw error;
 }
 
 async function recordFiles(paths: readonly string[]): Promise<PathList> {
@@ -261,15 +247,7 @@ async function recordFiles(paths: readonly string[]): Promise<PathList> {
   // One set for all the paths: a folder named twice, or reached through a link too, is read once.
   const listed = new Set<string>();
   for (const p of paths) {
-    try {
-      lists.push(await listRecordFiles(p, undefined, listed));
-    } catch (error) {
-      if (isScreenerError(error) && error.code === 'E_RECORD_NOT_FOUND')
-        throw usageError('E_EXPORT_PATH_NOT_FOUND', `${error.message} Nothing was exported.`);
-      if (isScreenerError(error) && error.code === 'E_NOT_A_FILE')
-        throw usageError('E_EXPORT_PATH_NOT_FILE', `${error.message} Nothing was exported.`);
-      throw error;
-    }
+    lists.push(await listRecordFiles(p, undefined, listed).catch(throwAsUsage));
   }
   // One path: the store's list is already sorted and has no repeats (the common case,
   // and the cheap one: no second copy of a hundred thousand names).
