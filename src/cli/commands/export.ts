@@ -91,8 +91,9 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   trimMemory();
   const controller = new AbortController();
   const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Ctrl-C, a shutdown, or the terminal window closed (hang-up): each stops the export
+  // the same way, so no partial dataset and no working folder are left behind.
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   let result;
   try {
     result = await runExport({
@@ -126,8 +127,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     });
   } finally {
     progress.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 
   const sum = result.summary;
@@ -311,6 +311,8 @@ function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
 function skipLine(skip: SkippedFile, s: ReturnType<typeof styler>): string {
   return `screener: ${s.yellow('skipped')} ${skip.file}: ${skip.reason.replace(/_/g, ' ')} — ${skip.message} [${skip.code}]`;
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const PHASES: Record<ExportProgress['phase'], string> = {
   read: 'Reading records',
