@@ -10,7 +10,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { cliEnv, Term } from '../e2e/pty.js';
@@ -149,10 +159,18 @@ function smallDisk(name: string, kib: number): string {
 }
 const mounted: string[] = [];
 
+/** Whether this process may mount a tmpfs: tried once, on a folder of its own. */
 const canMount = (() => {
   if (process.getuid?.() !== 0) return false;
-  const probe = spawnSync('mount', ['--version'], { encoding: 'utf8' });
-  return probe.status === 0;
+  const probe = mkdtempSync(join(tmpdir(), 'screener-mount-probe-'));
+  try {
+    const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe]);
+    if (r.status !== 0) return false;
+    spawnSync('umount', [probe]);
+    return true;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
 })();
 
 describe.skipIf(!canMount)('an export on a full disk (a real tmpfs)', () => {
