@@ -1,12 +1,13 @@
 /**
  * What the coordinator meets when an export cannot finish, on the real path: the built
- * CLI in a real terminal stopped with Ctrl-C while its threads read, and a real full
- * disk (a small tmpfs) under the dataset and under the working file. Each time: the
- * right exit code and message, no output file, no temporary file, no working folder
- * left behind, and an earlier dataset of that name untouched.
+ * CLI in a real terminal stopped while its threads read (Ctrl-C typed, a hang-up, a
+ * shutdown's SIGTERM), and a real full disk (a small tmpfs) under the dataset and
+ * under the working file. Each time: the right exit code and message, no output file,
+ * no temporary file, no working folder left behind, and an earlier dataset of that
+ * name untouched.
  *
  * The full-disk cases mount a tmpfs, which needs root with the right to mount (as CI
- * runs); elsewhere they are skipped, and say so.
+ * runs); where a tmpfs cannot be mounted they are reported as skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
