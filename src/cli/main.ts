@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './context.js';
+import { keepMemoryOutOfCoreDumps } from './core-dumps.js';
 import { EXIT } from './exit-codes.js';
 import { commandOutput } from './fd-output.js';
 import { reportFailure } from './report-failure.js';
@@ -52,6 +53,8 @@ function makeContext(program: Command): CliContext {
 /** Wraps a lazily loaded command so that every failure goes through reportFailure. */
 function lazy(program: Command, load: () => Promise<{ run: Action }>) {
   return async (...args: unknown[]) => {
+    // Before anything is decrypted or typed: no plaintext in a core dump (core-dumps.ts).
+    keepMemoryOutOfCoreDumps();
     const ctx = makeContext(program);
     try {
       const mod = await load();

@@ -65,8 +65,13 @@ export class Term {
     size: { cols: number; rows: number } = { cols: 100, rows: 40 },
     /** The folder relative paths in `args` are read from. */
     cwd = ROOT,
+    /** A shell command run first, in the same process (e.g. `ulimit -c unlimited`). */
+    prelude?: string,
   ) {
-    this.pty = spawn(process.execPath, [BIN, ...args], {
+    const [file, argv] = prelude
+      ? ['/bin/sh', ['-c', `${prelude} && exec "$@"`, 'sh', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
+    this.pty = spawn(file, argv, {
       name: 'xterm-256color',
       cols: size.cols,
       rows: size.rows,
