@@ -8,8 +8,9 @@ import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { styler } from './style.js';
-import { ScreenerError, usageError } from '../errors.js';
+import { isScreenerError, ScreenerError, usageError } from '../errors.js';
 import { recordOf, type EngineState } from '../engine/index.js';
+import type { InquirerPrompter } from '../prompt/inquirer.js';
 import { runSession } from '../prompt/session.js';
 import { isQuickExit } from '../prompt/quick-exit.js';
 import { CLEAR_ALL, NEUTRAL_TITLE, POP_TITLE, PUSH_TITLE, setTitle } from '../prompt/terminal.js';
@@ -41,10 +42,25 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   const out = ctx.stdout;
   const { store, questionnaire: q } = opts;
   let latest: InterviewRecord = recordOf(opts.state);
+  // Set once the terminal adapter is up: a failed save before it (the first) ends the command.
+  let prompter: InquirerPrompter | undefined = undefined;
   const save = async (record: InterviewRecord, event: AuditEvent) => {
     latest = record;
-    await store.save(record);
-    await store.appendAudit(record.id, event);
+    let stored = false;
+    for (;;) {
+      try {
+        if (!stored) await store.save(record);
+        stored = true;
+        await store.appendAudit(record.id, event);
+        return;
+      } catch (error) {
+        // A full disk or a folder that cannot be written must not end the interview
+        // and lose the answer just given: it waits in memory, the screener is told
+        // why, and the save is tried again when they say so (or they quick-exit).
+        if (!prompter || !isScreenerError(error) || error.kind !== 'environment') throw error;
+        await prompter.saveFailed(error);
+      }
+    }
   };
   // Saved before the first question, so a session quit at once can be resumed.
   await save(latest, { type: opts.first, at: new Date().toISOString() });
@@ -52,7 +68,7 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   out.write(PUSH_TITLE + setTitle(NEUTRAL_TITLE));
   const clear = () => out.write(CLEAR_ALL + setTitle(NEUTRAL_TITLE));
   const { createInquirerPrompter } = await import('../prompt/inquirer.js');
-  const prompter = await createInquirerPrompter({
+  prompter = await createInquirerPrompter({
     input: ctx.stdin,
     output: out,
     questionnaire: q,
@@ -84,7 +100,10 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
     if (!isQuickExit(e)) throw e;
     // Again after the prompt closed, in case it drew anything on its way out.
     clear();
-    await store.appendAudit(latest.id, { type: 'quick_exit', at: new Date().toISOString() });
+    // Noted in the audit log when the disk lets it; a quick exit leaves either way.
+    await store
+      .appendAudit(latest.id, { type: 'quick_exit', at: new Date().toISOString() })
+      .catch(() => undefined);
     out.write(POP_TITLE);
     throw new ScreenerError('interrupted', 'E_QUICK_EXIT', QUICK_EXIT_MESSAGE);
   } finally {

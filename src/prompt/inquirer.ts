@@ -78,6 +78,42 @@ export class InquirerPrompter implements Prompter {
     this.opts.input.off('keypress', this.onKey);
   }
 
+  /**
+   * A save failed (a full disk, a folder that cannot be written): says so, with what
+   * the store said, and returns when the screener asks to try again. The answers stay
+   * in memory meanwhile; a quick exit still works (QuickExit), leaving the last saved
+   * version of the record as it was.
+   */
+  async saveFailed(problem: { readonly message: string; readonly details: readonly string[] }) {
+    const { ui, style } = this.opts;
+    for (;;) {
+      this.opts.output.write(
+        CLEAR_SCREEN +
+          [
+            style.bold(style.yellow(ui.notSaved.toUpperCase())),
+            ui.saveFailed,
+            '',
+            problem.message,
+            ...problem.details,
+            '',
+            style.dim(ui.saveFailedQuickExit),
+            '',
+          ].join('\n'),
+      );
+      const r = await this.ask((c) =>
+        this.prompts.select(
+          {
+            message: ui.notSaved,
+            choices: [{ name: ui.saveAgain, value: 'again' as const }],
+            theme: this.theme(),
+          },
+          c,
+        ),
+      );
+      if (r.ok) return;
+    }
+  }
+
   async step(step: Step, ctx: StepContext): Promise<Action> {
     if (this.exiting) throw new QuickExit();
     const ui = this.opts.ui;

@@ -24,6 +24,11 @@ export interface UiText {
   stopped: string;
   done: string;
   firstQuestion: string;
+  /** A save failed (full disk, folder not writable): the answers wait in memory. */
+  notSaved: string;
+  saveFailed: string;
+  saveAgain: string;
+  saveFailedQuickExit: string;
   pruned: string;
   notAllowed: string;
   needsAnswer: string;
@@ -63,6 +68,10 @@ const en: UiText = {
   stopped: 'The interview stops here',
   done: 'All questions on this path are done.',
   firstQuestion: 'This is the first question; there is nothing before it.',
+  notSaved: 'Not saved yet',
+  saveFailed: 'The answers are kept here. Put right what is said below, then try again.',
+  saveAgain: 'Try saving again',
+  saveFailedQuickExit: 'A quick exit now leaves without the answers not yet saved.',
   pruned: 'Removed because they no longer apply:',
   notAllowed: 'This question needs a real answer.',
   needsAnswer: 'An answer is needed (or Ctrl-K don’t know, Ctrl-X declined).',
@@ -110,6 +119,11 @@ const fr: UiText = {
   stopped: 'L’entretien s’arrête ici',
   done: 'Toutes les questions de ce parcours sont faites.',
   firstQuestion: 'C’est la première question ; il n’y a rien avant.',
+  notSaved: 'Pas encore enregistré',
+  saveFailed:
+    'Les réponses sont gardées ici. Corrigez ce qui est indiqué ci-dessous, puis réessayez.',
+  saveAgain: 'Réessayer d’enregistrer',
+  saveFailedQuickExit: 'Une sortie rapide maintenant part sans les réponses non enregistrées.',
   pruned: 'Retiré car cela ne s’applique plus :',
   notAllowed: 'Cette question demande une vraie réponse.',
   needsAnswer: 'Une réponse est nécessaire (ou Ctrl-K ne sait pas, Ctrl-X refus).',

@@ -10,22 +10,12 @@
  * runs); where a tmpfs cannot be mounted they are reported as skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { cliEnv, Term } from '../e2e/pty.js';
 import { runCli } from '../helpers/run-cli.js';
+import { canMountTmpfs, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
 import {
   craftRecordFile,
   FIXTURE,
@@ -147,37 +137,15 @@ describe('an export stopped while its threads read', () => {
   });
 });
 
-/** Mounts a tmpfs of `kib` KiB at a new folder, or says why it cannot. */
+/** A small real disk on a new folder of the test's. */
 function smallDisk(name: string, kib: number): string {
   const dir = join(root, name);
   mkdirSync(dir);
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k,mode=0777`, 'tmpfs', dir], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`cannot mount a tmpfs: ${r.stderr || r.error?.message}`);
-  mounted.push(dir);
-  return dir;
+  return mountTmpfs(dir, kib);
 }
-const mounted: string[] = [];
 
-/** Whether this process may mount a tmpfs: tried once, on a folder of its own. */
-const canMount = (() => {
-  if (process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'screener-mount-probe-'));
-  try {
-    const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe]);
-    if (r.status !== 0) return false;
-    spawnSync('umount', [probe]);
-    return true;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-})();
-
-describe.skipIf(!canMount)('an export on a full disk (a real tmpfs)', () => {
-  afterAll(() => {
-    for (const dir of mounted.splice(0)) spawnSync('umount', [dir]);
-  });
+describe.skipIf(!canMountTmpfs)('an export on a full disk (a real tmpfs)', () => {
+  afterAll(unmountAll);
 
   /** The summary goes to a folder with room, so only the dataset or the working file can fail. */
   const summaryOf = (out: string) => join(root, 'summaries', `${out.replaceAll('/', '_')}.json`);

@@ -1,0 +1,111 @@
+/**
+ * An interview on a disk that fills up, in a real terminal with a real full disk (a
+ * small tmpfs under the data folder): the answer just given is not lost and the
+ * interview does not end. The screen says the answers are not saved yet and why; once
+ * space is freed, "Try saving again" saves and the interview goes on at the next
+ * question. A quick exit while the disk is still full leaves with the neutral line,
+ * the last saved version intact. Needs root with the right to mount (as CI runs).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { canMountTmpfs, fillDisk, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
+import { loadOnly } from './store-access.js';
+import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, tempDir } from './pty.js';
+
+const made: string[] = [];
+afterAll(() => {
+  unmountAll();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The stored value of an answer, or undefined when it is not saved. */
+async function stored(dataDir: string, id: string): Promise<unknown> {
+  const a = (await loadOnly(dataDir)).answers[id];
+  return a?.kind === 'value' ? a.value : undefined;
+}
+
+/** A data folder with its keys on a small real disk, and an interview up to the age question. */
+async function interviewOnSmallDisk(): Promise<{ t: Term; disk: string; dataDir: string }> {
+  const root = tempDir('fulldisk');
+  made.push(root);
+  const disk = join(root, 'disk');
+  mkdirSync(disk);
+  mountTmpfs(disk, 1024);
+  const dataDir = join(disk, 'data');
+  const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
+    cwd: ROOT,
+    env: cliEnv(dataDir),
+    encoding: 'utf8',
+  });
+  expect(init.status).toBe(0);
+  const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
+  await t.at('? Is the room private', KEY.enter);
+  await t.at('? Tell the person they may stop', KEY.enter);
+  await t.at('? Does the person agree', KEY.enter);
+  await t.at('? Name the person wishes', 'Ana Fictional' + KEY.enter);
+  await t.waitFor('? Age (years)');
+  return { t, disk, dataDir };
+}
+
+describe.skipIf(!canMountTmpfs)('an interview when the disk is full', () => {
+  it('keeps the answer, says why it is not saved, saves it once there is room, and goes on', async () => {
+    const { t, disk, dataDir } = await interviewOnSmallDisk();
+    const filler = join(disk, 'filler');
+    fillDisk(filler);
+    t.write('30' + KEY.enter);
+    const screen = await t.waitFor('Try saving again');
+    expect(screen).toContain('NOT SAVED YET');
+    expect(screen).toContain('Free some space, then continue.');
+    expect(screen).toMatch(/Could not save record R-[0-9A-Z-]+: the disk is full\./);
+    expect(t.exitCode).toBeUndefined();
+    expect(await stored(dataDir, 'age')).toBeUndefined();
+
+    // Still full: trying again says so again, and keeps the answer.
+    t.write(KEY.enter);
+    await t.waitFor('Try saving again');
+    expect(t.exitCode).toBeUndefined();
+
+    rmSync(filler);
+    t.write(KEY.enter);
+    await t.waitFor('? Date of arrival');
+    expect(await stored(dataDir, 'age')).toBe(30);
+    expect(await stored(dataDir, 'name')).toBe('Ana Fictional');
+
+    // Full again, and the screener leaves at once: the neutral line, nothing else lost.
+    fillDisk(filler);
+    t.write('2023-04-30' + KEY.enter);
+    await t.waitFor('Try saving again');
+    t.write(KEY.ctrlQ);
+    expect(await t.exited).toBe(130);
+    expect(t.screen()).toContain('Session closed.');
+    expect(t.screen()).not.toContain('Ana Fictional');
+    rmSync(filler);
+    const record = await loadOnly(dataDir);
+    expect(record.status).toBe('in_progress');
+    expect(await stored(dataDir, 'age')).toBe(30);
+    expect(record.answers.arrived_on).toBeUndefined();
+  });
+
+  it('a data folder that turns read-only (a write-protected stick): the same screen, and a quick exit still leaves at once', async () => {
+    const { t, disk, dataDir } = await interviewOnSmallDisk();
+    const remount = (mode: string) =>
+      expect(spawnSync('mount', ['-o', `remount,${mode}`, disk]).status).toBe(0);
+    remount('ro');
+    try {
+      t.write('30' + KEY.enter);
+      const screen = await t.waitFor('Try saving again');
+      expect(screen).toContain('NOT SAVED YET');
+      expect(screen).toContain('the file system is read-only');
+      // Nothing can be written, not even the audit line of the quick exit: it leaves anyway.
+      t.write(KEY.ctrlQ);
+      expect(await t.exited).toBe(130);
+      expect(t.screen()).toContain('Session closed.');
+    } finally {
+      remount('rw');
+    }
+    expect(await stored(dataDir, 'name')).toBe('Ana Fictional');
+    expect(await stored(dataDir, 'age')).toBeUndefined();
+  });
+});
