@@ -3,11 +3,12 @@
  * directory and the phone countries for redaction (flags or environment), and a
  * safe way to write the file. Shared by `report`, `run` and `interview`.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
-import { environmentError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { ReferralDirectory } from '../referrals/types.js';
+import { wholeFileError, writeWholeFileSync } from './write-whole-file.js';
 
 export const REFERRALS_ENV = 'SCREENER_REFERRALS';
 export const PHONE_COUNTRIES_ENV = 'SCREENER_PHONE_COUNTRIES';
@@ -49,11 +50,7 @@ export function parseCountries(value: string | undefined): string[] | undefined 
   return codes;
 }
 
-/**
- * Owner-only: a report still describes a person. Written with one blocking call: the
- * report is a few kilobytes, and loading node:fs/promises (with the readline and
- * file-watching modules it brings) cost a scripted run more than the write.
- */
+/** Owner-only (a report still describes a person), and whole or not at all (write-whole-file.ts). */
 export async function writeReportFile(
   ctx: CliContext,
   file: string,
@@ -61,12 +58,9 @@ export async function writeReportFile(
 ): Promise<void> {
   await checkReportTarget(file);
   try {
-    writeFileSync(file, output, { mode: 0o600 });
+    writeWholeFileSync(file, output, 0o600);
   } catch (error) {
-    throw environmentError(
-      'E_REPORT_NOT_WRITTEN',
-      `Could not write the report to ${file}: ${(error as Error).message}`,
-    );
+    throw wholeFileError(error, 'E_REPORT_NOT_WRITTEN', file, 'the report', '--out');
   }
   writeLine(ctx.stderr, `Report written to ${file}.`);
 }

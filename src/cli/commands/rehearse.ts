@@ -8,14 +8,14 @@
  * `rehearsal`, lives in a MemoryStore and is dropped at exit; the data folder is never
  * opened, so nothing can be listed, reported or exported.
  */
-import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { checkReportTarget } from '../report-inputs.js';
+import { wholeFileError, writeWholeFileSync } from '../write-whole-file.js';
 import { styler } from '../style.js';
-import { ScreenerError, environmentError, usageError } from '../../errors.js';
+import { ScreenerError, usageError } from '../../errors.js';
 import { interviewLanguage } from '../../answers/index.js';
 import { startRecord, stateOf, type Step } from '../../engine/index.js';
 import type { Action, Prompter, StepContext } from '../../prompt/prompter.js';
@@ -187,12 +187,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     // The debrief is on the screen already: a refused name loses nothing.
     await checkReportTarget(file, 'debrief');
     try {
-      writeFileSync(file, markdown);
-    } catch (e) {
-      throw environmentError(
-        'E_DEBRIEF_WRITE',
-        `cannot write the debrief to ${file}: ${(e as Error).message}`,
-      );
+      // Fictional people only: the usual permissions (umask), as any document.
+      writeWholeFileSync(file, markdown, 0o666);
+    } catch (error) {
+      throw wholeFileError(error, 'E_DEBRIEF_WRITE', file, 'the debrief', '--debrief');
     }
     writeLine(ctx.stderr, debriefLabels(lang).saved(file));
   }
