@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { keepMemoryOutOfCoreDumps } from './core-dumps.js';
 import { EXIT } from './exit-codes.js';
 import { commandOutput } from './fd-output.js';
+import { watchedStderr, watchedStdout } from './output-errors.js';
 import { reportFailure } from './report-failure.js';
 import { isTerminal } from './terminal.js';
 import { VERSION } from '../version.js';
@@ -32,10 +33,10 @@ function makeContext(program: Command): CliContext {
   let stderr: NodeJS.WriteStream | undefined;
   return {
     get stdout() {
-      return (stdout ??= commandOutput(1, () => process.stdout));
+      return (stdout ??= commandOutput(1, watchedStdout));
     },
     get stderr() {
-      return (stderr ??= commandOutput(2, () => process.stderr));
+      return (stderr ??= commandOutput(2, watchedStderr));
     },
     get stdin() {
       return process.stdin;
@@ -220,8 +221,8 @@ export function buildProgram(only?: string): Command {
   // Set before any subcommand exists: commander copies these settings into each one.
   program.exitOverride();
   program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => watchedStderr().write(s),
+    writeOut: (s) => watchedStdout().write(s),
   });
   program
     .description(

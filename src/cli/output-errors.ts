@@ -1,0 +1,51 @@
+/**
+ * Output that cannot be written. Node reports a failed write as an 'error' event on
+ * the stream, and one nobody listens to ends the process with a stack trace: what
+ * `screener show q.yaml | head` (the reader leaves: EPIPE) or `screener report ID >
+ * report.html` on a full disk printed. Here a reader that leaves is the user's choice:
+ * the rest of the output is dropped quietly and the command finishes as it would have.
+ * Any other failure of standard output (a full disk, a device error) is said once on
+ * stderr, in words and with a stable code, and the exit code is 1 unless the command
+ * already failed: its work (a stored record, an export file) is done as usual, only
+ * what it printed is incomplete. Errors of stderr itself are dropped: there is nowhere
+ * left to say them.
+ */
+import { writeSync } from 'node:fs';
+import { nodeCode, systemReason } from '../store/errors.js';
+
+const watched = new WeakSet<NodeJS.WriteStream>();
+let failure: unknown;
+
+function watch(stream: NodeJS.WriteStream, fd: 1 | 2): NodeJS.WriteStream {
+  if (watched.has(stream)) return stream;
+  watched.add(stream);
+  stream.on('error', (error: unknown) => {
+    if (fd === 2 || nodeCode(error) === 'EPIPE' || failure !== undefined) return;
+    failure = error;
+    process.once('exit', reportOutputFailure);
+  });
+  return stream;
+}
+
+/** process.stdout, its write failures handled as above. */
+export function watchedStdout(): NodeJS.WriteStream {
+  return watch(process.stdout, 1);
+}
+
+/** process.stderr, its write failures dropped. */
+export function watchedStderr(): NodeJS.WriteStream {
+  return watch(process.stderr, 2);
+}
+
+function reportOutputFailure(): void {
+  try {
+    writeSync(
+      2,
+      `screener: could not write the output: ${systemReason(failure)}. [E_OUTPUT_WRITE]\n` +
+        'The rest of what the command did is done; only what it printed is incomplete.\n',
+    );
+  } catch {
+    // stderr is gone too.
+  }
+  if (!process.exitCode) process.exitCode = 1;
+}
