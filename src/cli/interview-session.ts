@@ -8,6 +8,7 @@ import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { styler } from './style.js';
+import { forgetTerminal } from './terminal-gone.js';
 import { isScreenerError, ScreenerError, usageError } from '../errors.js';
 import { recordOf, type EngineState } from '../engine/index.js';
 import type { InquirerPrompter } from '../prompt/inquirer.js';
@@ -66,7 +67,11 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   await save(latest, { type: opts.first, at: new Date().toISOString() });
 
   out.write(PUSH_TITLE + setTitle(NEUTRAL_TITLE));
-  const clear = () => out.write(CLEAR_ALL + setTitle(NEUTRAL_TITLE));
+  // Set when the terminal has gone (see onGone below): nothing is written to it any more.
+  let gone = false;
+  const clear = () => {
+    if (!gone) out.write(CLEAR_ALL + setTitle(NEUTRAL_TITLE));
+  };
   const { createInquirerPrompter } = await import('../prompt/inquirer.js');
   prompter = await createInquirerPrompter({
     input: ctx.stdin,
@@ -81,6 +86,17 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   // Outside a prompt the terminal is not in raw mode: Ctrl-C arrives as a signal.
   const onSignal = () => prompter.quickExit();
   process.on('SIGINT', onSignal);
+  // The terminal gone (window closed, connection dropped): its input ends, or a hang-up
+  // signal comes. The session ends as a quick exit, after the save in flight.
+  const tty = ctx.stdin as NodeJS.ReadStream;
+  const onGone = () => {
+    if (gone) return;
+    gone = true;
+    forgetTerminal(tty);
+    prompter.quickExit();
+  };
+  tty.once('end', onGone);
+  process.on('SIGHUP', onGone);
   try {
     const result = await runSession(q, opts.state, prompter, {
       now: () => new Date().toISOString(),
@@ -104,10 +120,12 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
     await store
       .appendAudit(latest.id, { type: 'quick_exit', at: new Date().toISOString() })
       .catch(() => undefined);
-    out.write(POP_TITLE);
+    if (!gone) out.write(POP_TITLE);
     throw new ScreenerError('interrupted', 'E_QUICK_EXIT', QUICK_EXIT_MESSAGE);
   } finally {
     process.off('SIGINT', onSignal);
+    process.off('SIGHUP', onGone);
+    tty.off('end', onGone);
     prompter.close();
     (ctx.stdin as NodeJS.ReadStream).pause?.();
   }

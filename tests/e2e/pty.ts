@@ -146,4 +146,9 @@ export class Term {
   kill(signal = 'SIGKILL'): void {
     this.pty.kill(signal);
   }
+
+  /** Closes the terminal itself, as closing its window does: the input ends, then a hang-up signal. */
+  hangUp(): void {
+    (this.pty as unknown as { destroy(): void }).destroy();
+  }
 }

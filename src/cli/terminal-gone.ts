@@ -1,0 +1,31 @@
+/**
+ * The terminal of an interview can go away under it: the window closed, the laptop's
+ * lid shut on a remote session, the connection dropped. The session then ends as a
+ * quick exit does (interview-session.ts): the save in flight completes and the audit
+ * log notes the exit. What is left is Node's own clean-up, which on Node 20 cannot cope
+ * with a terminal that no longer exists:
+ *
+ * - readline, closing its interface, switches raw mode off: the terminal answers EIO,
+ *   and readline re-raises that as an error nobody can listen for (the interface is the
+ *   prompt library's), which ends the process with a stack trace;
+ * - on exit, Node restores the settings the terminal had at start-up, and aborts the
+ *   process when that fails (nodejs/node#58200, fixed after Node 20).
+ *
+ * Neither has anything to do on a terminal that is gone, so both are told so: the raw
+ * mode switch becomes a no-op, and at exit the standard descriptors are closed, which
+ * Node's restore skips (a closed descriptor is one "the program reopened").
+ */
+import { closeSync } from 'node:fs';
+
+export function forgetTerminal(input: NodeJS.ReadStream): void {
+  input.setRawMode = () => input;
+  process.once('exit', () => {
+    for (const fd of [0, 1, 2]) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed.
+      }
+    }
+  });
+}
