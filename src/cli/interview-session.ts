@@ -8,7 +8,7 @@ import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { styler } from './style.js';
-import { forgetTerminal } from './terminal-gone.js';
+import { whenTerminalGone } from './terminal-gone.js';
 import { isScreenerError, ScreenerError, usageError } from '../errors.js';
 import { recordOf, type EngineState } from '../engine/index.js';
 import type { InquirerPrompter } from '../prompt/inquirer.js';
@@ -86,17 +86,12 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   // Outside a prompt the terminal is not in raw mode: Ctrl-C arrives as a signal.
   const onSignal = () => prompter.quickExit();
   process.on('SIGINT', onSignal);
-  // The terminal gone (window closed, connection dropped): its input ends, or a hang-up
-  // signal comes. The session ends as a quick exit, after the save in flight.
-  const tty = ctx.stdin as NodeJS.ReadStream;
-  const onGone = () => {
-    if (gone) return;
+  // The terminal gone (window closed, connection dropped): the session ends as a quick
+  // exit, after the save in flight.
+  const stopWatching = whenTerminalGone(ctx.stdin as NodeJS.ReadStream, () => {
     gone = true;
-    forgetTerminal(tty);
     prompter.quickExit();
-  };
-  tty.once('end', onGone);
-  process.on('SIGHUP', onGone);
+  });
   try {
     const result = await runSession(q, opts.state, prompter, {
       now: () => new Date().toISOString(),
@@ -124,8 +119,7 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
     throw new ScreenerError('interrupted', 'E_QUICK_EXIT', QUICK_EXIT_MESSAGE);
   } finally {
     process.off('SIGINT', onSignal);
-    process.off('SIGHUP', onGone);
-    tty.off('end', onGone);
+    stopWatching();
     prompter.close();
     (ctx.stdin as NodeJS.ReadStream).pause?.();
   }

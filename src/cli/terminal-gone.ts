@@ -17,7 +17,27 @@
  */
 import { closeSync } from 'node:fs';
 
-export function forgetTerminal(input: NodeJS.ReadStream): void {
+/**
+ * Calls `leave` once, when the terminal goes away under an interactive session: its
+ * input ends, or a hang-up signal comes. Returns what stops watching.
+ */
+export function whenTerminalGone(input: NodeJS.ReadStream, leave: () => void): () => void {
+  let gone = false;
+  const onGone = () => {
+    if (gone) return;
+    gone = true;
+    forgetTerminal(input);
+    leave();
+  };
+  input.once('end', onGone);
+  process.on('SIGHUP', onGone);
+  return () => {
+    input.off('end', onGone);
+    process.off('SIGHUP', onGone);
+  };
+}
+
+function forgetTerminal(input: NodeJS.ReadStream): void {
   input.setRawMode = () => input;
   process.once('exit', () => {
     for (const fd of [0, 1, 2]) {

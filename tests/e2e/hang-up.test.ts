@@ -54,4 +54,22 @@ describe('the terminal closed mid-interview', () => {
     const audit = await (await openTestStore(dataDir)).readAudit(record.id);
     expect(audit.at(-1)?.type).toBe('quick_exit');
   });
+
+  it('a rehearsal too: exit 130 and the neutral line, no stack trace', async () => {
+    const dir = tempDir('hangup-rehearse');
+    made.push(dir);
+    const errors = join(dir, 'stderr.txt');
+    const scenario = join(ROOT, 'tests', 'training', 'fixtures', 'small.yaml');
+    const t = new Term(
+      ['rehearse', scenario],
+      cliEnv(join(dir, 'data')),
+      undefined,
+      dir,
+      `exec 2>"${errors}"; true`,
+    );
+    await t.waitFor('Is the room private');
+    t.hangUp();
+    expect(await t.exited).toBe(130);
+    expect(readFileSync(errors, 'utf8')).toBe('Session closed.\n');
+  });
 });

@@ -13,6 +13,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { checkReportTarget } from '../report-inputs.js';
+import { whenTerminalGone } from '../terminal-gone.js';
 import { wholeFileError, writeWholeFileSync } from '../write-whole-file.js';
 import { styler } from '../style.js';
 import { ScreenerError, usageError } from '../../errors.js';
@@ -136,6 +137,8 @@ async function interactive(
   });
   const onSignal = () => prompter.quickExit();
   process.on('SIGINT', onSignal);
+  // The terminal closed under the rehearsal: leave as a quick exit (terminal-gone.ts).
+  const stopWatching = whenTerminalGone(ctx.stdin as NodeJS.ReadStream, onSignal);
   try {
     const { record } = await rehearseWith(scenario, prompter, { lang, style });
     out.write(t.CLEAR_ALL + t.POP_TITLE);
@@ -147,6 +150,7 @@ async function interactive(
     throw new ScreenerError('interrupted', 'E_QUICK_EXIT', QUICK_EXIT_MESSAGE);
   } finally {
     process.off('SIGINT', onSignal);
+    stopWatching();
     prompter.close();
   }
 }
