@@ -67,7 +67,7 @@ export async function interactiveSession(ctx: CliContext, opts: SessionOptions):
   await save(latest, { type: opts.first, at: new Date().toISOString() });
 
   out.write(PUSH_TITLE + setTitle(NEUTRAL_TITLE));
-  // Set when the terminal has gone (see onGone below): nothing is written to it any more.
+  // Set when the terminal has gone (whenTerminalGone below): nothing more is written to it.
   let gone = false;
   const clear = () => {
     if (!gone) out.write(CLEAR_ALL + setTitle(NEUTRAL_TITLE));

@@ -16,6 +16,7 @@
  * Node's restore skips (a closed descriptor is one "the program reopened").
  */
 import { closeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 /**
  * Calls `leave` once, when the terminal goes away under an interactive session: its
@@ -26,7 +27,9 @@ export function whenTerminalGone(input: NodeJS.ReadStream, leave: () => void): (
   const onGone = () => {
     if (gone) return;
     gone = true;
-    forgetTerminal(input);
+    // A hang-up signal sent by hand to a live terminal is a plain quick exit: its
+    // settings must still be put back. A terminal that is gone is no longer a terminal.
+    if (!isatty((input as { fd?: number }).fd ?? 0)) forgetTerminal(input);
     leave();
   };
   input.once('end', onGone);

@@ -72,4 +72,25 @@ describe('the terminal closed mid-interview', () => {
     expect(await t.exited).toBe(130);
     expect(readFileSync(errors, 'utf8')).toBe('Session closed.\n');
   });
+
+  it('a hang-up signal while the terminal is still there (kill -HUP): a quick exit, 130', async () => {
+    const dir = tempDir('hangup-signal');
+    made.push(dir);
+    const dataDir = join(dir, 'data');
+    const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
+      cwd: ROOT,
+      env: cliEnv(dataDir),
+      encoding: 'utf8',
+    });
+    expect(init.status).toBe(0);
+    const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
+    await t.at('? Is the room private', KEY.enter);
+    await t.waitFor('? Tell the person they may stop');
+    t.kill('SIGHUP');
+    expect(await t.exited).toBe(130);
+    expect(t.screen()).toContain('Session closed.');
+    const record = await loadOnly(dataDir);
+    const audit = await (await openTestStore(dataDir)).readAudit(record.id);
+    expect(audit.at(-1)?.type).toBe('quick_exit');
+  });
 });
