@@ -188,7 +188,8 @@ export class RowMaker {
         file,
         'assessment_failed',
         'E_EXPORT_ASSESSMENT',
-        `the answers could not be scored: ${error instanceof Error ? error.message : String(error)}`,
+        'the answers could not be scored',
+        error instanceof Error ? error.message : String(error),
       );
     }
     const row = deidentifier.fields(record, assessment);
@@ -223,8 +224,20 @@ export class RowMaker {
   }
 }
 
-function skipOf(file: string, reason: SkipReason, code: string, message: string): FileResult {
-  return { kind: 'skip', skip: { file, reason, code, message } };
+function skipOf(
+  file: string,
+  reason: SkipReason,
+  code: string,
+  message: string,
+  detail?: string,
+): FileResult {
+  return {
+    kind: 'skip',
+    skip:
+      detail === undefined
+        ? { file, reason, code, message }
+        : { file, reason, code, message, detail },
+  };
 }
 
 /** The shape an export relies on; the store authenticates files, this catches other writers' mistakes. */

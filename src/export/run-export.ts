@@ -52,6 +52,7 @@ import {
   notesFor,
   type ExclusionReason,
   type ExportSummary,
+  sharedSkip,
   type SkippedFile,
 } from './summary.js';
 
@@ -360,7 +361,7 @@ async function exportWith(
     records_in: files.length,
     records_out: recordsOut,
     excluded,
-    skipped,
+    skipped: skipped.map(sharedSkip),
     suppressed_cells: report.blankCells,
     suppressed_share: cells > 0 ? report.blankCells / cells : 0,
     locally_suppressed_cells: report.suppressedCells,

@@ -25,6 +25,17 @@ export interface SkippedFile {
   readonly reason: SkipReason;
   readonly code: string;
   readonly message: string;
+  /**
+   * What went wrong in the software's own words (an error's message): for the
+   * coordinator on stderr, never in the summary, which is shared and where a message
+   * quoting something a record holds would be a leak.
+   */
+  readonly detail?: string;
+}
+
+/** A skip as the summary carries it: without its detail. */
+export function sharedSkip({ file, reason, code, message }: SkippedFile): SkippedFile {
+  return { file, reason, code, message };
 }
 
 /** Records read but deliberately not exported (not failures: exit 0). */

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { ScreenerError, dataError } from '../../src/errors.js';
 import type { InterviewRecord } from '../../src/record/types.js';
 import { runExport, type ExportRequest } from '../../src/export/run-export.js';
+import type { SkippedFile } from '../../src/export/summary.js';
+import { assess } from '../../src/scoring/index.js';
 import { pseudonymDigest, pseudonymOf } from '../../src/export/pseudonym.js';
 import { parseCsv, violations } from './helpers/checker.js';
 import { memoryExportRequest } from './helpers/request.js';
@@ -206,5 +208,32 @@ describe('runExport', () => {
     const stars = t.rows.flatMap((r) => qi.map((i) => r[i])).filter((v) => v === '*').length;
     expect(summary.suppressed_cells).toBe(stars);
     expect(existsSync(join(dir, 'summary.json'))).toBe(true);
+  });
+
+  it('a record that cannot be scored is skipped; the error’s own words reach stderr, never the shared summary', async () => {
+    const records = people(6);
+    const broken = makeRecord(newId());
+    records['zz-broken.rec'] = broken;
+    const leaked = 'ZZCANARY-Scoring-Quote';
+    const seen: SkippedFile[] = [];
+    const req = request(records, {
+      assess: (q, r) => {
+        if (r.id === broken.id) throw new Error(`cannot read "${leaked}" as a number`);
+        return assess(q, r);
+      },
+      onSkip: (s) => seen.push(s),
+    });
+    const { summary } = await runExport(req);
+    expect(summary.skipped).toEqual([
+      {
+        file: 'zz-broken.rec',
+        reason: 'assessment_failed',
+        code: 'E_EXPORT_ASSESSMENT',
+        message: 'the answers could not be scored',
+      },
+    ]);
+    expect(seen.map((s) => s.detail)).toEqual([`cannot read "${leaked}" as a number`]);
+    expect(readFileSync(join(dir, 'summary.json'), 'utf8')).not.toContain(leaked);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).not.toContain(leaked);
   });
 });

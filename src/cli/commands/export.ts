@@ -309,7 +309,8 @@ function workerCount(ctx: CliContext): { workers: number; minFiles: number } {
 }
 
 function skipLine(skip: SkippedFile, s: ReturnType<typeof styler>): string {
-  return `screener: ${s.yellow('skipped')} ${skip.file}: ${skip.reason.replace(/_/g, ' ')} — ${skip.message} [${skip.code}]`;
+  const detail = skip.detail === undefined ? '' : ` (${skip.detail})`;
+  return `screener: ${s.yellow('skipped')} ${skip.file}: ${skip.reason.replace(/_/g, ' ')} — ${skip.message}${detail} [${skip.code}]`;
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
