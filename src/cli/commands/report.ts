@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
 import { checkReportTarget, reportInputs, writeReportFile } from '../report-inputs.js';
 import { styler } from '../style.js';
-import { ScreenerError, usageError } from '../../errors.js';
+import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import type { RecordStore } from '../../record/store-api.js';
@@ -99,7 +99,21 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   } else {
     ctx.stdout.write(output);
   }
-  await store.appendAudit(id, { type: 'report', at: new Date().toISOString() });
+  try {
+    await store.appendAudit(id, { type: 'report', at: new Date().toISOString() });
+  } catch (error) {
+    // The report is out already (a read-only copy of a data folder, a full disk): say
+    // that plainly, rather than a bare store error that reads as if it failed.
+    if (!isScreenerError(error) || error.kind !== 'environment') throw error;
+    throw environmentError(
+      'E_REPORT_NOT_LOGGED',
+      `The report was ${opts.out ? `written to ${opts.out}` : 'printed'}, but it could not be noted in the audit log of record ${id}.`,
+      [
+        error.message,
+        'Every report is meant to be logged: write access to the data folder is needed for that.',
+      ],
+    );
+  }
   return EXIT.ok;
 }
 
