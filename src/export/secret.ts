@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { ensureDir, writeFileAtomic } from '../store/atomic-write.js';
 import { nodeFs } from '../store/fs-layer.js';
 import { protectedKind } from '../store/own-files.js';
-import { environmentError, inputError, usageError } from '../errors.js';
+import { environmentError, inputError, isScreenerError, usageError } from '../errors.js';
 
 export const SECRET_FILE = 'export-secret';
 const SECRET_BYTES = 32;
@@ -73,12 +73,26 @@ export async function loadOrCreateSecret(dataDir: string): Promise<LoadedSecret>
     if ((error as { code?: string }).code !== 'E_EXPORT_SECRET_MISSING') throw error;
   }
   const secret = randomBytes(SECRET_BYTES);
-  await ensureDir(nodeFs, dataDir);
-  await writeFileAtomic(
-    nodeFs,
-    file,
-    Buffer.from(secret.toString('hex') + '\n'),
-    'the export secret',
-  );
+  try {
+    await ensureDir(nodeFs, dataDir);
+    await writeFileAtomic(
+      nodeFs,
+      file,
+      Buffer.from(secret.toString('hex') + '\n'),
+      'the export secret',
+    );
+  } catch (error) {
+    // The first export from a data folder that cannot be written (a read-only copy):
+    // there was no earlier secret, so say what to do instead.
+    if (!isScreenerError(error) || error.kind !== 'environment') throw error;
+    throw environmentError(
+      'E_EXPORT_SECRET_NOT_CREATED',
+      `Could not create the export secret ${file}; nothing was exported.`,
+      [
+        error.message,
+        'Use a data folder this user can write to (--data-dir), or give --secret-file the secret of earlier exports.',
+      ],
+    );
+  }
   return { secret, file, created: true };
 }
