@@ -13,7 +13,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, FIXTURE, KEY, PASSPHRASE, ROOT, Term, cliEnv, tempDir } from './pty.js';
+import {
+  FIXTURE,
+  KEY,
+  PASSPHRASE,
+  Term,
+  cliEnv,
+  tempDir,
+  initDataDir,
+  answerToAge,
+} from './pty.js';
 
 const FILTER = '/proc/self/coredump_filter';
 /** Obviously fake, and unique: if it is in a core file, the answers were. */
@@ -28,18 +37,9 @@ async function interviewHolding(prelude?: string): Promise<{ t: Term; dir: strin
   const dir = tempDir('core');
   made.push(dir);
   const home = join(dir, 'data');
-  const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
-    cwd: ROOT,
-    env: cliEnv(home),
-    encoding: 'utf8',
-  });
-  expect(init.status).toBe(0);
+  initDataDir(home);
   const t = new Term(['interview', '-q', FIXTURE], cliEnv(home), undefined, dir, prelude);
-  await t.at('? Is the room private', KEY.enter);
-  await t.at('? Tell the person they may stop', KEY.enter);
-  await t.at('? Does the person agree', KEY.enter);
-  await t.at('? Name the person wishes', CANARY + KEY.enter);
-  await t.waitFor('? Age (years)');
+  await answerToAge(t, CANARY);
   return { t, dir };
 }
 

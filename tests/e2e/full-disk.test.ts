@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canMountTmpfs, fillDisk, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
 import { loadOnly } from './store-access.js';
-import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, tempDir } from './pty.js';
+import { FIXTURE, KEY, Term, cliEnv, tempDir, initDataDir, answerToAge } from './pty.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -34,18 +34,9 @@ async function interviewOnSmallDisk(): Promise<{ t: Term; disk: string; dataDir:
   mkdirSync(disk);
   mountTmpfs(disk, 1024);
   const dataDir = join(disk, 'data');
-  const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
-    cwd: ROOT,
-    env: cliEnv(dataDir),
-    encoding: 'utf8',
-  });
-  expect(init.status).toBe(0);
+  initDataDir(dataDir);
   const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
-  await t.at('? Is the room private', KEY.enter);
-  await t.at('? Tell the person they may stop', KEY.enter);
-  await t.at('? Does the person agree', KEY.enter);
-  await t.at('? Name the person wishes', 'Ana Fictional' + KEY.enter);
-  await t.waitFor('? Age (years)');
+  await answerToAge(t, 'Ana Fictional');
   return { t, disk, dataDir };
 }
 

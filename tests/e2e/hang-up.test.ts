@@ -5,12 +5,11 @@
  * leaves with 130, not with Node 20's abort on a terminal that is gone (which with
  * core dumps on would write a core) nor with a stack trace (src/cli/terminal-gone.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOnly, openTestStore } from './store-access.js';
-import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, tempDir } from './pty.js';
+import { FIXTURE, KEY, ROOT, Term, cliEnv, tempDir, initDataDir, answerToAge } from './pty.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -22,12 +21,7 @@ describe('the terminal closed mid-interview', () => {
     const dir = tempDir('hangup');
     made.push(dir);
     const dataDir = join(dir, 'data');
-    const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
-      cwd: ROOT,
-      env: cliEnv(dataDir),
-      encoding: 'utf8',
-    });
-    expect(init.status).toBe(0);
+    initDataDir(dataDir);
     const errors = join(dir, 'stderr.txt');
     // stderr to a file, to read what the process said after its terminal was gone; core
     // dumps on, so an abort would leave a core in this folder (where the pattern allows).
@@ -38,11 +32,7 @@ describe('the terminal closed mid-interview', () => {
       dir,
       `ulimit -c unlimited 2>/dev/null; exec 2>"${errors}"; true`,
     );
-    await t.at('? Is the room private', KEY.enter);
-    await t.at('? Tell the person they may stop', KEY.enter);
-    await t.at('? Does the person agree', KEY.enter);
-    await t.at('? Name the person wishes', 'Ana Fictional' + KEY.enter);
-    await t.waitFor('? Age (years)');
+    await answerToAge(t, 'Ana Fictional');
     t.hangUp();
     expect(await t.exited).toBe(130);
 
@@ -77,12 +67,7 @@ describe('the terminal closed mid-interview', () => {
     const dir = tempDir('hangup-signal');
     made.push(dir);
     const dataDir = join(dir, 'data');
-    const init = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
-      cwd: ROOT,
-      env: cliEnv(dataDir),
-      encoding: 'utf8',
-    });
-    expect(init.status).toBe(0);
+    initDataDir(dataDir);
     const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
     await t.at('? Is the room private', KEY.enter);
     await t.waitFor('? Tell the person they may stop');

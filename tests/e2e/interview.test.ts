@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersOf, loadOnly, openTestStore } from './store-access.js';
-import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, tempDir } from './pty.js';
+import { BIN, FIXTURE, KEY, ROOT, Term, cliEnv, initDataDir, tempDir } from './pty.js';
 
 const CLEAR_ALL = '\x1b[3J\x1b[2J\x1b[H';
 
@@ -17,11 +17,6 @@ function cli(args: string[], env: Record<string, string>) {
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-}
-
-function initKeys(dataDir: string): void {
-  const r = cli(['keys', 'init'], cliEnv(dataDir));
-  if (r.status !== 0) throw new Error(`keys init failed: ${r.stderr}`);
 }
 
 /** Answers the fixture up to the multi-line notes, by keys, with branching (job differs → recruiter asked). */
@@ -50,7 +45,7 @@ describe('interview without a terminal', () => {
 describe('a real interview in a terminal', () => {
   it('branches, goes back and prunes, quick-exits, resumes at the same question and finishes; run --answers gives the same record', async () => {
     const dataDir = tempDir('real');
-    initKeys(dataDir);
+    initDataDir(dataDir);
     const env = cliEnv(dataDir);
     const t = new Term(['interview', '-q', FIXTURE], env);
     await answerToNotes(t);

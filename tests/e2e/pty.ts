@@ -4,6 +4,7 @@
  * since the last clear, with the control sequences stripped.
  */
 import { spawn, type IPty } from 'node-pty';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,4 +152,23 @@ export class Term {
   hangUp(): void {
     (this.pty as unknown as { destroy(): void }).destroy();
   }
+}
+
+/** Sets up the keys of a data folder with the built CLI (`keys init`, the test passphrase). */
+export function initDataDir(dataDir: string): void {
+  const r = spawnSync(process.execPath, [BIN, 'keys', 'init'], {
+    cwd: ROOT,
+    env: cliEnv(dataDir),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`keys init failed: ${r.stderr}`);
+}
+
+/** Answers the fixture interview's opening questions, the person's name `name`, up to the age question. */
+export async function answerToAge(t: Term, name: string): Promise<void> {
+  await t.at('? Is the room private', KEY.enter);
+  await t.at('? Tell the person they may stop', KEY.enter);
+  await t.at('? Does the person agree', KEY.enter);
+  await t.at('? Name the person wishes', name + KEY.enter);
+  await t.waitFor('? Age (years)');
 }
