@@ -11,7 +11,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { environmentError, type ScreenerError } from '../errors.js';
-import { nodeCode, systemReason } from '../store/errors.js';
+import { outputRefusalDetails, systemReason } from '../store/errors.js';
 
 export function writeWholeFileSync(file: string, text: string, mode: number): void {
   // Unguessable enough for a name opened with 'wx', which never follows or reuses a file.
@@ -61,15 +61,9 @@ export function wholeFileError(
   what: string,
   option: string,
 ): ScreenerError {
-  const details = ['Nothing was written; an earlier file of that name is untouched.'];
-  const cause = nodeCode(error);
-  if (cause === 'ENOSPC' || cause === 'EDQUOT')
-    details.push(`Free some space on that disk, or give ${option} a folder on another.`);
-  else if (cause === 'EACCES' || cause === 'EPERM' || cause === 'EROFS')
-    details.push(`Give ${option} a folder this user can write to.`);
   return environmentError(
     code,
     `Could not write ${what} to ${file}: ${systemReason(error)}.`,
-    details,
+    outputRefusalDetails(error, option),
   );
 }

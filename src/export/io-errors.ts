@@ -5,7 +5,7 @@
  * output's disk or the temporary folder is full.
  */
 import { environmentError, isScreenerError, type ScreenerError } from '../errors.js';
-import { nodeCode, systemReason } from '../store/index.js';
+import { outputRefusalDetails, refusalCause, systemReason } from '../store/index.js';
 
 /** An output file of the export, named for messages. */
 export interface OutputLabel {
@@ -15,34 +15,20 @@ export interface OutputLabel {
   readonly option: string;
 }
 
-type Cause = 'room' | 'permission' | 'other';
-
-function causeOf(error: unknown): Cause {
-  const code = nodeCode(error);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return 'room';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission';
-  return 'other';
-}
-
 /** Writing `file` (the dataset or the summary) failed. */
 export function outputWriteError(error: unknown, file: string, label: OutputLabel): ScreenerError {
   if (isScreenerError(error)) return error;
-  const cause = causeOf(error);
-  const details = ['Nothing was written; an earlier file of that name is untouched.'];
-  if (cause === 'room')
-    details.push(`Free some space on that disk, or give ${label.option} a folder on another.`);
-  if (cause === 'permission') details.push(`Give ${label.option} a folder this user can write to.`);
   return environmentError(
-    cause === 'room' ? 'E_EXPORT_DISK_FULL' : 'E_EXPORT_WRITE',
+    refusalCause(error) === 'room' ? 'E_EXPORT_DISK_FULL' : 'E_EXPORT_WRITE',
     `Could not write ${label.what} ${file}: ${systemReason(error)}.`,
-    details,
+    outputRefusalDetails(error, label.option),
   );
 }
 
 /** Writing the export's encrypted working file in the temporary folder `folder` failed. */
 export function workingFileError(error: unknown, folder: string): ScreenerError {
   if (isScreenerError(error)) return error;
-  const cause = causeOf(error);
+  const cause = refusalCause(error);
   const details = ['Nothing was written.'];
   if (cause === 'room')
     details.push(

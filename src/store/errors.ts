@@ -83,6 +83,27 @@ export function systemReason(error: unknown): string {
   return (code && EXPLAIN[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** Why the system refused a write, as far as the remedy goes: no room, no permission, or other. */
+export function refusalCause(error: unknown): 'room' | 'permission' | 'other' {
+  const code = nodeCode(error);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'room';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission';
+  return 'other';
+}
+
+/**
+ * What follows a refused write of a file the user named with `option` (a dataset, a
+ * report), written whole or not at all: that nothing was written, and what to do.
+ */
+export function outputRefusalDetails(error: unknown, option: string): string[] {
+  const details = ['Nothing was written; an earlier file of that name is untouched.'];
+  const cause = refusalCause(error);
+  if (cause === 'room')
+    details.push(`Free some space on that disk, or give ${option} a folder on another.`);
+  if (cause === 'permission') details.push(`Give ${option} a folder this user can write to.`);
+  return details;
+}
+
 /**
  * Turns a failed system call while writing into a typed error. The atomic write
  * never replaces the previous file before the new one is complete, so every

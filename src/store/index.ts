@@ -26,7 +26,13 @@ export { FileStore, type ListResult } from './file-store.js';
 export { unlockDataDir, type UnlockedKeys } from './unlock.js';
 export { resolveDataDir, layoutOf, type StoreLayout } from './paths.js';
 export type { RecordProblem } from './problems.js';
-export { nodeCode, systemReason, type StoreErrorCode } from './errors.js';
+export {
+  nodeCode,
+  outputRefusalDetails,
+  refusalCause,
+  systemReason,
+  type StoreErrorCode,
+} from './errors.js';
 export { ownFileKind } from './own-files.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
