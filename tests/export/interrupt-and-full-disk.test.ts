@@ -25,6 +25,7 @@ import {
   orgKeys,
   removeDir,
   tempDir,
+  variedPerson,
 } from './helpers/records.js';
 
 let root: string;
@@ -39,19 +40,8 @@ beforeAll(async () => {
   const keys = await orgKeys(join(root, 'org'));
   orgKeyFile = keys.privateFile;
   const lap = join(root, 'lap');
-  const nats = ['ng', 'gh', 'th', 'vn'];
   for (let i = 0; i < RECORDS; i++)
-    await craftRecordFile(
-      lap,
-      makeRecord(newId(), {
-        age: 19 + (i % 20),
-        sex: i % 3 === 0 ? 'm' : 'f',
-        nationality: nats[i % nats.length]!,
-        month: `2024-0${1 + (i % 6)}`,
-        outcome: i % 2 === 0 ? 'met' : 'partial',
-      }),
-      keys.publicFile,
-    );
+    await craftRecordFile(lap, makeRecord(newId(), variedPerson(i)), keys.publicFile);
   const files = readdirSync(join(lap, 'records'));
   for (let c = 0; c < COPIES; c++) {
     const dir = join(root, 'copies', `laptop-${c}`);

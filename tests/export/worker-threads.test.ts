@@ -17,6 +17,7 @@ import {
   orgKeys,
   removeDir,
   tempDir,
+  variedPerson,
 } from './helpers/records.js';
 
 let root: string;
@@ -30,16 +31,9 @@ beforeAll(async () => {
   const keys = await orgKeys(join(root, 'org'));
   orgKeyFile = keys.privateFile;
   const lap = join(root, 'lap');
-  const nats = ['ng', 'gh', 'th', 'vn'];
   const earlierIds = new Set<string>();
   for (let i = 0; i < FILES; i++) {
-    const record = makeRecord(newId(), {
-      age: 19 + (i % 20),
-      sex: i % 3 === 0 ? 'm' : 'f',
-      nationality: nats[i % nats.length]!,
-      month: `2024-0${1 + (i % 6)}`,
-      outcome: i % 2 === 0 ? 'met' : 'partial',
-    });
+    const record = makeRecord(newId(), variedPerson(i));
     // Some made with an earlier text of the questionnaire, in every chunk: each thread
     // reports them, and the main thread counts them once.
     const earlier = i % 100 === 50;

@@ -58,6 +58,21 @@ export interface Person {
   readonly updatedAt?: string;
 }
 
+/**
+ * The i-th of a run of people who differ in every quasi-identifier and outcome, so an
+ * export of a few hundred of them has combinations to count and rows to keep.
+ */
+export function variedPerson(i: number): Person {
+  const nats = ['ng', 'gh', 'th', 'vn'];
+  return {
+    age: 19 + (i % 20),
+    sex: i % 3 === 0 ? 'm' : 'f',
+    nationality: nats[i % nats.length]!,
+    month: `2024-0${1 + (i % 6)}`,
+    outcome: i % 2 === 0 ? 'met' : 'partial',
+  };
+}
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let next = randomInt(0, 1 << 20);
 /** A fictional record id, unique within the run. */
