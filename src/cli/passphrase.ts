@@ -5,6 +5,7 @@
  */
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
+import { promptWatch } from './terminal-gone.js';
 import { ScreenerError, usageError } from '../errors.js';
 
 export const PASSPHRASE_ENV = 'SCREENER_PASSPHRASE';
@@ -56,6 +57,7 @@ async function promptHidden(ctx: CliContext, message: string, env: string): Prom
       [`Scripts pass it in the environment: ${env}=... screener ...`],
     );
   const { password } = await import('../prompt/inquirer-prompts.js');
+  const watch = promptWatch(streams.input);
   try {
     // No mask characters (they reveal the length) and no Ctrl+T reveal: someone may be watching the screen.
     return await password(
@@ -64,6 +66,7 @@ async function promptHidden(ctx: CliContext, message: string, env: string): Prom
         input: streams.input,
         output: streams.output as NodeJS.WritableStream,
         clearPromptOnDone: true,
+        signal: watch.signal,
       },
     );
   } catch (error) {
@@ -73,6 +76,8 @@ async function promptHidden(ctx: CliContext, message: string, env: string): Prom
     )
       throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted.');
     throw error;
+  } finally {
+    watch.stop();
   }
 }
 

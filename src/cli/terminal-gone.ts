@@ -52,3 +52,22 @@ function forgetTerminal(input: NodeJS.ReadStream): void {
     }
   });
 }
+
+/**
+ * For a prompt outside an interview (a passphrase, a confirmation, a review, a file
+ * name): a signal that aborts it when the terminal goes away, so the command ends as
+ * an interruption (exit 130, nothing written) rather than with Node's abort. Installed
+ * before the prompt opens, so the raw-mode switch is disarmed before the prompt's own
+ * clean-up runs. Call `stop` once the prompt is answered.
+ */
+export function promptWatch(input: NodeJS.ReadableStream): {
+  readonly signal: AbortSignal;
+  /** Aborts the prompt for another reason (a Ctrl-C the prompt does not handle itself). */
+  readonly abort: () => void;
+  readonly stop: () => void;
+} {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const stop = whenTerminalGone(input as NodeJS.ReadStream, abort);
+  return { signal: controller.signal, abort, stop };
+}

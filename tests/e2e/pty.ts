@@ -56,6 +56,8 @@ export function cliEnv(
 export class Term {
   raw = '';
   exitCode: number | undefined;
+  /** The signal that ended the process, if one did (an abort is SIGABRT, 6); 0 when none. */
+  exitSignal: number | undefined;
   readonly exited: Promise<number>;
   private readonly pty: IPty;
   private waiters: (() => void)[] = [];
@@ -84,8 +86,9 @@ export class Term {
       for (const w of this.waiters.splice(0)) w();
     });
     this.exited = new Promise((resolve) =>
-      this.pty.onExit(({ exitCode }) => {
+      this.pty.onExit(({ exitCode, signal }) => {
         this.exitCode = exitCode;
+        this.exitSignal = signal ?? 0;
         for (const w of this.waiters.splice(0)) w();
         resolve(exitCode);
       }),

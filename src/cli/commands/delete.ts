@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
+import { promptWatch } from '../terminal-gone.js';
 import { dataError, ScreenerError, usageError } from '../../errors.js';
 import { isRecordId } from '../../record/id.js';
 
@@ -37,14 +38,20 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
 async function confirm(ctx: CliContext, id: string): Promise<boolean> {
   const { confirm: ask } = await import('../../prompt/inquirer-prompts.js');
+  const watch = promptWatch(ctx.stdin);
   try {
     return await ask(
       { message: `Delete ${id} and its audit log? This cannot be undone.`, default: false },
-      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream },
+      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
     );
   } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError')
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    )
       throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was deleted.');
     throw error;
+  } finally {
+    watch.stop();
   }
 }

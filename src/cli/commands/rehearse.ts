@@ -13,7 +13,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { checkReportTarget } from '../report-inputs.js';
-import { whenTerminalGone } from '../terminal-gone.js';
+import { promptWatch, whenTerminalGone } from '../terminal-gone.js';
 import { wholeFileError, writeWholeFileSync } from '../write-whole-file.js';
 import { styler } from '../style.js';
 import { ScreenerError, usageError } from '../../errors.js';
@@ -157,11 +157,25 @@ async function interactive(
 
 /** Asks for a file name on the terminal; an empty answer saves nothing. */
 async function askWhereToSave(ctx: CliContext, lang: string): Promise<string | undefined> {
+  const watch = promptWatch(ctx.stdin);
   const rl = createInterface({ input: ctx.stdin, output: ctx.stdout, terminal: true });
+  // Ctrl-C leaves here as at every prompt; readline by itself would only pause.
+  rl.on('SIGINT', watch.abort);
   try {
-    const answer = (await rl.question(debriefLabels(lang).savePrompt)).trim();
+    const answer = (
+      await rl.question(debriefLabels(lang).savePrompt, { signal: watch.signal })
+    ).trim();
     return answer === '' ? undefined : answer;
+  } catch (error) {
+    if (watch.signal.aborted)
+      throw new ScreenerError(
+        'interrupted',
+        'E_INTERRUPTED',
+        'Interrupted; the debrief was not saved.',
+      );
+    throw error;
   } finally {
+    watch.stop();
     rl.close();
     (ctx.stdin as NodeJS.ReadStream).pause?.();
   }

@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
 import { checkReportTarget, reportInputs, writeReportFile } from '../report-inputs.js';
 import { styler } from '../style.js';
+import { promptWatch } from '../terminal-gone.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
@@ -160,6 +161,11 @@ function questionnaireFor(
 // ---- review ----------------------------------------------------------------------------
 
 type Prompts = typeof import('../../prompt/inquirer-prompts.js');
+type ReviewOptions = {
+  lang: string;
+  full: boolean | undefined;
+  phoneCountries: readonly string[] | undefined;
+};
 
 function interrupted(error: unknown): never {
   if (
@@ -202,10 +208,30 @@ async function reviewDialogue(
   ctx: CliContext,
   q: Questionnaire,
   record: InterviewRecord,
-  opts: { lang: string; full: boolean | undefined; phoneCountries: readonly string[] | undefined },
+  opts: ReviewOptions,
 ): Promise<RedactionReview | undefined> {
   const prompts: Prompts = await import('../../prompt/inquirer-prompts.js');
-  const io = { input: ctx.stdin, output: ctx.stderr as NodeJS.WritableStream };
+  const watch = promptWatch(ctx.stdin);
+  const io = {
+    input: ctx.stdin,
+    output: ctx.stderr as NodeJS.WritableStream,
+    signal: watch.signal,
+  };
+  try {
+    return await reviewSteps(ctx, q, record, opts, prompts, io);
+  } finally {
+    watch.stop();
+  }
+}
+
+async function reviewSteps(
+  ctx: CliContext,
+  q: Questionnaire,
+  record: InterviewRecord,
+  opts: ReviewOptions,
+  prompts: Prompts,
+  io: { input: CliContext['stdin']; output: NodeJS.WritableStream; signal: AbortSignal },
+): Promise<RedactionReview | undefined> {
   let review = record.redactionReview;
   let changed = false;
   const passagesOf = () =>
