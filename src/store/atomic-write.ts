@@ -13,8 +13,12 @@ import { nodeCode, storeDataError, writeFailure } from './errors.js';
 
 const TEMP_SUFFIX = '.tmp';
 
-/** `.NAME.PID.RANDOM.tmp`: the pid lets a later run tell an abandoned temp file from a live one. */
-function tempPathFor(path: string): string {
+/**
+ * `.NAME.PID.RANDOM.tmp`: the pid lets a later run tell an abandoned temp file from a
+ * live one. Deletion moves a file to such a name too, so one left by a crash is tidied
+ * the same way.
+ */
+export function tempPathFor(path: string): string {
   return join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,

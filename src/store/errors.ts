@@ -42,7 +42,9 @@ export type StoreErrorCode =
   | 'E_DISK_FULL'
   /** The system refused to write or read (permissions, read-only file system). */
   | 'E_STORE_WRITE'
-  | 'E_STORE_READ';
+  | 'E_STORE_READ'
+  /** `delete` could not remove a record or its audit log. */
+  | 'E_RECORD_NOT_DELETED';
 
 export function storeDataError(
   code: StoreErrorCode,
@@ -125,6 +127,47 @@ export function writeFailure(error: unknown, what: string, path: string): Screen
     `Could not save ${what}: ${why}${code ? ` (${code})` : ''}.`,
     [`Nothing was replaced: the previous version of ${what} is intact.`, `(${path})`],
   );
+}
+
+/**
+ * A deletion the system refused, by where it stopped: before anything changed
+ * (`intact`), after the file's bytes were overwritten (`overwritten`: its name could not
+ * be removed), or with the file moved aside and neither overwritten nor put back
+ * (`set-aside`). A file left under its temporary name is removed the next time the
+ * data folder is opened.
+ */
+export function deleteFailure(
+  error: unknown,
+  what: string,
+  path: string,
+  state: 'intact' | 'overwritten' | 'set-aside' = 'intact',
+  /** What an earlier step of the same deletion already removed, if anything. */
+  alreadyDeleted?: string,
+): ScreenerError {
+  const code = nodeCode(error);
+  const why = `${systemReason(error)}${code ? ` (${code})` : ''}`;
+  const later = 'screener removes it the next time it opens this data folder.';
+  const details =
+    state === 'overwritten'
+      ? [
+          `Its content was overwritten, so it can no longer be opened, but its file is still there; ${later}`,
+        ]
+      : state === 'set-aside'
+        ? [
+            `It could not be overwritten, nor put back under its name: it can no longer be opened, and ${later}`,
+          ]
+        : [
+            alreadyDeleted
+              ? `${alreadyDeleted} was deleted; ${what} is intact.`
+              : `Nothing was deleted: ${what} is intact.`,
+            refusalCause(error) === 'permission'
+              ? 'Run the command as the user who owns the data folder, on a disk that can be written to.'
+              : 'Try again once the cause is fixed.',
+          ];
+  return storeEnvironmentError('E_RECORD_NOT_DELETED', `Could not delete ${what}: ${why}.`, [
+    ...details,
+    `(${path})`,
+  ]);
 }
 
 export function readFailure(error: unknown, what: string, path: string): ScreenerError {

@@ -10,7 +10,13 @@
 import type { AuditEvent, RecordStore, RecordSummary } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
 import { isRecordId } from '../record/id.js';
-import { ensureDir, removeStaleTemps, syncDir, writeFileAtomic } from './atomic-write.js';
+import {
+  ensureDir,
+  removeStaleTemps,
+  syncDir,
+  tempPathFor,
+  writeFileAtomic,
+} from './atomic-write.js';
 import {
   auditKey,
   auditLayout,
@@ -21,7 +27,7 @@ import {
   sealFrame,
 } from './audit-file.js';
 import { randomKey } from './crypto.js';
-import { nodeCode, readFailure, storeDataError, writeFailure } from './errors.js';
+import { deleteFailure, nodeCode, readFailure, storeDataError, writeFailure } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
 import { finishPendingKeyWork } from './keys-admin.js';
 import type { KeySlot, Unlocker } from './key-slots.js';
@@ -267,11 +273,15 @@ export class FileStore implements RecordStore {
         `"${id}" is not a record id (they look like R-7K3M-Q9XD).`,
       );
     await this.serial(id, async () => {
-      const files = [recordPath(this.layout, id), auditPath(this.layout, id)];
-      let found = 0;
-      for (const file of files) if (await this.shred(file, `record ${id}`)) found++;
+      // The record first: what the person said goes before the log of who opened it.
+      const recordGone = await this.shred(recordPath(this.layout, id), `record ${id}`);
+      const auditGone = await this.shred(
+        auditPath(this.layout, id),
+        `the audit log of record ${id}`,
+        recordGone ? `Record ${id} itself` : undefined,
+      );
       this.entries.delete(id);
-      if (found === 0)
+      if (!recordGone && !auditGone)
         throw storeDataError('E_RECORD_NOT_FOUND', `There is no record ${id}.`, [
           'See `screener list` for the stored records.',
         ]);
@@ -279,25 +289,48 @@ export class FileStore implements RecordStore {
     });
   }
 
-  private async shred(path: string, what: string): Promise<boolean> {
-    let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  /**
+   * Overwrites a file with random bytes and removes it, or changes nothing. The file is
+   * first moved out of its name (to a temporary name, tidied after a crash like any
+   * other): a folder that would refuse the removal refuses the move, before a byte is
+   * touched; a failed overwrite moves it back.
+   */
+  private async shred(path: string, what: string, alreadyDeleted?: string): Promise<boolean> {
+    let size: number;
+    const doomed = tempPathFor(path);
     try {
       const st = await this.fs.lstat(path);
       if (!st.isFile())
         throw storeDataError('E_NOT_A_FILE', `Cannot delete ${what}: ${path} is not a file.`);
-      handle = await this.fs.open(path, 'r+');
-      await handle.write(randomBytes(st.size), 0, st.size, 0);
-      await handle.sync();
-      await handle.close();
-      handle = undefined;
-      await this.fs.unlink(path);
-      return true;
+      size = st.size;
+      await this.fs.rename(path, doomed);
     } catch (error) {
-      await handle?.close().catch(() => undefined);
       if (nodeCode(error) === 'ENOENT') return false;
       if ((error as { kind?: unknown }).kind !== undefined) throw error;
-      throw writeFailure(error, what, path);
+      throw deleteFailure(error, what, path, 'intact', alreadyDeleted);
     }
+    let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+    try {
+      handle = await this.fs.open(doomed, 'r+');
+      await handle.write(randomBytes(size), 0, size, 0);
+      await handle.sync();
+      await handle.close();
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      const back = await this.fs.rename(doomed, path).then(
+        () => true,
+        () => false,
+      );
+      throw back
+        ? deleteFailure(error, what, path, 'intact', alreadyDeleted)
+        : deleteFailure(error, what, doomed, 'set-aside');
+    }
+    try {
+      await this.fs.unlink(doomed);
+    } catch (error) {
+      throw deleteFailure(error, what, doomed, 'overwritten');
+    }
+    return true;
   }
 
   async appendAudit(id: string, event: AuditEvent): Promise<void> {

@@ -4,7 +4,8 @@
  * record's audit log is said for what it is (E_REPORT_NOT_LOGGED, exit 1), not as a bare
  * store error that reads as if the report had failed. A first export, which would create
  * the folder's export secret, says what to do instead (E_EXPORT_SECRET_NOT_CREATED), and
- * with --secret-file it works.
+ * with --secret-file it works. `delete` says nothing was deleted (E_RECORD_NOT_DELETED),
+ * not that a record could not be saved.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,5 +80,23 @@ describe.skipIf(!canMountTmpfs)('a read-only data folder', () => {
     } finally {
       spawnSync('mount', ['-o', 'remount,rw', disk]);
     }
+  });
+
+  it('delete says nothing was deleted, for the reason given, and the record still opens', () => {
+    const { disk, env, id } = readOnlyDataFolder();
+    try {
+      const refused = runCli(['delete', id, '--yes'], { env });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).not.toMatch(STACK_TRACE);
+      expect(refused.stderr).toContain(
+        `screener: Could not delete record ${id}: the file system is read-only (EROFS). [E_RECORD_NOT_DELETED]`,
+      );
+      expect(refused.stderr).toContain(`Nothing was deleted: record ${id} is intact.`);
+      expect(refused.stderr).not.toContain('save');
+    } finally {
+      spawnSync('mount', ['-o', 'remount,rw', disk]);
+    }
+    const shown = runCli(['report', id], { env });
+    expect(shown.code, shown.stderr).toBe(0);
   });
 });
