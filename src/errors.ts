@@ -21,13 +21,25 @@ export class ScreenerError extends Error {
   readonly kind: ErrorKind;
   /** Extra lines printed after the message (diagnostics, hints). */
   readonly details: readonly string[];
+  /**
+   * The system's own code behind an environment error (ENOSPC, EROFS, …), when there
+   * is one: lets a screen say what happened in the interview's language.
+   */
+  readonly systemCode: string | undefined;
 
-  constructor(kind: ErrorKind, code: string, message: string, details: readonly string[] = []) {
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    details: readonly string[] = [],
+    systemCode?: string,
+  ) {
     super(message);
     this.name = 'ScreenerError';
     this.kind = kind;
     this.code = code;
     this.details = details;
+    this.systemCode = systemCode;
   }
 }
 
@@ -43,8 +55,13 @@ export function dataError(code: string, message: string, details: readonly strin
   return new ScreenerError('data', code, message, details);
 }
 
-export function environmentError(code: string, message: string, details: readonly string[] = []) {
-  return new ScreenerError('environment', code, message, details);
+export function environmentError(
+  code: string,
+  message: string,
+  details: readonly string[] = [],
+  systemCode?: string,
+) {
+  return new ScreenerError('environment', code, message, details, systemCode);
 }
 
 export function isScreenerError(e: unknown): e is ScreenerError {

@@ -15,6 +15,7 @@ import type { Action, Prompter, StepContext } from './prompter.js';
 import { QuickExit } from './quick-exit.js';
 import { renderStep, say, type ScreenContext } from './screen.js';
 import { CLEAR_SCREEN } from './terminal.js';
+import type { SaveProblem } from './ui-text.js';
 
 type Prompts = typeof import('./inquirer-prompts.js');
 
@@ -84,8 +85,22 @@ export class InquirerPrompter implements Prompter {
    * in memory meanwhile; a quick exit still works (QuickExit), leaving the last saved
    * version of the record as it was.
    */
-  async saveFailed(problem: { readonly message: string; readonly details: readonly string[] }) {
+  async saveFailed(problem: {
+    readonly message: string;
+    readonly details: readonly string[];
+    readonly systemCode?: string | undefined;
+  }) {
     const { ui, style } = this.opts;
+    const known = saveProblemOf(problem.systemCode);
+    // A cause the screener can put right is said in the session's language, with the
+    // file concerned for whoever helps; anything else as the store words it.
+    const explained = known
+      ? [
+          ui.saveProblems[known].why,
+          ui.saveProblems[known].remedy,
+          ...problem.details.filter((d) => d.startsWith('(')),
+        ]
+      : [problem.message, ...problem.details];
     for (;;) {
       this.opts.output.write(
         CLEAR_SCREEN +
@@ -93,8 +108,7 @@ export class InquirerPrompter implements Prompter {
             style.bold(style.yellow(ui.notSaved.toUpperCase())),
             ui.saveFailed,
             '',
-            problem.message,
-            ...problem.details,
+            ...explained,
             '',
             style.dim(ui.saveFailedQuickExit),
             '',
@@ -549,5 +563,23 @@ function fromPick(p: Pick): AnswerInput {
       return { kind: p.t };
     case 'skip':
       return { kind: 'skip' };
+  }
+}
+
+/** The system's code behind a failed save, as a cause the session can name. */
+function saveProblemOf(systemCode: string | undefined): SaveProblem | undefined {
+  switch (systemCode) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'full';
+    case 'EROFS':
+      return 'readOnly';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission';
+    case 'EIO':
+      return 'disk';
+    default:
+      return undefined;
   }
 }

@@ -2,6 +2,9 @@
  * The session's own words (not the questionnaire's), in the languages the shipped
  * questionnaire offers. Any other language falls back to English.
  */
+/** The causes of a failed save a screener can put right, in the session's language. */
+export type SaveProblem = 'full' | 'readOnly' | 'permission' | 'disk';
+
 export interface UiText {
   practice: string;
   dontKnow: string;
@@ -29,6 +32,8 @@ export interface UiText {
   saveFailed: string;
   saveAgain: string;
   saveFailedQuickExit: string;
+  /** Why a save failed and what to do, by cause; any other cause is shown as the store says it. */
+  saveProblems: Record<SaveProblem, { readonly why: string; readonly remedy: string }>;
   pruned: string;
   notAllowed: string;
   needsAnswer: string;
@@ -69,9 +74,28 @@ const en: UiText = {
   done: 'All questions on this path are done.',
   firstQuestion: 'This is the first question; there is nothing before it.',
   notSaved: 'Not saved yet',
-  saveFailed: 'The answers are kept here. Put right what is said below, then try again.',
+  saveFailed: 'The answers are kept here. Put right what is said below.',
   saveAgain: 'Try saving again',
   saveFailedQuickExit: 'A quick exit now leaves without the answers not yet saved.',
+  saveProblems: {
+    full: {
+      why: 'The disk is full.',
+      remedy: 'Free some space on this laptop (move or delete other files).',
+    },
+    readOnly: {
+      why: 'The disk that holds the data folder is read-only.',
+      remedy:
+        'Make it writable again (a write-protect switch, a disk the system set to read-only).',
+    },
+    permission: {
+      why: 'This user account may not write to the data folder.',
+      remedy: 'Fix the folder’s permissions, or ask whoever set up this laptop.',
+    },
+    disk: {
+      why: 'The disk reported an error.',
+      remedy: 'Check the disk (or its cable, for an external one).',
+    },
+  },
   pruned: 'Removed because they no longer apply:',
   notAllowed: 'This question needs a real answer.',
   needsAnswer: 'An answer is needed (or Ctrl-K don’t know, Ctrl-X declined).',
@@ -120,10 +144,29 @@ const fr: UiText = {
   done: 'Toutes les questions de ce parcours sont faites.',
   firstQuestion: 'C’est la première question ; il n’y a rien avant.',
   notSaved: 'Pas encore enregistré',
-  saveFailed:
-    'Les réponses sont gardées ici. Corrigez ce qui est indiqué ci-dessous, puis réessayez.',
+  saveFailed: 'Les réponses sont gardées ici. Corrigez ce qui est indiqué ci-dessous.',
   saveAgain: 'Réessayer d’enregistrer',
   saveFailedQuickExit: 'Une sortie rapide maintenant part sans les réponses non enregistrées.',
+  saveProblems: {
+    full: {
+      why: 'Le disque est plein.',
+      remedy: 'Libérez de la place sur cet ordinateur (déplacez ou supprimez d’autres fichiers).',
+    },
+    readOnly: {
+      why: 'Le disque qui contient le dossier de données est en lecture seule.',
+      remedy:
+        'Rendez-le de nouveau modifiable (verrou d’écriture, disque passé en lecture seule par le système).',
+    },
+    permission: {
+      why: 'Ce compte utilisateur n’a pas le droit d’écrire dans le dossier de données.',
+      remedy:
+        'Corrigez les droits du dossier, ou demandez à la personne qui a installé cet ordinateur.',
+    },
+    disk: {
+      why: 'Le disque a signalé une erreur.',
+      remedy: 'Vérifiez le disque (ou son câble, s’il est externe).',
+    },
+  },
   pruned: 'Retiré car cela ne s’applique plus :',
   notAllowed: 'Cette question demande une vraie réponse.',
   needsAnswer: 'Une réponse est nécessaire (ou Ctrl-K ne sait pas, Ctrl-X refus).',

@@ -58,8 +58,9 @@ export function storeEnvironmentError(
   code: StoreErrorCode,
   message: string,
   details: readonly string[] = [],
+  systemCode?: string,
 ): ScreenerError {
-  return environmentError(code, message, details);
+  return environmentError(code, message, details, systemCode);
 }
 
 export function nodeCode(error: unknown): string | undefined {
@@ -115,17 +116,23 @@ export function writeFailure(error: unknown, what: string, path: string): Screen
   const code = nodeCode(error);
   const why = systemReason(error);
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return storeEnvironmentError('E_DISK_FULL', `Could not save ${what}: ${why}.`, [
-      `Nothing was replaced: the previous version of ${what} is intact.`,
-      'Free some space, then continue.',
-      `(${path})`,
-    ]);
+    return storeEnvironmentError(
+      'E_DISK_FULL',
+      `Could not save ${what}: ${why}.`,
+      [
+        `Nothing was replaced: the previous version of ${what} is intact.`,
+        'Free some space, then continue.',
+        `(${path})`,
+      ],
+      code,
+    );
   if (code === 'EISDIR' || code === 'ENOTDIR')
     return storeDataError('E_NOT_A_FILE', `Could not save ${what}: ${why}.`, [`(${path})`]);
   return storeEnvironmentError(
     'E_STORE_WRITE',
     `Could not save ${what}: ${why}${code ? ` (${code})` : ''}.`,
     [`Nothing was replaced: the previous version of ${what} is intact.`, `(${path})`],
+    code,
   );
 }
 

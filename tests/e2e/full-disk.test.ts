@@ -28,6 +28,14 @@ async function stored(dataDir: string, id: string): Promise<unknown> {
 
 /** A data folder with its keys on a small real disk, and an interview up to the age question. */
 async function interviewOnSmallDisk(): Promise<{ t: Term; disk: string; dataDir: string }> {
+  const { disk, dataDir } = smallDisk();
+  const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
+  await answerToAge(t, 'Ana Fictional');
+  return { t, disk, dataDir };
+}
+
+/** A data folder with its keys on a small real disk of its own. */
+function smallDisk(): { disk: string; dataDir: string } {
   const root = tempDir('fulldisk');
   made.push(root);
   const disk = join(root, 'disk');
@@ -35,10 +43,11 @@ async function interviewOnSmallDisk(): Promise<{ t: Term; disk: string; dataDir:
   mountTmpfs(disk, 1024);
   const dataDir = join(disk, 'data');
   initDataDir(dataDir);
-  const t = new Term(['interview', '-q', FIXTURE], cliEnv(dataDir));
-  await answerToAge(t, 'Ana Fictional');
-  return { t, disk, dataDir };
+  return { disk, dataDir };
 }
+
+const remount = (disk: string, mode: string) =>
+  expect(spawnSync('mount', ['-o', `remount,${mode}`, disk]).status).toBe(0);
 
 describe.skipIf(!canMountTmpfs)('an interview when the disk is full', () => {
   it('keeps the answer, says why it is not saved, saves it once there is room, and goes on', async () => {
@@ -48,8 +57,10 @@ describe.skipIf(!canMountTmpfs)('an interview when the disk is full', () => {
     t.write('30' + KEY.enter);
     const screen = await t.waitFor('Try saving again');
     expect(screen).toContain('NOT SAVED YET');
-    expect(screen).toContain('Free some space, then continue.');
-    expect(screen).toMatch(/Could not save record R-[0-9A-Z-]+: the disk is full\./);
+    expect(screen).toContain('The disk is full.');
+    expect(screen).toContain('Free some space on this laptop');
+    // The file concerned, for whoever helps.
+    expect(screen).toMatch(new RegExp(`\\(${dataDir}/records/\\S+\\)`));
     expect(t.exitCode).toBeUndefined();
     expect(await stored(dataDir, 'age')).toBeUndefined();
 
@@ -84,22 +95,45 @@ describe.skipIf(!canMountTmpfs)('an interview when the disk is full', () => {
 
   it('a data folder that turns read-only (a write-protected stick): the same screen, and a quick exit still leaves at once', async () => {
     const { t, disk, dataDir } = await interviewOnSmallDisk();
-    const remount = (mode: string) =>
-      expect(spawnSync('mount', ['-o', `remount,${mode}`, disk]).status).toBe(0);
-    remount('ro');
+    remount(disk, 'ro');
     try {
       t.write('30' + KEY.enter);
       const screen = await t.waitFor('Try saving again');
       expect(screen).toContain('NOT SAVED YET');
-      expect(screen).toContain('the file system is read-only');
+      expect(screen).toContain('The disk that holds the data folder is read-only.');
       // Nothing can be written, not even the audit line of the quick exit: it leaves anyway.
       t.write(KEY.ctrlQ);
       expect(await t.exited).toBe(130);
       expect(t.screen()).toContain('Session closed.');
     } finally {
-      remount('rw');
+      remount(disk, 'rw');
     }
     expect(await stored(dataDir, 'name')).toBe('Ana Fictional');
     expect(await stored(dataDir, 'age')).toBeUndefined();
+  });
+
+  it('in a French interview, the screen says why and what to do in French', async () => {
+    const { disk, dataDir } = smallDisk();
+    const t = new Term(['interview', '-q', FIXTURE, '--lang', 'fr'], cliEnv(dataDir));
+    await t.at('? La pièce est-elle privée', KEY.enter);
+    await t.at('? Dites à la personne', KEY.enter);
+    await t.at('? La personne accepte', KEY.enter);
+    await t.at('? Nom que la personne', 'Ana Fictional' + KEY.enter);
+    await t.waitFor('? Âge');
+    remount(disk, 'ro');
+    try {
+      t.write('30' + KEY.enter);
+      const screen = await t.waitFor('Réessayer d’enregistrer');
+      expect(screen).toContain('PAS ENCORE ENREGISTRÉ');
+      expect(screen).toContain(
+        'Le disque qui contient le dossier de données est en lecture seule.',
+      );
+      expect(screen).toContain('Rendez-le de nouveau modifiable');
+      expect(screen).not.toMatch(/read-only|Could not save|Nothing was replaced/);
+      t.write(KEY.ctrlQ);
+      expect(await t.exited).toBe(130);
+    } finally {
+      remount(disk, 'rw');
+    }
   });
 });

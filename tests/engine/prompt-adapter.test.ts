@@ -106,3 +106,57 @@ describe('languages', () => {
     expect(say({ ...sc, lang: 'fr' }, { en: 'Only English' })).toBe('[en] Only English');
   });
 });
+
+describe('a save that failed', () => {
+  /** The "not saved yet" screen for a store error with this system code, answered with Enter. */
+  async function notSavedScreen(systemCode: string | undefined, lang: string) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = '';
+    output.on('data', (d) => (screen += String(d)));
+    const prompter = await createInquirerPrompter({
+      input,
+      output,
+      questionnaire: fixture(),
+      lang,
+      ui: uiText(lang),
+      style: PLAIN,
+      practice: false,
+      onQuickExit: () => undefined,
+    });
+    const pending = prompter.saveFailed({
+      message: 'Could not save record R-TEST-0000: the store’s own words.',
+      details: ['A detail in the store’s words.', '(/data/records/R-TEST-0000.rec)'],
+      systemCode,
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    input.write('\r');
+    await pending;
+    prompter.close();
+    return screen;
+  }
+
+  it.each([
+    ['ENOSPC', 'The disk is full.', 'Le disque est plein.'],
+    ['EDQUOT', 'The disk is full.', 'Le disque est plein.'],
+    ['EROFS', 'is read-only', 'en lecture seule'],
+    ['EACCES', 'may not write to the data folder', 'n’a pas le droit d’écrire'],
+    ['EPERM', 'may not write to the data folder', 'n’a pas le droit d’écrire'],
+    ['EIO', 'The disk reported an error.', 'Le disque a signalé une erreur.'],
+  ])('%s: the cause and the remedy in the session language, and the file', async (code, en, fr) => {
+    const english = await notSavedScreen(code, 'en');
+    expect(english).toContain(en);
+    expect(english).toContain('(/data/records/R-TEST-0000.rec)');
+    expect(english).not.toContain('the store’s own words');
+    const french = await notSavedScreen(code, 'fr');
+    expect(french).toContain('PAS ENCORE ENREGISTRÉ');
+    expect(french).toContain(fr);
+    expect(french).not.toContain('A detail in the store’s words.');
+  });
+
+  it('any other cause is shown in the store’s own words', async () => {
+    const screen = await notSavedScreen('EMFILE', 'fr');
+    expect(screen).toContain('Could not save record R-TEST-0000: the store’s own words.');
+    expect(screen).toContain('A detail in the store’s words.');
+  });
+});
