@@ -2,9 +2,6 @@
  * The session's own words (not the questionnaire's), in the languages the shipped
  * questionnaire offers. Any other language falls back to English.
  */
-/** The causes of a failed save a screener can put right, in the session's language. */
-export type SaveProblem = 'full' | 'readOnly' | 'permission' | 'disk';
-
 export interface UiText {
   practice: string;
   dontKnow: string;
@@ -51,6 +48,9 @@ export interface UiText {
   tips: Record<string, string>;
 }
 
+/** The causes of a failed save a screener can put right, in the session's language. */
+export type SaveProblem = 'full' | 'readOnly' | 'permission' | 'disk';
+
 const en: UiText = {
   practice: 'PRACTICE — nothing is saved',
   dontKnow: "Don't know",
@@ -74,7 +74,7 @@ const en: UiText = {
   done: 'All questions on this path are done.',
   firstQuestion: 'This is the first question; there is nothing before it.',
   notSaved: 'Not saved yet',
-  saveFailed: 'The answers are kept here. Put right what is said below.',
+  saveFailed: 'The answers are kept here. Put right what is said below, then try again.',
   saveAgain: 'Try saving again',
   saveFailedQuickExit: 'A quick exit now leaves without the answers not yet saved.',
   saveProblems: {
@@ -144,7 +144,8 @@ const fr: UiText = {
   done: 'Toutes les questions de ce parcours sont faites.',
   firstQuestion: 'C’est la première question ; il n’y a rien avant.',
   notSaved: 'Pas encore enregistré',
-  saveFailed: 'Les réponses sont gardées ici. Corrigez ce qui est indiqué ci-dessous.',
+  saveFailed:
+    'Les réponses sont gardées ici. Corrigez ce qui est indiqué ci-dessous, puis réessayez.',
   saveAgain: 'Réessayer d’enregistrer',
   saveFailedQuickExit: 'Une sortie rapide maintenant part sans les réponses non enregistrées.',
   saveProblems: {
