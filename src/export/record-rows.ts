@@ -94,8 +94,9 @@ export async function openedByAsync(open: () => Promise<InterviewRecord>): Promi
 function asScreenerError(error: unknown): ScreenerError {
   if (isScreenerError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new ScreenerError('environment', 'E_UNEXPECTED', `unexpected failure: ${message}`);
+  return new ScreenerError('environment', UNEXPECTED, `unexpected failure: ${message}`);
 }
+const UNEXPECTED = 'E_UNEXPECTED';
 
 export class RowMaker {
   /** Per questionnaire hash: its de-identifier, or null when its export section is invalid. */
@@ -142,6 +143,10 @@ export class RowMaker {
   make(file: string, index: number, opened: Opened): FileResult {
     if (!opened.ok) {
       const { error } = opened;
+      // A failure nobody foresaw speaks in the system's or a bug's words, which could
+      // quote anything: they go to stderr only, like a scoring error's.
+      if (error.code === UNEXPECTED)
+        return skipOf(file, 'unreadable', UNEXPECTED, 'an unexpected failure', error.message);
       const hint = WITH_HINT.has(error.code) ? error.details[0] : undefined;
       return skipOf(
         file,

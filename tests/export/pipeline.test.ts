@@ -236,4 +236,25 @@ describe('runExport', () => {
     expect(readFileSync(join(dir, 'summary.json'), 'utf8')).not.toContain(leaked);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).not.toContain(leaked);
   });
+
+  it('a file that fails in a way nobody foresaw is skipped; its error’s words reach stderr only', async () => {
+    const records: Record<string, InterviewRecord | Error> = people(6);
+    const leaked = 'ZZCANARY-Unforeseen-Quote';
+    records['zz-odd.rec'] = new TypeError(`cannot read properties of "${leaked}"`);
+    const seen: SkippedFile[] = [];
+    const { summary } = await runExport(request(records, { onSkip: (s) => seen.push(s) }));
+    expect(summary.skipped).toEqual([
+      {
+        file: 'zz-odd.rec',
+        reason: 'unreadable',
+        code: 'E_UNEXPECTED',
+        message: 'an unexpected failure',
+      },
+    ]);
+    expect(seen.map((s) => s.detail)).toEqual([
+      `unexpected failure: cannot read properties of "${leaked}"`,
+    ]);
+    expect(readFileSync(join(dir, 'summary.json'), 'utf8')).not.toContain(leaked);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).not.toContain(leaked);
+  });
 });
