@@ -3,7 +3,8 @@
  * the stream, and one nobody listens to ends the process with a stack trace: what
  * `screener show q.yaml | head` (the reader leaves: EPIPE) or `screener report ID >
  * report.html` on a full disk printed. Here a reader that leaves is the user's choice:
- * the rest of the output is dropped quietly and the command finishes as it would have.
+ * the rest of the output is dropped quietly and the command finishes as it would have;
+ * so is a terminal closed under the command.
  * Any other failure of standard output (a full disk, a device error) is said once on
  * stderr, in words and with a stable code, and the exit code is 1 unless the command
  * already failed: its work (a stored record, an export file) is done as usual, only
@@ -20,11 +21,21 @@ function watch(stream: NodeJS.WriteStream, fd: 1 | 2): NodeJS.WriteStream {
   if (watched.has(stream)) return stream;
   watched.add(stream);
   stream.on('error', (error: unknown) => {
-    if (fd === 2 || nodeCode(error) === 'EPIPE' || failure !== undefined) return;
+    if (fd === 2 || readerGone(error, stream.isTTY) || failure !== undefined) return;
     failure = error;
     process.once('exit', reportOutputFailure);
   });
   return stream;
+}
+
+/**
+ * Whether a failed write means only that nobody is reading any more: a pipe whose
+ * reader left (EPIPE), or a terminal that is gone (its window closed: EIO on a
+ * terminal), where there is nobody left to tell either.
+ */
+export function readerGone(error: unknown, isTTY: boolean | undefined): boolean {
+  const code = nodeCode(error);
+  return code === 'EPIPE' || (code === 'EIO' && isTTY === true);
 }
 
 /** process.stdout, its write failures handled as above. */

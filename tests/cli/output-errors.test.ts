@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { CLI_ENV, PASSPHRASE } from '../store/helpers.js';
+import { readerGone } from '../../src/cli/output-errors.js';
 
 const SHIPPED = join(ROOT, 'questionnaires', 'iom-screening.yaml');
 const ANSWERS = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
@@ -82,4 +83,16 @@ describe('standard output that cannot be written', () => {
       expect(JSON.parse(list.stdout)).toHaveLength(1);
     },
   );
+});
+
+describe('which failed writes mean only that nobody reads any more', () => {
+  const failed = (code: string) => Object.assign(new Error(code), { code });
+  it('a pipe whose reader left, or a terminal that is gone: yes; a full disk or a device error on a file: no', () => {
+    expect(readerGone(failed('EPIPE'), false)).toBe(true);
+    expect(readerGone(failed('EIO'), true)).toBe(true);
+    expect(readerGone(failed('EIO'), false)).toBe(false);
+    expect(readerGone(failed('EIO'), undefined)).toBe(false);
+    expect(readerGone(failed('ENOSPC'), true)).toBe(false);
+    expect(readerGone(failed('ENOSPC'), false)).toBe(false);
+  });
 });
