@@ -36,7 +36,7 @@ function term(dir: string, args: string[], env: Record<string, string>, keepStde
   return new Term(args, env, undefined, dir, `ulimit -c unlimited 2>/dev/null; ${redirect}true`);
 }
 
-/** Closes the terminal; returns what the command wrote on stderr (its last line is checked by the caller). */
+/** Closes the terminal; returns what the command wrote on stderr, for the caller to check. */
 async function hangUp(t: Term, dir: string): Promise<string> {
   t.hangUp();
   expect(await t.exited).toBe(130);
