@@ -12,6 +12,7 @@
  * left to say them.
  */
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { nodeCode, systemReason } from '../store/errors.js';
 
 const watched = new WeakSet<NodeJS.WriteStream>();
@@ -21,7 +22,8 @@ function watch(stream: NodeJS.WriteStream, fd: 1 | 2): NodeJS.WriteStream {
   if (watched.has(stream)) return stream;
   watched.add(stream);
   stream.on('error', (error: unknown) => {
-    if (fd === 2 || readerGone(error, stream.isTTY) || failure !== undefined) return;
+    if (fd === 2 || failure !== undefined) return;
+    if (readerGone(error, stream.isTTY === true, stream.isTTY === true && isatty(fd))) return;
     failure = error;
     process.once('exit', reportOutputFailure);
   });
@@ -30,12 +32,13 @@ function watch(stream: NodeJS.WriteStream, fd: 1 | 2): NodeJS.WriteStream {
 
 /**
  * Whether a failed write means only that nobody is reading any more: a pipe whose
- * reader left (EPIPE), or a terminal that is gone (its window closed: EIO on a
- * terminal), where there is nobody left to tell either.
+ * reader left (EPIPE), or a terminal that is gone (its window closed), where there is
+ * nobody left to tell either. A terminal that is gone answers EIO, and is no longer a
+ * terminal when asked.
  */
-export function readerGone(error: unknown, isTTY: boolean | undefined): boolean {
+export function readerGone(error: unknown, wasTerminal: boolean, stillTerminal: boolean): boolean {
   const code = nodeCode(error);
-  return code === 'EPIPE' || (code === 'EIO' && isTTY === true);
+  return code === 'EPIPE' || (wasTerminal && (code === 'EIO' || !stillTerminal));
 }
 
 /** process.stdout, its write failures handled as above. */

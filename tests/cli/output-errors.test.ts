@@ -88,11 +88,13 @@ describe('standard output that cannot be written', () => {
 describe('which failed writes mean only that nobody reads any more', () => {
   const failed = (code: string) => Object.assign(new Error(code), { code });
   it('a pipe whose reader left, or a terminal that is gone: yes; a full disk or a device error on a file: no', () => {
-    expect(readerGone(failed('EPIPE'), false)).toBe(true);
-    expect(readerGone(failed('EIO'), true)).toBe(true);
-    expect(readerGone(failed('EIO'), false)).toBe(false);
-    expect(readerGone(failed('EIO'), undefined)).toBe(false);
-    expect(readerGone(failed('ENOSPC'), true)).toBe(false);
-    expect(readerGone(failed('ENOSPC'), false)).toBe(false);
+    expect(readerGone(failed('EPIPE'), false, false)).toBe(true);
+    expect(readerGone(failed('EIO'), true, false)).toBe(true);
+    expect(readerGone(failed('EIO'), true, true)).toBe(true);
+    // Whatever the error, a terminal that is no longer one is gone.
+    expect(readerGone(failed('ENXIO'), true, false)).toBe(true);
+    expect(readerGone(failed('EIO'), false, false)).toBe(false);
+    expect(readerGone(failed('ENOSPC'), true, true)).toBe(false);
+    expect(readerGone(failed('ENOSPC'), false, false)).toBe(false);
   });
 });
