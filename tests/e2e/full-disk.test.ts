@@ -1,10 +1,11 @@
 /**
  * An interview on a disk that fills up, in a real terminal with a real full disk (a
  * small tmpfs under the data folder): the answer just given is not lost and the
- * interview does not end. The screen says the answers are not saved yet and why; once
- * space is freed, "Try saving again" saves and the interview goes on at the next
- * question. A quick exit while the disk is still full leaves with the neutral line,
- * the last saved version intact. Needs root with the right to mount (as CI runs).
+ * interview does not end. The screen says the answers are not saved yet and why, in the
+ * interview's language; once space is freed, "Try saving again" saves and the interview
+ * goes on at the next question. A quick exit while the disk is still full leaves with
+ * the neutral line, the last saved version intact. Needs root with the right to mount
+ * (as CI runs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
