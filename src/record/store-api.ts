@@ -43,6 +43,12 @@ export interface RecordStore {
   delete(id: string): Promise<void>;
   appendAudit(id: string, event: AuditEvent): Promise<void>;
   readAudit(id: string): Promise<AuditEvent[]>;
+  /**
+   * Holds a record for one interactive session, refusing when another session has it
+   * open (two sessions on one record would overwrite each other's answers). Absent
+   * where nothing is shared (practice runs, in memory).
+   */
+  holdSession?(id: string): { release(): void };
 }
 
 /** Practice runs: the same interface, nothing leaves memory. */

@@ -27,11 +27,18 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     throw dataError('E_RECORD_NOT_FOUND', `There is no record ${id} in ${store.dataDir}.`, [
       'See `screener list` for the stored records.',
     ]);
-  if (!opts.yes && ctx.interactive && !(await confirm(ctx, id))) {
-    writeLine(ctx.stderr, 'Nothing was deleted.');
-    return EXIT.ok;
+  // Held while it is deleted: an interview open in another window would write it again
+  // at its next answer, and none can open it meanwhile.
+  const lock = store.holdSession(id);
+  try {
+    if (!opts.yes && ctx.interactive && !(await confirm(ctx, id))) {
+      writeLine(ctx.stderr, 'Nothing was deleted.');
+      return EXIT.ok;
+    }
+    await store.delete(id);
+  } finally {
+    lock.release();
   }
-  await store.delete(id);
   writeLine(ctx.stderr, `Deleted ${id}.`);
   return EXIT.ok;
 }

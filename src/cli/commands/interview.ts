@@ -27,12 +27,18 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     lang,
     now: new Date().toISOString(),
   });
-  return interactiveSession(ctx, {
-    questionnaire: q,
-    state: stateOf(record),
-    store,
-    practice,
-    lang,
-    first: 'started',
-  });
+  // Held from the start: `resume` in another window would otherwise pick this interview.
+  const lock = store.holdSession?.(record.id);
+  try {
+    return await interactiveSession(ctx, {
+      questionnaire: q,
+      state: stateOf(record),
+      store,
+      practice,
+      lang,
+      first: 'started',
+    });
+  } finally {
+    lock?.release();
+  }
 }

@@ -24,10 +24,12 @@ import {
   hasKeys,
   initKeys,
   keysStatus,
+  layoutOf,
   MIN_PASSPHRASE_LENGTH,
   noKeysError,
   parseOrgPublicKey,
   readOrgPublicKeyFile,
+  recordsInSession,
   scryptParamsFromEnv,
   unlockDataDir,
   type RecordProblem,
@@ -88,6 +90,7 @@ async function init(ctx: CliContext): Promise<number> {
 async function change(ctx: CliContext): Promise<number> {
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
+  refuseWhileInterviewOpen(dataDir, 'change the passphrase');
   const current = await readPassphrase(ctx, { message: 'Current passphrase:' });
   // Verified before the new one is asked for: a typo is caught at once.
   const unlocked = await unlockDataDir(dataDir, current);
@@ -140,6 +143,7 @@ async function orgAdd(ctx: CliContext, value: string | undefined): Promise<numbe
   const org = existsSync(value) ? await readOrgPublicKeyFile(value) : parseOrgPublicKey(value);
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
+  refuseWhileInterviewOpen(dataDir, 'add an organisation key');
   const passphrase = await readPassphrase(ctx, { message: 'Passphrase:' });
   const unlocked = await unlockDataDir(dataDir, passphrase);
   const before = unlocked.keys.org;
@@ -206,4 +210,19 @@ function reportProblems(ctx: CliContext, problems: readonly RecordProblem[]): nu
     `${problems.length} record${problems.length === 1 ? '' : 's'} could not be re-keyed and ${problems.length === 1 ? 'was' : 'were'} left unchanged.`,
   );
   return EXIT.data;
+}
+
+/**
+ * Re-keying rewrites every record's key slots, while an open interview keeps saving
+ * its record with the slots it read at the start: the record would end up openable
+ * only with keys the folder no longer has. So keys wait until no interview is open.
+ */
+function refuseWhileInterviewOpen(dataDir: string, action: string): void {
+  const open = recordsInSession(layoutOf(dataDir).recordsDir);
+  if (open.length > 0)
+    throw usageError(
+      'E_RECORD_IN_USE',
+      `an interview is open in another screener window (${open.join(', ')}); finish or quit it first, then ${action}.`,
+      ['Nothing was changed.'],
+    );
 }

@@ -33,21 +33,27 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
         'Start one with: screener interview',
       ]);
   }
-  const record = await store.load(recordId);
-  if (record.status !== 'in_progress')
-    throw usageError(
-      'E_NOT_RESUMABLE',
-      `interview ${record.id} is ${record.status}; only one in progress can be resumed.`,
-    );
-  const q = questionnaireFor(ctx, record, opts.questionnaire);
-  return interactiveSession(ctx, {
-    questionnaire: q,
-    state: stateOf(record),
-    store,
-    practice: false,
-    lang: record.lang,
-    first: 'resumed',
-  });
+  // Held before it is read, so what is read is the last another window saved.
+  const lock = store.holdSession?.(recordId);
+  try {
+    const record = await store.load(recordId);
+    if (record.status !== 'in_progress')
+      throw usageError(
+        'E_NOT_RESUMABLE',
+        `interview ${record.id} is ${record.status}; only one in progress can be resumed.`,
+      );
+    const q = questionnaireFor(ctx, record, opts.questionnaire);
+    return await interactiveSession(ctx, {
+      questionnaire: q,
+      state: stateOf(record),
+      store,
+      practice: false,
+      lang: record.lang,
+      first: 'resumed',
+    });
+  } finally {
+    lock?.release();
+  }
 }
 
 /** The questionnaire the record was made with: the same file (by hash), else the same id and version. */

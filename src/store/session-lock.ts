@@ -1,0 +1,196 @@
+/**
+ * One interactive session per record at a time. Two windows on the same interview (a
+ * `resume` typed in a second terminal while the first is still open) would each save
+ * their whole copy of the record after every answer, and the later save would erase
+ * what the other had taken down. So a session holds a small lock file beside the
+ * record, `records/.<id>.session`, and a second session on that record is refused with
+ * the reason. The file holds only the process id, the boot it belongs to and a random
+ * token: nothing about the person. A lock whose process has ended (a crash, a power
+ * cut, a restart) is taken over.
+ *
+ * The file is hidden, so listings and exports never see it.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { usageError } from '../errors.js';
+import { DIR_MODE, FILE_MODE } from './paths.js';
+import { nodeCode } from './errors.js';
+
+const SUFFIX = '.session';
+
+export interface SessionLock {
+  /** Gives the record back; does nothing when the lock is no longer this session's. */
+  release(): void;
+}
+
+interface Holder {
+  readonly pid: number;
+  readonly boot: string;
+  readonly token: string;
+}
+
+export function sessionLockPath(recordsDir: string, id: string): string {
+  return join(recordsDir, `.${id}${SUFFIX}`);
+}
+
+/**
+ * Holds record `id` for this process's session, or refuses (E_RECORD_IN_USE) when
+ * another live session holds it. Released by `release()`, and at the latest when the
+ * process exits.
+ */
+export function holdRecordSession(recordsDir: string, id: string): SessionLock {
+  const path = sessionLockPath(recordsDir, id);
+  const mine: Holder = { pid: process.pid, boot: bootId(), token: randomBytes(8).toString('hex') };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const made = create(path, mine, recordsDir);
+    if (made === 'refused') {
+      // A folder this process cannot write to (read-only, full): no session can save
+      // there, so there is nothing to overwrite; the session's own saves say why.
+      const holder = readHolder(path);
+      if (holder && isLive(holder)) throw inUse(id, holder.pid);
+      return { release: () => undefined };
+    }
+    if (made) {
+      const release = () => {
+        process.off('exit', release);
+        if (sameHolder(readHolder(path), mine)) {
+          try {
+            unlinkSync(path);
+          } catch {
+            // Gone already, or the folder is read-only now: a dead lock is taken over later.
+          }
+        }
+      };
+      process.once('exit', release);
+      return { release };
+    }
+    const holder = readHolder(path);
+    if (holder && isLive(holder)) throw inUse(id, holder.pid);
+    // Its process has ended: the lock is stale.
+    try {
+      unlinkSync(path);
+    } catch {
+      // Gone already (another session took it over), or the folder refuses: try again.
+    }
+  }
+  throw inUse(id, readHolder(path)?.pid);
+}
+
+/** The process holding record `id` in a live session, if any. */
+export function sessionHolder(recordsDir: string, id: string): number | undefined {
+  const holder = readHolder(sessionLockPath(recordsDir, id));
+  return holder && isLive(holder) ? holder.pid : undefined;
+}
+
+/** The records held by live sessions, in id order. */
+export function recordsInSession(recordsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(recordsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith('.') && n.endsWith(SUFFIX))
+    .map((n) => n.slice(1, -SUFFIX.length))
+    .filter((id) => sessionHolder(recordsDir, id) !== undefined)
+    .sort();
+}
+
+export function inUse(id: string, pid: number | undefined) {
+  return usageError(
+    'E_RECORD_IN_USE',
+    `interview ${id} is open in another screener window${pid ? ` (process ${pid})` : ''}.`,
+    [
+      'Two sessions on one interview would overwrite each other’s answers. Continue in that window, or quit it (Ctrl-Q) and try again.',
+    ],
+  );
+}
+
+/**
+ * Creates the lock file with `mine` in it: true, or false when one is there already,
+ * or 'refused' when the folder takes no new file (read-only, no permission, full).
+ */
+function create(path: string, mine: Holder, recordsDir: string): boolean | 'refused' {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', FILE_MODE);
+  } catch (error) {
+    const code = nodeCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'ENOENT') return 'refused';
+    // A first interview in a new data folder: its records folder is made now.
+    try {
+      mkdirSync(recordsDir, { recursive: true, mode: DIR_MODE });
+    } catch {
+      return 'refused';
+    }
+    return create(path, mine, recordsDir);
+  }
+  try {
+    writeSync(fd, JSON.stringify(mine));
+  } catch {
+    closeSync(fd);
+    // A lock cut short would be nobody's anyway; leave no empty file behind.
+    try {
+      unlinkSync(path);
+    } catch {
+      // The folder refuses that too.
+    }
+    return 'refused';
+  }
+  closeSync(fd);
+  return true;
+}
+
+function readHolder(path: string): Holder | undefined {
+  try {
+    const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    if (typeof v.pid !== 'number' || typeof v.boot !== 'string' || typeof v.token !== 'string')
+      return undefined;
+    return { pid: v.pid, boot: v.boot, token: v.token };
+  } catch {
+    // Missing, or cut short by a crash while it was written: nobody's.
+    return undefined;
+  }
+}
+
+function sameHolder(a: Holder | undefined, b: Holder): boolean {
+  return a !== undefined && a.pid === b.pid && a.token === b.token;
+}
+
+function isLive(holder: Holder): boolean {
+  // Written before the last restart: its process is gone, whatever holds that number now.
+  const boot = bootId();
+  if (holder.boot && boot && holder.boot !== boot) return false;
+  if (holder.pid === process.pid) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return nodeCode(error) === 'EPERM';
+  }
+}
+
+let boot: string | undefined;
+/** This boot of the machine (Linux); empty elsewhere, where only the process id is checked. */
+function bootId(): string {
+  if (boot === undefined) {
+    try {
+      boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    } catch {
+      boot = '';
+    }
+  }
+  return boot;
+}

@@ -1,0 +1,129 @@
+/**
+ * One session per record (src/store/session-lock.ts): a record held by a live process
+ * is refused to a second session, with its process id; a lock left by a process that
+ * ended, or written before the machine restarted, is taken over; a session gives back
+ * only its own lock; a read-only folder holds nothing but still refuses a live holder.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  holdRecordSession,
+  recordsInSession,
+  sessionHolder,
+  sessionLockPath,
+} from '../../src/store/session-lock.js';
+import { removeDir, tempDir } from './helpers.js';
+import { canMountTmpfs, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
+
+const ID = 'R-TEST-LOCK';
+const OTHER = 'R-TEST-FREE';
+let dir: string;
+let records: string;
+const children: ChildProcess[] = [];
+beforeEach(() => {
+  dir = tempDir('lock');
+  records = join(dir, 'records');
+});
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  removeDir(dir);
+});
+
+const BOOT = existsSync('/proc/sys/kernel/random/boot_id')
+  ? readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+  : '';
+
+/** A lock as another process would have left it. */
+function lockOf(pid: number, boot = BOOT): void {
+  mkdirSync(records, { recursive: true });
+  writeFileSync(sessionLockPath(records, ID), JSON.stringify({ pid, boot, token: 'abcd' }));
+}
+
+/** A process that is alive until the test ends. */
+function livePid(): number {
+  const c = spawn('sleep', ['60'], { stdio: 'ignore' });
+  children.push(c);
+  return c.pid!;
+}
+
+/** The id of a process that has ended. */
+function deadPid(): number {
+  return spawnSync('true').pid!;
+}
+
+describe('a record held by a session', () => {
+  it('is refused to a second session while the first lives, naming its process', () => {
+    const pid = livePid();
+    lockOf(pid);
+    let error: unknown;
+    try {
+      holdRecordSession(records, ID);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'E_RECORD_IN_USE', kind: 'usage' });
+    expect((error as Error).message).toBe(
+      `interview ${ID} is open in another screener window (process ${pid}).`,
+    );
+    expect(sessionHolder(records, ID)).toBe(pid);
+    expect(recordsInSession(records)).toEqual([ID]);
+    // The other session's lock is untouched.
+    expect(JSON.parse(readFileSync(sessionLockPath(records, ID), 'utf8')).pid).toBe(pid);
+  });
+
+  it('is taken over when its process has ended, or when it was written before a restart', () => {
+    lockOf(deadPid());
+    const first = holdRecordSession(records, ID);
+    expect(JSON.parse(readFileSync(sessionLockPath(records, ID), 'utf8')).pid).toBe(process.pid);
+    first.release();
+
+    if (BOOT) {
+      lockOf(livePid(), 'another-boot-of-this-machine');
+      const second = holdRecordSession(records, ID);
+      expect(JSON.parse(readFileSync(sessionLockPath(records, ID), 'utf8')).pid).toBe(process.pid);
+      second.release();
+    }
+  });
+
+  it('holds only a process id, a boot id and a token, in a hidden file that release removes', () => {
+    const lock = holdRecordSession(records, ID);
+    expect(readdirSync(records)).toEqual([`.${ID}.session`]);
+    const held = JSON.parse(readFileSync(sessionLockPath(records, ID), 'utf8')) as object;
+    expect(Object.keys(held).sort()).toEqual(['boot', 'pid', 'token']);
+    expect(recordsInSession(records)).toEqual([]); // this process's own lock is not another session
+    lock.release();
+    expect(readdirSync(records)).toEqual([]);
+    expect(holdRecordSession(records, OTHER)).toBeDefined();
+  });
+
+  it('gives back only its own lock: one another session took over stays', () => {
+    const lock = holdRecordSession(records, ID);
+    const pid = livePid();
+    lockOf(pid);
+    lock.release();
+    expect(sessionHolder(records, ID)).toBe(pid);
+  });
+
+  it.skipIf(!canMountTmpfs)(
+    'a read-only folder, where no session can save: held without a lock, a live holder still refused',
+    () => {
+      mkdirSync(records, { recursive: true });
+      mountTmpfs(records, 64);
+      try {
+        expect(spawnSync('mount', ['-o', 'remount,ro', records]).status).toBe(0);
+        const lock = holdRecordSession(records, ID);
+        lock.release();
+        expect(readdirSync(records)).toEqual([]);
+        expect(spawnSync('mount', ['-o', 'remount,rw', records]).status).toBe(0);
+        const pid = livePid();
+        lockOf(pid);
+        expect(spawnSync('mount', ['-o', 'remount,ro', records]).status).toBe(0);
+        expect(() => holdRecordSession(records, ID)).toThrow(/open in another screener window/);
+      } finally {
+        unmountAll();
+      }
+    },
+  );
+});
