@@ -143,7 +143,7 @@ export function openFrames(
   return events;
 }
 
-function auditTampered(label: FileLabel) {
+export function auditTampered(label: FileLabel) {
   return storeDataError(
     'E_AUDIT_TAMPERED',
     `The audit log of ${label.what} failed its integrity check: the file was altered or damaged.`,

@@ -21,6 +21,7 @@ import {
   auditKey,
   auditLayout,
   checkEvent,
+  auditTampered,
   encodeAuditHeader,
   FRAME_BYTES,
   openFrames,
@@ -418,11 +419,29 @@ export class FileStore implements RecordStore {
         await this.truncate(path, layout.headerBytes + layout.frames * FRAME_BYTES, id);
       entry.auditFrames = layout.frames;
     }
-    const seq = entry.auditFrames;
-    const frame = sealFrame(key, id, seq, event);
+    // Numbered by the log as it is on disk, not as this process last left it: another
+    // process (`report` in another window) may have appended since, and a repeated
+    // number would make every later frame fail its check.
+    const headerBytes = encodeAuditHeader(id).length;
+    let size: number;
+    try {
+      size = (await this.fs.stat(path)).size;
+    } catch (error) {
+      entry.auditFrames = undefined;
+      throw readFailure(error, `the audit log of record ${id}`, path);
+    }
+    if (size < headerBytes) {
+      entry.auditFrames = undefined;
+      throw auditTampered(label);
+    }
+    const seq = Math.floor((size - headerBytes) / FRAME_BYTES);
     let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
     try {
       handle = await this.fs.open(path, 'a');
+      // A frame cut short by a crash elsewhere: new frames start on a frame boundary.
+      if ((size - headerBytes) % FRAME_BYTES !== 0)
+        await handle.truncate(headerBytes + seq * FRAME_BYTES);
+      const frame = sealFrame(key, id, seq, event);
       await handle.write(frame, 0, frame.length);
       await handle.datasync();
       await handle.close();

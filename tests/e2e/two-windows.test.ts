@@ -3,13 +3,15 @@
  * pseudo-terminals. Both windows would save their own copy of the record after every
  * answer, and each save would erase what the other took down. So while one window has
  * the interview open, the other is refused with the reason, as are deleting it and
- * re-keying the folder. Once the first window quits, the interview resumes where it
- * stopped. A window that was killed leaves a lock that the next session takes over.
+ * re-keying the folder; a report from the other window is allowed, and its audit event
+ * does not break the log the open session goes on writing. Once the first window quits,
+ * the interview resumes where it stopped. A window that was killed leaves a lock that
+ * the next session takes over.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOnly } from './store-access.js';
+import { loadOnly, openTestStore } from './store-access.js';
 import { FIXTURE, KEY, Term, answerToAge, cliEnv, initDataDir, tempDir } from './pty.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -60,6 +62,11 @@ describe('one interview, two windows', () => {
     );
     expect(rekeyed.stderr).toContain('Nothing was changed.');
 
+    // A report may still be made from the other window: reading is harmless, and the
+    // event it logs must not break the log the open session goes on writing.
+    const report = runCli(['report', id, '-q', FIXTURE], { env });
+    expect(report.code, report.stderr).toBe(0);
+
     // The first window goes on as if nothing happened, then quits.
     await first.at('? Age (years)', '30' + KEY.enter);
     await first.waitFor('? Date of arrival');
@@ -75,6 +82,9 @@ describe('one interview, two windows', () => {
     const record = await loadOnly(dataDir);
     expect(record.answers.name).toMatchObject({ kind: 'value', value: 'Ana Fictional' });
     expect(record.answers.age).toMatchObject({ kind: 'value', value: 30 });
+    const audit = await (await openTestStore(dataDir)).readAudit(id);
+    expect(audit.map((e) => e.type)).toContain('report');
+    expect(audit.filter((e) => e.type === 'answered').length).toBeGreaterThanOrEqual(5);
   });
 
   it('a window that was killed leaves a lock the next session takes over', async () => {
