@@ -2,11 +2,12 @@
  * The same interview open in two terminal windows, with the built CLI in real
  * pseudo-terminals. Both windows would save their own copy of the record after every
  * answer, and each save would erase what the other took down. So while one window has
- * the interview open, the other is refused with the reason, as are deleting it and
- * re-keying the folder; a report from the other window is allowed, and its audit event
- * does not break the log the open session goes on writing. Once the first window quits,
- * the interview resumes where it stopped. A window that was killed leaves a lock that
- * the next session takes over.
+ * the interview open, the other is refused with the reason, as are deleting it, a
+ * redaction review (which saves the record) and re-keying the folder. A plain report
+ * from the other window is allowed, and its audit event does not break the log the
+ * open session goes on writing. Once the first window quits, the interview resumes
+ * where it stopped. A window that was killed leaves a lock that the next session takes
+ * over.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +62,11 @@ describe('one interview, two windows', () => {
       `an interview is open in another screener window (${id}); finish or quit it first, then change the passphrase. [E_RECORD_IN_USE]`,
     );
     expect(rekeyed.stderr).toContain('Nothing was changed.');
+
+    // A redaction review saves the record too: it waits as well.
+    const review = new Term(['report', id, '-q', FIXTURE, '--review'], cliEnv(dataDir));
+    expect(await review.exited).toBe(2);
+    expect(review.screen()).toContain(`interview ${id} is open in another screener window`);
 
     // A report may still be made from the other window: reading is harmless, and the
     // event it logs must not break the log the open session goes on writing.

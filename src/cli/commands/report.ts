@@ -57,6 +57,28 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   if (opts.out) await checkReportTarget(opts.out);
 
   const store = await openStore(ctx);
+  // A review saves the record: held as an interview is, so that a window with the
+  // interview open and this review cannot each erase what the other wrote.
+  const lock = opts.review ? store.holdSession(id) : undefined;
+  try {
+    return await reportOf(ctx, store, id, opts, { format, referrals, phoneCountries });
+  } finally {
+    lock?.release();
+  }
+}
+
+async function reportOf(
+  ctx: CliContext,
+  store: RecordStore,
+  id: string,
+  opts: Options,
+  inputs: {
+    format: ReportFormat;
+    referrals: Awaited<ReturnType<typeof reportInputs>>['referrals'];
+    phoneCountries: Awaited<ReturnType<typeof reportInputs>>['phoneCountries'];
+  },
+): Promise<number> {
+  const { format, referrals, phoneCountries } = inputs;
   let record = await store.load(id);
 
   if (opts.audit) {
