@@ -30,7 +30,7 @@ import {
 import { randomKey } from './crypto.js';
 import { deleteFailure, nodeCode, readFailure, storeDataError, writeFailure } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
-import { holdRecordSession, sessionHolder, type SessionLock } from './session-lock.js';
+import { holdRecordSession, type SessionLock } from './session-lock.js';
 import { finishPendingKeyWork } from './keys-admin.js';
 import type { KeySlot, Unlocker } from './key-slots.js';
 import { auditPath, recordPath, type StoreLayout } from './paths.js';
@@ -91,11 +91,6 @@ export class FileStore implements RecordStore {
   /** Holds record `id` for this session, or refuses when another window has it open (session-lock.ts). */
   holdSession(id: string): SessionLock {
     return holdRecordSession(this.layout.recordsDir, id);
-  }
-
-  /** The process whose session has record `id` open, if any. */
-  sessionHolder(id: string): number | undefined {
-    return sessionHolder(this.layout.recordsDir, id);
   }
 
   get layout(): StoreLayout {

@@ -34,14 +34,7 @@ export {
   type StoreErrorCode,
 } from './errors.js';
 export { ownFileKind } from './own-files.js';
-export {
-  holdRecordSession,
-  inUse,
-  recordsInSession,
-  sessionHolder,
-  sessionLockPath,
-  type SessionLock,
-} from './session-lock.js';
+export { recordsInSession, type SessionLock } from './session-lock.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';

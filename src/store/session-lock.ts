@@ -106,7 +106,7 @@ export function recordsInSession(recordsDir: string): string[] {
     .sort();
 }
 
-export function inUse(id: string, pid: number | undefined) {
+function inUse(id: string, pid: number | undefined) {
   return usageError(
     'E_RECORD_IN_USE',
     `interview ${id} is open in another screener window${pid ? ` (process ${pid})` : ''}.`,
