@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from '../errors.js';
+import { isRecordId } from '../record/id.js';
 import { DIR_MODE, FILE_MODE } from './paths.js';
 import { nodeCode } from './errors.js';
 
@@ -48,6 +49,9 @@ export function sessionLockPath(recordsDir: string, id: string): string {
  * process exits.
  */
 export function holdRecordSession(recordsDir: string, id: string): SessionLock {
+  // Not a record id (typed by hand): there is no record to hold, and the load that
+  // follows says so; nor may the text become part of a file name.
+  if (!isRecordId(id)) return { release: () => undefined };
   const path = sessionLockPath(recordsDir, id);
   const mine: Holder = { pid: process.pid, boot: bootId(), token: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -120,21 +124,26 @@ function inUse(id: string, pid: number | undefined) {
  * Creates the lock file with `mine` in it: true, or false when one is there already,
  * or 'refused' when the folder takes no new file (read-only, no permission, full).
  */
-function create(path: string, mine: Holder, recordsDir: string): boolean | 'refused' {
+function create(
+  path: string,
+  mine: Holder,
+  recordsDir: string,
+  folderMade = false,
+): boolean | 'refused' {
   let fd: number;
   try {
     fd = openSync(path, 'wx', FILE_MODE);
   } catch (error) {
     const code = nodeCode(error);
     if (code === 'EEXIST') return false;
-    if (code !== 'ENOENT') return 'refused';
+    if (code !== 'ENOENT' || folderMade) return 'refused';
     // A first interview in a new data folder: its records folder is made now.
     try {
       mkdirSync(recordsDir, { recursive: true, mode: DIR_MODE });
     } catch {
       return 'refused';
     }
-    return create(path, mine, recordsDir);
+    return create(path, mine, recordsDir, true);
   }
   try {
     writeSync(fd, JSON.stringify(mine));

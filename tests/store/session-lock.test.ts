@@ -17,8 +17,8 @@ import {
 import { removeDir, tempDir } from './helpers.js';
 import { canMountTmpfs, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
 
-const ID = 'R-TEST-LOCK';
-const OTHER = 'R-TEST-FREE';
+const ID = 'R-TEST-0001';
+const OTHER = 'R-TEST-0002';
 let dir: string;
 let records: string;
 const children: ChildProcess[] = [];
@@ -96,6 +96,16 @@ describe('a record held by a session', () => {
     lock.release();
     expect(readdirSync(records)).toEqual([]);
     expect(holdRecordSession(records, OTHER)).toBeDefined();
+  });
+
+  it('text that is not a record id holds nothing and names no file (the load that follows refuses it)', () => {
+    mkdirSync(records, { recursive: true });
+    for (const typed of ['../../outside', '.hidden', 'R-TEST-0001/../x']) {
+      const lock = holdRecordSession(records, typed);
+      expect(readdirSync(records)).toEqual([]);
+      expect(readdirSync(dir).sort()).toEqual(['records']);
+      lock.release();
+    }
   });
 
   it('gives back only its own lock: one another session took over stays', () => {
