@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -20,7 +21,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 import { isRecordId } from '../record/id.js';
 import { DIR_MODE, FILE_MODE } from './paths.js';
@@ -137,9 +138,12 @@ function create(
     const code = nodeCode(error);
     if (code === 'EEXIST') return false;
     if (code !== 'ENOENT' || folderMade) return 'refused';
-    // A first interview in a new data folder: its records folder is made now.
+    // The records folder is missing (`keys init` makes it; someone removed it): made
+    // now, and made to last, as the store makes its folders (a record saved into a
+    // folder a power cut forgets would be lost).
     try {
       mkdirSync(recordsDir, { recursive: true, mode: DIR_MODE });
+      syncFolder(dirname(recordsDir));
     } catch {
       return 'refused';
     }
@@ -159,6 +163,15 @@ function create(
   }
   closeSync(fd);
   return true;
+}
+
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readHolder(path: string): Holder | undefined {

@@ -5,7 +5,7 @@
  * only its own lock; a read-only folder holds nothing but still refuses a live holder.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -106,6 +106,14 @@ describe('a record held by a session', () => {
       expect(readdirSync(dir).sort()).toEqual(['records']);
       lock.release();
     }
+  });
+
+  it('makes a missing records folder, owner-only, to hold the lock in', () => {
+    mkdirSync(dir, { recursive: true });
+    const lock = holdRecordSession(records, ID);
+    expect(statSync(records).mode & 0o777).toBe(0o700);
+    expect(readdirSync(records)).toEqual([`.${ID}.session`]);
+    lock.release();
   });
 
   it('gives back only its own lock: one another session took over stays', () => {
