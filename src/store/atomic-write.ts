@@ -109,7 +109,8 @@ export async function removeStaleTemps(fs: StoreFs, dir: string): Promise<number
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process `pid` exists (also when it belongs to another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

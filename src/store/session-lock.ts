@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 import { isRecordId } from '../record/id.js';
 import { DIR_MODE, FILE_MODE } from './paths.js';
+import { isAlive } from './atomic-write.js';
 import { nodeCode } from './errors.js';
 
 const SUFFIX = '.session';
@@ -195,13 +196,7 @@ function isLive(holder: Holder): boolean {
   const boot = bootId();
   if (holder.boot && boot && holder.boot !== boot) return false;
   if (holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return nodeCode(error) === 'EPERM';
-  }
+  return isAlive(holder.pid);
 }
 
 let boot: string | undefined;
