@@ -8,7 +8,12 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
-import { checkReportTarget, reportInputs, writeReportFile } from '../report-inputs.js';
+import {
+  checkReportTarget,
+  reportInputs,
+  writeReportFile,
+  type ReportInputs,
+} from '../report-inputs.js';
 import { styler } from '../style.js';
 import { promptWatch } from '../terminal-gone.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
@@ -53,7 +58,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       'Run it in an interactive terminal; without --review the report is written as is.',
     ]);
   // Read the directory before the passphrase is asked: a bad file fails fast (exit 3).
-  const { referrals, phoneCountries } = await reportInputs(ctx, opts);
+  const inputs = await reportInputs(ctx, opts);
   if (opts.out) await checkReportTarget(opts.out);
 
   const store = await openStore(ctx);
@@ -61,7 +66,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   // interview open and this review cannot each erase what the other wrote.
   const lock = opts.review ? store.holdSession(id) : undefined;
   try {
-    return await reportOf(ctx, store, id, opts, { format, referrals, phoneCountries });
+    return await reportOf(ctx, store, id, opts, format, inputs);
   } finally {
     lock?.release();
   }
@@ -72,13 +77,9 @@ async function reportOf(
   store: RecordStore,
   id: string,
   opts: Options,
-  inputs: {
-    format: ReportFormat;
-    referrals: Awaited<ReturnType<typeof reportInputs>>['referrals'];
-    phoneCountries: Awaited<ReturnType<typeof reportInputs>>['phoneCountries'];
-  },
+  format: ReportFormat,
+  { referrals, phoneCountries }: ReportInputs,
 ): Promise<number> {
-  const { format, referrals, phoneCountries } = inputs;
   let record = await store.load(id);
 
   if (opts.audit) {
