@@ -51,6 +51,20 @@ export interface RecordStore {
   holdSession?(id: string): { release(): void };
 }
 
+/** Runs `work` with record `id` held for one session (holdSession), given back after. */
+export async function whileHeld<T>(
+  store: RecordStore,
+  id: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const lock = store.holdSession?.(id);
+  try {
+    return await work();
+  } finally {
+    lock?.release();
+  }
+}
+
 /** Practice runs: the same interface, nothing leaves memory. */
 export class MemoryStore implements RecordStore {
   private readonly records = new Map<string, InterviewRecord>();

@@ -10,6 +10,7 @@ import { openStore } from '../open-store.js';
 import { promptWatch } from '../terminal-gone.js';
 import { dataError, ScreenerError, usageError } from '../../errors.js';
 import { isRecordId } from '../../record/id.js';
+import { whileHeld } from '../../record/store-api.js';
 
 interface Options {
   yes?: boolean;
@@ -29,18 +30,15 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     ]);
   // Held while it is deleted: an interview open in another window would write it again
   // at its next answer, and none can open it meanwhile.
-  const lock = store.holdSession(id);
-  try {
+  return whileHeld(store, id, async () => {
     if (!opts.yes && ctx.interactive && !(await confirm(ctx, id))) {
       writeLine(ctx.stderr, 'Nothing was deleted.');
       return EXIT.ok;
     }
     await store.delete(id);
-  } finally {
-    lock.release();
-  }
-  writeLine(ctx.stderr, `Deleted ${id}.`);
-  return EXIT.ok;
+    writeLine(ctx.stderr, `Deleted ${id}.`);
+    return EXIT.ok;
+  });
 }
 
 async function confirm(ctx: CliContext, id: string): Promise<boolean> {

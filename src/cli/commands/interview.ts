@@ -6,6 +6,7 @@ import { interviewLanguage } from '../../answers/index.js';
 import { startRecord, stateOf } from '../../engine/index.js';
 import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
 import { newRecordId } from '../../record/id.js';
+import { whileHeld } from '../../record/store-api.js';
 import { defaultQuestionnairePath } from '../../shipped.js';
 
 interface Options {
@@ -28,17 +29,14 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     now: new Date().toISOString(),
   });
   // Held from the start: `resume` in another window would otherwise pick this interview.
-  const lock = store.holdSession?.(record.id);
-  try {
-    return await interactiveSession(ctx, {
+  return whileHeld(store, record.id, () =>
+    interactiveSession(ctx, {
       questionnaire: q,
       state: stateOf(record),
       store,
       practice,
       lang,
       first: 'started',
-    });
-  } finally {
-    lock?.release();
-  }
+    }),
+  );
 }

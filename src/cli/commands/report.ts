@@ -19,7 +19,7 @@ import { promptWatch } from '../terminal-gone.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
-import type { RecordStore } from '../../record/store-api.js';
+import { whileHeld, type RecordStore } from '../../record/store-api.js';
 import type { InterviewRecord, RedactionReview, ReviewRedactionKind } from '../../record/types.js';
 import {
   prepareReport,
@@ -64,12 +64,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const store = await openStore(ctx);
   // A review saves the record: held as an interview is, so that a window with the
   // interview open and this review cannot each erase what the other wrote.
-  const lock = opts.review ? store.holdSession(id) : undefined;
-  try {
-    return await reportOf(ctx, store, id, opts, format, inputs);
-  } finally {
-    lock?.release();
-  }
+  const report = () => reportOf(ctx, store, id, opts, format, inputs);
+  return opts.review ? whileHeld(store, id, report) : report();
 }
 
 async function reportOf(

@@ -10,6 +10,7 @@ import { stateOf } from '../../engine/index.js';
 import { usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
+import { whileHeld } from '../../record/store-api.js';
 import type { InterviewRecord } from '../../record/types.js';
 import { shippedQuestionnaires } from '../../shipped.js';
 
@@ -34,8 +35,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       ]);
   }
   // Held before it is read, so what is read is the last another window saved.
-  const lock = store.holdSession?.(recordId);
-  try {
+  return whileHeld(store, recordId, async () => {
     const record = await store.load(recordId);
     if (record.status !== 'in_progress')
       throw usageError(
@@ -51,9 +51,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       lang: record.lang,
       first: 'resumed',
     });
-  } finally {
-    lock?.release();
-  }
+  });
 }
 
 /** The questionnaire the record was made with: the same file (by hash), else the same id and version. */
