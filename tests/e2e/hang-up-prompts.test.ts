@@ -97,14 +97,7 @@ describe('the terminal closed at a prompt', () => {
   });
 
   it("at the debrief's file name after a rehearsal: no file, 130, no abort", async () => {
-    const dir = folder('debrief');
-    const t = term(
-      dir,
-      ['rehearse', join(ROOT, 'tests', 'training', 'fixtures', 'small.yaml')],
-      cliEnv(join(dir, 'data')),
-    );
-    await rehearseToTheEnd(t);
-    await t.waitFor('File name (Enter to skip)');
+    const { dir, t } = await atDebriefFileName('debrief');
     const stderr = await hangUp(t, dir);
     expect(stderr).toBe('Interrupted; the debrief was not saved.\n');
     expect(readdirSync(dir).sort()).toEqual(['stderr.txt']);
@@ -113,14 +106,8 @@ describe('the terminal closed at a prompt', () => {
 
 describe("Ctrl-C at the debrief's file name", () => {
   it('leaves as at every prompt: no file, 130', async () => {
-    const dir = folder('debrief-ctrl-c');
-    const t = term(
-      dir,
-      ['rehearse', join(ROOT, 'tests', 'training', 'fixtures', 'small.yaml')],
-      cliEnv(join(dir, 'data')),
-    );
-    await rehearseToTheEnd(t);
-    await t.at('File name (Enter to skip)', 'half-typed-name' + KEY.ctrlC);
+    const { dir, t } = await atDebriefFileName('debrief-ctrl-c');
+    t.write('half-typed-name' + KEY.ctrlC);
     expect(await t.exited).toBe(130);
     expect(readFileSync(join(dir, 'stderr.txt'), 'utf8')).toBe(
       'Interrupted; the debrief was not saved.\n',
@@ -128,6 +115,19 @@ describe("Ctrl-C at the debrief's file name", () => {
     expect(readdirSync(dir).sort()).toEqual(['stderr.txt']);
   });
 });
+
+/** A rehearsal of the small scenario played to its end, waiting at the debrief's file name. */
+async function atDebriefFileName(name: string): Promise<{ dir: string; t: Term }> {
+  const dir = folder(name);
+  const t = term(
+    dir,
+    ['rehearse', join(ROOT, 'tests', 'training', 'fixtures', 'small.yaml')],
+    cliEnv(join(dir, 'data')),
+  );
+  await rehearseToTheEnd(t);
+  await t.waitFor('File name (Enter to skip)');
+  return { dir, t };
+}
 
 /** Answers the small rehearsal scenario to its end, as the rehearsal test does. */
 async function rehearseToTheEnd(t: Term): Promise<void> {
