@@ -45,10 +45,11 @@ export interface RecordStore {
   readAudit(id: string): Promise<AuditEvent[]>;
   /**
    * Holds a record for one interactive session, refusing when another session has it
-   * open (two sessions on one record would overwrite each other's answers). Absent
-   * where nothing is shared (practice runs, in memory).
+   * open (two sessions on one record would overwrite each other's answers) or while
+   * the keys it would save with are being changed. Absent where nothing is shared
+   * (practice runs, in memory).
    */
-  holdSession?(id: string): { release(): void };
+  holdSession?(id: string): Promise<{ release(): void }>;
 }
 
 /** Runs `work` with record `id` held for one session (holdSession), given back after. */
@@ -57,7 +58,7 @@ export async function whileHeld<T>(
   id: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const lock = store.holdSession?.(id);
+  const lock = await store.holdSession?.(id);
   try {
     return await work();
   } finally {

@@ -38,7 +38,7 @@ import { toProblem, type RecordProblem } from './problems.js';
 import { encodeRecordFile, openRecord, type FileLabel } from './record-file.js';
 import { parseOwnRecord, readdirRecordFiles, readRecordBytes } from './record-io.js';
 import { reconcileSlots } from './rewrap.js';
-import type { UnlockedKeys } from './unlock.js';
+import { refuseIfKeysChanged, type UnlockedKeys } from './unlock.js';
 import { randomBytes } from 'node:crypto';
 
 interface Entry {
@@ -88,9 +88,21 @@ export class FileStore implements RecordStore {
     return this.keys.layout.dataDir;
   }
 
-  /** Holds record `id` for this session, or refuses when another window has it open (session-lock.ts). */
-  holdSession(id: string): SessionLock {
-    return holdRecordSession(this.layout.recordsDir, id);
+  /**
+   * Holds record `id` for this session, or refuses when another window has it open or
+   * is changing the keys (session-lock.ts). A key change that ran to its end between
+   * this store's unlock and now is refused too: the record would be saved with key
+   * slots the folder no longer has. Once held, no key change can start.
+   */
+  async holdSession(id: string): Promise<SessionLock> {
+    const lock = holdRecordSession(this.layout.recordsDir, id);
+    try {
+      await refuseIfKeysChanged(this.keys);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return lock;
   }
 
   get layout(): StoreLayout {

@@ -23,7 +23,7 @@
  * keysStatus, hasKeys, parseOrgPublicKey, formatFingerprint, scryptParamsFromEnv.
  */
 export { FileStore, type ListResult } from './file-store.js';
-export { unlockDataDir, type UnlockedKeys } from './unlock.js';
+export { refuseIfKeysChanged, unlockDataDir, type UnlockedKeys } from './unlock.js';
 export { resolveDataDir, layoutOf, type StoreLayout } from './paths.js';
 export type { RecordProblem } from './problems.js';
 export {
@@ -34,7 +34,7 @@ export {
   type StoreErrorCode,
 } from './errors.js';
 export { ownFileKind } from './own-files.js';
-export { recordsInSession, type SessionLock } from './session-lock.js';
+export { holdKeysChange, refuseWhileInterviewOpen, type SessionLock } from './session-lock.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';

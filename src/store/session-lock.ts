@@ -8,7 +8,14 @@
  * token: nothing about the person. A lock whose process has ended (a crash, a power
  * cut, a restart) is taken over.
  *
- * The file is hidden, so listings and exports never see it.
+ * A key change (`keys change-passphrase`, `keys org-add`) rewrites every record's key
+ * slots, while a session saves its record with the slots it unlocked: a record saved
+ * after the change would open only with keys the folder no longer has. So a key
+ * change holds `records/.keys-change.lock` from its verified passphrase to its last
+ * write, and the two exclude each other: each side writes its own lock first and then
+ * looks for the other's, so of two that start together at least one sees the other.
+ *
+ * The files are hidden, so listings and exports never see them.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -46,23 +53,69 @@ export function sessionLockPath(recordsDir: string, id: string): string {
 }
 
 /**
- * Holds record `id` for this process's session, or refuses (E_RECORD_IN_USE) when
- * another live session holds it. Released by `release()`, and at the latest when the
- * process exits.
+ * Holds record `id` for this process's session, or refuses: E_RECORD_IN_USE when
+ * another live session holds it, E_KEYS_CHANGING while a key change is under way.
+ * Released by `release()`, and at the latest when the process exits.
  */
 export function holdRecordSession(recordsDir: string, id: string): SessionLock {
   // Not a record id (typed by hand): there is no record to hold, and the load that
   // follows says so; nor may the text become part of a file name.
   if (!isRecordId(id)) return { release: () => undefined };
-  const path = sessionLockPath(recordsDir, id);
+  const lock = holdLockFile(sessionLockPath(recordsDir, id), recordsDir, (pid) => inUse(id, pid));
+  const changer = liveHolder(keysChangeLockPath(recordsDir));
+  if (changer) {
+    lock.release();
+    throw keysChanging(changer.pid);
+  }
+  return lock;
+}
+
+/**
+ * Holds the data folder for a key change, or refuses: E_KEYS_CHANGING when another
+ * key change is under way, E_RECORD_IN_USE while any interview is open (`action`
+ * completes the message: "…, then change the passphrase").
+ */
+export function holdKeysChange(recordsDir: string, action: string): SessionLock {
+  const lock = holdLockFile(keysChangeLockPath(recordsDir), recordsDir, keysChanging);
+  try {
+    refuseWhileInterviewOpen(recordsDir, action);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return lock;
+}
+
+/** E_RECORD_IN_USE when any interview is open in another window; `action` as for holdKeysChange. */
+export function refuseWhileInterviewOpen(recordsDir: string, action: string): void {
+  const open = recordsInSession(recordsDir);
+  if (open.length > 0)
+    throw usageError(
+      'E_RECORD_IN_USE',
+      `an interview is open in another screener window (${open.join(', ')}); finish or quit it first, then ${action}.`,
+      ['Nothing was changed.'],
+    );
+}
+
+export function keysChangeLockPath(recordsDir: string): string {
+  return join(recordsDir, KEYS_CHANGE_LOCK);
+}
+const KEYS_CHANGE_LOCK = '.keys-change.lock';
+
+/** Creates the lock file at `path` for this process, taking over a stale one; `refusal` when a live process holds it. */
+function holdLockFile(
+  path: string,
+  recordsDir: string,
+  refusal: (pid: number | undefined) => Error,
+): SessionLock {
   const mine: Holder = { pid: process.pid, boot: bootId(), token: randomBytes(8).toString('hex') };
   for (let attempt = 0; attempt < 3; attempt++) {
     const made = create(path, mine, recordsDir);
     if (made === 'refused') {
       // A folder this process cannot write to (read-only, full): no session can save
       // there, so there is nothing to overwrite; the session's own saves say why.
-      const holder = readHolder(path);
-      if (holder && isLive(holder)) throw inUse(id, holder.pid);
+      const holder = liveHolder(path);
+      if (holder) throw refusal(holder.pid);
       return { release: () => undefined };
     }
     if (made) {
@@ -79,8 +132,8 @@ export function holdRecordSession(recordsDir: string, id: string): SessionLock {
       process.once('exit', release);
       return { release };
     }
-    const holder = readHolder(path);
-    if (holder && isLive(holder)) throw inUse(id, holder.pid);
+    const holder = liveHolder(path);
+    if (holder) throw refusal(holder.pid);
     // Its process has ended: the lock is stale.
     try {
       unlinkSync(path);
@@ -88,13 +141,12 @@ export function holdRecordSession(recordsDir: string, id: string): SessionLock {
       // Gone already (another session took it over), or the folder refuses: try again.
     }
   }
-  throw inUse(id, readHolder(path)?.pid);
+  throw refusal(readHolder(path)?.pid);
 }
 
 /** The process holding record `id` in a live session, if any. */
 export function sessionHolder(recordsDir: string, id: string): number | undefined {
-  const holder = readHolder(sessionLockPath(recordsDir, id));
-  return holder && isLive(holder) ? holder.pid : undefined;
+  return liveHolder(sessionLockPath(recordsDir, id))?.pid;
 }
 
 /** The records held by live sessions, in id order. */
@@ -108,7 +160,7 @@ export function recordsInSession(recordsDir: string): string[] {
   return names
     .filter((n) => n.startsWith('.') && n.endsWith(SUFFIX))
     .map((n) => n.slice(1, -SUFFIX.length))
-    .filter((id) => sessionHolder(recordsDir, id) !== undefined)
+    .filter((id) => isRecordId(id) && sessionHolder(recordsDir, id) !== undefined)
     .sort();
 }
 
@@ -118,6 +170,16 @@ function inUse(id: string, pid: number | undefined) {
     `interview ${id} is open in another screener window${pid ? ` (process ${pid})` : ''}.`,
     [
       'Two sessions on one interview would overwrite each other’s answers. Continue in that window, or quit it (Ctrl-Q) and try again.',
+    ],
+  );
+}
+
+function keysChanging(pid: number | undefined) {
+  return usageError(
+    'E_KEYS_CHANGING',
+    `the passphrase or organisation key of this data folder is being changed in another screener window${pid ? ` (process ${pid})` : ''}.`,
+    [
+      'Every record is re-keyed by that change. Nothing was changed here: wait until it finishes, then try again (with the new passphrase, if it was changed).',
     ],
   );
 }
@@ -185,6 +247,12 @@ function readHolder(path: string): Holder | undefined {
     // Missing, or cut short by a crash while it was written: nobody's.
     return undefined;
   }
+}
+
+/** Who holds the lock at `path`, if a live process does. */
+function liveHolder(path: string): Holder | undefined {
+  const holder = readHolder(path);
+  return holder && isLive(holder) ? holder : undefined;
 }
 
 function sameHolder(a: Holder | undefined, b: Holder): boolean {

@@ -13,6 +13,7 @@ import {
   type OpenSlot,
 } from './key-file.js';
 import { storeDataError } from './errors.js';
+import { usageError } from '../errors.js';
 
 export interface UnlockedKeys {
   readonly fs: StoreFs;
@@ -54,4 +55,23 @@ export async function unlockDataDir(
       ],
     );
   return { fs, layout, keys: parsed.keys, current };
+}
+
+/**
+ * Refuses (E_KEYS_CHANGED) when keys.json no longer has the passphrase slot or the
+ * organisation key these keys were unlocked with: a key change ran in another window
+ * since. Whatever is written next with them (a record's key slots, a re-keying) would
+ * be made for keys the folder no longer has. Checked once the caller holds its lock
+ * (session-lock.ts), after which no key change can start.
+ */
+export async function refuseIfKeysChanged(u: UnlockedKeys): Promise<void> {
+  const now = (await readKeyFile(u.fs, u.layout)).keys;
+  if (now.passphrase.id !== u.current.slot.id || now.org?.fingerprint !== u.keys.org?.fingerprint)
+    throw usageError(
+      'E_KEYS_CHANGED',
+      'the passphrase or organisation key of this data folder was changed in another screener window after this one was unlocked.',
+      [
+        'Nothing was changed here. Run the command again (with the new passphrase, if it was changed).',
+      ],
+    );
 }

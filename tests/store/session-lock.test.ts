@@ -3,13 +3,16 @@
  * is refused to a second session, with its process id; a lock left by a process that
  * ended, or written before the machine restarted, is taken over; a session gives back
  * only its own lock; a read-only folder holds nothing but still refuses a live holder.
+ * A key change and the sessions exclude each other, whichever starts first.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  holdKeysChange,
   holdRecordSession,
+  keysChangeLockPath,
   recordsInSession,
   sessionHolder,
   sessionLockPath,
@@ -35,10 +38,10 @@ const BOOT = existsSync('/proc/sys/kernel/random/boot_id')
   ? readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
   : '';
 
-/** A lock as another process would have left it. */
-function lockOf(pid: number, boot = BOOT): void {
+/** A lock as another process would have left it (a session on ID, or another path). */
+function lockOf(pid: number, boot = BOOT, path = sessionLockPath(records, ID)): void {
   mkdirSync(records, { recursive: true });
-  writeFileSync(sessionLockPath(records, ID), JSON.stringify({ pid, boot, token: 'abcd' }));
+  writeFileSync(path, JSON.stringify({ pid, boot, token: 'abcd' }));
 }
 
 /** A process that is alive until the test ends. */
@@ -144,4 +147,52 @@ describe('a record held by a session', () => {
       }
     },
   );
+});
+
+describe('a key change and the sessions', () => {
+  const action = 'change the passphrase';
+
+  it('a session is refused while another process changes the keys, and holds nothing', () => {
+    const pid = livePid();
+    lockOf(pid, BOOT, keysChangeLockPath(records));
+    let error: unknown;
+    try {
+      holdRecordSession(records, ID);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'E_KEYS_CHANGING', kind: 'usage' });
+    expect((error as Error).message).toBe(
+      `the passphrase or organisation key of this data folder is being changed in another screener window (process ${pid}).`,
+    );
+    expect(readdirSync(records)).toEqual(['.keys-change.lock']);
+  });
+
+  it('a key change is refused while another process has an interview open, and holds nothing', () => {
+    lockOf(livePid());
+    let error: unknown;
+    try {
+      holdKeysChange(records, action);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'E_RECORD_IN_USE', kind: 'usage' });
+    expect((error as Error).message).toBe(
+      `an interview is open in another screener window (${ID}); finish or quit it first, then ${action}.`,
+    );
+    expect(readdirSync(records)).toEqual([`.${ID}.session`]);
+  });
+
+  it('a second key change is refused while the first lives; a dead one is taken over', () => {
+    const pid = livePid();
+    lockOf(pid, BOOT, keysChangeLockPath(records));
+    expect(() => holdKeysChange(records, action)).toThrow(`(process ${pid})`);
+    lockOf(deadPid(), BOOT, keysChangeLockPath(records));
+    const lock = holdKeysChange(records, action);
+    expect(JSON.parse(readFileSync(keysChangeLockPath(records), 'utf8')).pid).toBe(process.pid);
+    // Not an interview: listed as none.
+    expect(recordsInSession(records)).toEqual([]);
+    lock.release();
+    expect(readdirSync(records)).toEqual([]);
+  });
 });

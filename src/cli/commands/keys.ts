@@ -22,6 +22,7 @@ import {
   formatFingerprint,
   generateOrgKeyFiles,
   hasKeys,
+  holdKeysChange,
   initKeys,
   keysStatus,
   layoutOf,
@@ -29,10 +30,13 @@ import {
   noKeysError,
   parseOrgPublicKey,
   readOrgPublicKeyFile,
-  recordsInSession,
+  refuseIfKeysChanged,
+  refuseWhileInterviewOpen,
   scryptParamsFromEnv,
   unlockDataDir,
+  type OrgPublicKey,
   type RecordProblem,
+  type UnlockedKeys,
 } from '../../store/index.js';
 
 interface Options {
@@ -90,26 +94,29 @@ async function init(ctx: CliContext): Promise<number> {
 async function change(ctx: CliContext): Promise<number> {
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
-  refuseWhileInterviewOpen(dataDir, 'change the passphrase');
+  const action = 'change the passphrase';
+  refuseWhileInterviewOpen(layoutOf(dataDir).recordsDir, action);
   const current = await readPassphrase(ctx, { message: 'Current passphrase:' });
   // Verified before the new one is asked for: a typo is caught at once.
   const unlocked = await unlockDataDir(dataDir, current);
-  const next = await chooseNewPassphrase(ctx, {
-    env: NEW_PASSPHRASE_ENV,
-    message: 'New passphrase:',
-    minLength: MIN_PASSPHRASE_LENGTH,
-  });
-  if (next === current)
-    throw usageError(
-      'E_SAME_PASSPHRASE',
-      'The new passphrase is the same as the current one; nothing was changed.',
+  return whileChangingKeys(unlocked, action, async () => {
+    const next = await chooseNewPassphrase(ctx, {
+      env: NEW_PASSPHRASE_ENV,
+      message: 'New passphrase:',
+      minLength: MIN_PASSPHRASE_LENGTH,
+    });
+    if (next === current)
+      throw usageError(
+        'E_SAME_PASSPHRASE',
+        'The new passphrase is the same as the current one; nothing was changed.',
+      );
+    const report = await changePassphrase(unlocked, next, scryptParamsFromEnv(ctx.env));
+    writeLine(
+      ctx.stderr,
+      `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content was not re-encrypted).`,
     );
-  const report = await changePassphrase(unlocked, next, scryptParamsFromEnv(ctx.env));
-  writeLine(
-    ctx.stderr,
-    `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content was not re-encrypted).`,
-  );
-  return reportProblems(ctx, report.problems);
+    return reportProblems(ctx, report.problems);
+  });
 }
 
 async function orgGenerate(ctx: CliContext, out: string | undefined): Promise<number> {
@@ -143,9 +150,18 @@ async function orgAdd(ctx: CliContext, value: string | undefined): Promise<numbe
   const org = existsSync(value) ? await readOrgPublicKeyFile(value) : parseOrgPublicKey(value);
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
-  refuseWhileInterviewOpen(dataDir, 'add an organisation key');
+  const action = 'add an organisation key';
+  refuseWhileInterviewOpen(layoutOf(dataDir).recordsDir, action);
   const passphrase = await readPassphrase(ctx, { message: 'Passphrase:' });
   const unlocked = await unlockDataDir(dataDir, passphrase);
+  return whileChangingKeys(unlocked, action, () => orgAddHeld(ctx, unlocked, org));
+}
+
+async function orgAddHeld(
+  ctx: CliContext,
+  unlocked: UnlockedKeys,
+  org: OrgPublicKey,
+): Promise<number> {
   const before = unlocked.keys.org;
   if (before?.fingerprint === org.fingerprint && !unlocked.keys.rewrap) {
     writeLine(
@@ -215,14 +231,23 @@ function reportProblems(ctx: CliContext, problems: readonly RecordProblem[]): nu
 /**
  * Re-keying rewrites every record's key slots, while an open interview keeps saving
  * its record with the slots it read at the start: the record would end up openable
- * only with keys the folder no longer has. So keys wait until no interview is open.
+ * only with keys the folder no longer has. So keys wait until no interview is open:
+ * checked first, so that nobody types a passphrase for nothing, and again once the
+ * passphrase is verified and the folder is held, from then to the last write, so that
+ * no interview starts in between (session-lock.ts). Nothing is held before the
+ * passphrase is verified: a wrong one changes no byte and no mtime.
  */
-function refuseWhileInterviewOpen(dataDir: string, action: string): void {
-  const open = recordsInSession(layoutOf(dataDir).recordsDir);
-  if (open.length > 0)
-    throw usageError(
-      'E_RECORD_IN_USE',
-      `an interview is open in another screener window (${open.join(', ')}); finish or quit it first, then ${action}.`,
-      ['Nothing was changed.'],
-    );
+async function whileChangingKeys(
+  unlocked: UnlockedKeys,
+  action: string,
+  work: () => Promise<number>,
+): Promise<number> {
+  const lock = holdKeysChange(unlocked.layout.recordsDir, action);
+  try {
+    // Another key change may have run to its end while the passphrase was typed.
+    await refuseIfKeysChanged(unlocked);
+    return await work();
+  } finally {
+    lock.release();
+  }
 }
