@@ -27,6 +27,7 @@ export function whenTerminalGone(input: NodeJS.ReadStream, leave: () => void): (
   const onGone = () => {
     if (gone) return;
     gone = true;
+    outliveHangUps();
     // A hang-up signal sent by hand to a live terminal is a plain quick exit: its
     // settings must still be put back. A terminal that is gone is no longer a terminal.
     if (!isatty((input as { fd?: number }).fd ?? 0)) forgetTerminal(input);
@@ -38,6 +39,21 @@ export function whenTerminalGone(input: NodeJS.ReadStream, leave: () => void): (
     input.off('end', onGone);
     process.off('SIGHUP', onGone);
   };
+}
+
+/**
+ * From the moment the terminal is gone, the command is on its way out in order (a save
+ * completes, a lock is given back, exit 130). More hang-up signals may still come (the
+ * kernel's, the terminal emulator's), some after the watch that took the first has
+ * stopped: with no listener left, one would kill the process half-way. So they are
+ * taken, and ignored, for the rest of its life. A listener does not keep it alive.
+ */
+function outliveHangUps(): void {
+  if (process.listeners('SIGHUP').includes(ignoreHangUp)) return;
+  process.on('SIGHUP', ignoreHangUp);
+}
+function ignoreHangUp(): void {
+  // The terminal is gone already; see outliveHangUps.
 }
 
 function forgetTerminal(input: NodeJS.ReadStream): void {

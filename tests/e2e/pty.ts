@@ -151,9 +151,19 @@ export class Term {
     this.pty.kill(signal);
   }
 
-  /** Closes the terminal itself, as closing its window does: the input ends, then a hang-up signal. */
+  /**
+   * Closes the terminal itself, as closing its window does: the kernel hangs the
+   * terminal up and sends the command (the session leader) its hang-up signal at once.
+   * node-pty's destroy() then sends one more of its own, but only once its socket has
+   * closed, which on a loaded machine is tens of milliseconds later: late enough to land
+   * while Node is tearing the process down after its last exit handler (its signal
+   * handlers gone), and kill it with the exit status already decided. No terminal does
+   * that, so that extra signal is not sent.
+   */
   hangUp(): void {
-    (this.pty as unknown as { destroy(): void }).destroy();
+    const pty = this.pty as unknown as { destroy(): void; kill(signal?: string): void };
+    pty.kill = () => undefined;
+    pty.destroy();
   }
 }
 
