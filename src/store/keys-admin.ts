@@ -31,6 +31,7 @@ import { layoutOf } from './paths.js';
 import type { RecordProblem } from './problems.js';
 import { readdirRecordFiles } from './record-io.js';
 import { rewrapRecords } from './rewrap.js';
+import { holdForPendingKeyWork } from './session-lock.js';
 import type { UnlockedKeys } from './unlock.js';
 import { nodeCode, storeDataError } from './errors.js';
 
@@ -76,6 +77,12 @@ export function checkPassphraseLength(passphrase: string): void {
  * passphrase is verified. If the disk refuses (read-only, full), the work stays
  * pending for the next open and is reported, but the store still opens: records
  * must stay readable on a read-only disk.
+ *
+ * Work that a key change in another window is doing right now is not interrupted
+ * work: it is left to that change. "Finishing" its first phase would drop the new
+ * passphrase from keys.json, and, landing just after its commit, would put the old
+ * passphrase back while the change goes on to remove the old key slots from every
+ * record, after which neither passphrase would open them.
  */
 export async function finishPendingKeyWork(
   u: UnlockedKeys,
@@ -83,7 +90,15 @@ export async function finishPendingKeyWork(
   let keys: KeyFile = u.keys;
   const { fs, layout } = u;
   let problems: RecordProblem[] = [];
+  if (!keys.next && !keys.rewrap) return { unlocked: u, problems };
+  // Held while finishing, so that no key change starts on a half-finished folder.
+  const lock = holdForPendingKeyWork(layout.recordsDir);
+  if (!lock) return { unlocked: u, problems };
   try {
+    // Finished, or followed by a whole new change, in another window since it was read.
+    const now = (await readKeyFile(fs, layout)).keys;
+    if (now.passphrase.id !== keys.passphrase.id || now.next?.id !== keys.next?.id)
+      return { unlocked: u, problems };
     if (keys.next) {
       // A change stopped before its commit: the old passphrase stays; drop the half-added slots.
       keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
@@ -112,6 +127,8 @@ export async function finishPendingKeyWork(
         },
       ],
     };
+  } finally {
+    lock.release();
   }
   return { unlocked: { ...u, keys }, problems };
 }

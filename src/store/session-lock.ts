@@ -62,10 +62,10 @@ export function holdRecordSession(recordsDir: string, id: string): SessionLock {
   // follows says so; nor may the text become part of a file name.
   if (!isRecordId(id)) return { release: () => undefined };
   const lock = holdLockFile(sessionLockPath(recordsDir, id), recordsDir, (pid) => inUse(id, pid));
-  const changer = liveHolder(keysChangeLockPath(recordsDir));
-  if (changer) {
+  const changer = keysChangeHolder(recordsDir);
+  if (changer !== undefined) {
     lock.release();
-    throw keysChanging(changer.pid);
+    throw keysChanging(changer);
   }
   return lock;
 }
@@ -95,6 +95,28 @@ export function refuseWhileInterviewOpen(recordsDir: string, action: string): vo
       `an interview is open in another screener window (${open.join(', ')}); finish or quit it first, then ${action}.`,
       ['Nothing was changed.'],
     );
+}
+
+/**
+ * Holds the data folder for finishing a key change a crash interrupted, or undefined
+ * when a key change in another window holds it (the work is that change's, not
+ * interrupted). Held already by this process (a key change finishing old work before
+ * its own): nothing more is taken, and the release gives back nothing.
+ */
+export function holdForPendingKeyWork(recordsDir: string): SessionLock | undefined {
+  const path = keysChangeLockPath(recordsDir);
+  if (readHolder(path)?.pid === process.pid) return { release: () => undefined };
+  try {
+    return holdLockFile(path, recordsDir, keysChanging);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'E_KEYS_CHANGING') return undefined;
+    throw error;
+  }
+}
+
+/** The process changing the keys in another window, if one is (holdKeysChange). */
+export function keysChangeHolder(recordsDir: string): number | undefined {
+  return liveHolder(keysChangeLockPath(recordsDir))?.pid;
 }
 
 export function keysChangeLockPath(recordsDir: string): string {
