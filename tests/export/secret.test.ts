@@ -1,5 +1,5 @@
 /** The export secret: read as given, created once in the data folder, never taken from a wrong file. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,15 @@ describe('the export secret', () => {
     const again = await loadOrCreateSecret(data);
     expect(again.created).toBe(false);
     expect(again.secret).toEqual(first.secret);
+  });
+
+  it('two first exports at once end with one secret, which both used', async () => {
+    const data = join(dir, 'data');
+    const both = await Promise.all([loadOrCreateSecret(data), loadOrCreateSecret(data)]);
+    expect(both[0].secret).toEqual(both[1].secret);
+    expect(both.map((s) => s.created).sort()).toEqual([false, true]);
+    expect(readFileSync(both[0].file, 'utf8')).toBe(`${both[0].secret.toString('hex')}\n`);
+    expect(readdirSync(data)).toEqual(['export-secret']);
   });
 
   it('reads 64 hex digits as 32 bytes, and other content of 16 bytes or more as it is', async () => {
