@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { interviewStore } from '../interview-store.js';
+import { whileHeld } from '../../record/store-api.js';
 import { checkReportTarget, reportInputs } from '../report-inputs.js';
 import { writeRunReport } from '../run-report.js';
 import { inputError } from '../../errors.js';
@@ -54,10 +55,14 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const record = played.record;
   // The store is opened only now: a file with errors never asks for a passphrase.
   const store = await interviewStore(ctx, Boolean(opts.practice));
-  await store.save(record);
-  await store.appendAudit(record.id, {
-    type: record.status === 'stopped' ? 'stopped' : 'completed',
-    at: record.updatedAt,
+  // Held as an interview is, if only for the save: a key change running in another
+  // window would leave the record with key slots the folder no longer has.
+  await whileHeld(store, record.id, async () => {
+    await store.save(record);
+    await store.appendAudit(record.id, {
+      type: record.status === 'stopped' ? 'stopped' : 'completed',
+      at: record.updatedAt,
+    });
   });
   writeLine(ctx.stdout, record.id);
   const how = opts.practice ? 'practice run, not stored' : 'stored';
