@@ -10,5 +10,5 @@ import { MemoryStore, type RecordStore } from '../record/store-api.js';
 export async function interviewStore(ctx: CliContext, practice: boolean): Promise<RecordStore> {
   if (practice) return new MemoryStore();
   const { openStore } = await import('./open-store.js');
-  return openStore(ctx);
+  return openStore(ctx, { toSave: true });
 }

@@ -34,7 +34,12 @@ export {
   type StoreErrorCode,
 } from './errors.js';
 export { ownFileKind } from './own-files.js';
-export { holdKeysChange, refuseWhileInterviewOpen, type SessionLock } from './session-lock.js';
+export {
+  holdKeysChange,
+  refuseWhileInterviewOpen,
+  refuseWhileKeysChange,
+  type SessionLock,
+} from './session-lock.js';
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';

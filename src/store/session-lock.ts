@@ -62,12 +62,19 @@ export function holdRecordSession(recordsDir: string, id: string): SessionLock {
   // follows says so; nor may the text become part of a file name.
   if (!isRecordId(id)) return { release: () => undefined };
   const lock = holdLockFile(sessionLockPath(recordsDir, id), recordsDir, (pid) => inUse(id, pid));
-  const changer = keysChangeHolder(recordsDir);
-  if (changer !== undefined) {
+  try {
+    refuseWhileKeysChange(recordsDir);
+  } catch (error) {
     lock.release();
-    throw keysChanging(changer);
+    throw error;
   }
   return lock;
+}
+
+/** E_KEYS_CHANGING while a key change runs in another window (holdKeysChange). */
+export function refuseWhileKeysChange(recordsDir: string): void {
+  const changer = keysChangeHolder(recordsDir);
+  if (changer !== undefined) throw keysChanging(changer);
 }
 
 /**

@@ -71,6 +71,11 @@ describe('a key change in one window, an interview in another', () => {
       `screener: the passphrase or organisation key of this data folder is being changed in another screener window (process ${keys.pid}). [E_KEYS_CHANGING]`,
     );
     expect(await interview.exited).toBe(2);
+    // Where the passphrase is typed, the refusal comes before the passphrase prompt.
+    const typing = new Term(['interview', '-q', FIXTURE], typingEnv(dataDir));
+    await typing.waitFor((s) => s.includes('[E_KEYS_CHANGING]') || s.includes('Passphrase:'));
+    expect(typing.screen()).not.toContain('Passphrase:');
+    expect(await typing.exited).toBe(2);
     const resumed = new Term(['resume', '-q', FIXTURE], cliEnv(dataDir));
     expect(await resumed.exited).toBe(2);
     expect(resumed.screen()).toContain('[E_KEYS_CHANGING]');

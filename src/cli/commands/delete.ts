@@ -23,7 +23,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     throw usageError('E_BAD_RECORD_ID', `"${rawId}" is not a record id.`, [
       'Record ids look like R-7K3M-Q9XD; `screener list` shows them.',
     ]);
-  const store = await openStore(ctx);
+  const store = await openStore(ctx, { toSave: true });
   if (!(await store.has(id)))
     throw dataError('E_RECORD_NOT_FOUND', `There is no record ${id} in ${store.dataDir}.`, [
       'See `screener list` for the stored records.',

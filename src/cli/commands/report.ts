@@ -61,7 +61,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const inputs = await reportInputs(ctx, opts);
   if (opts.out) await checkReportTarget(opts.out);
 
-  const store = await openStore(ctx);
+  const store = await openStore(ctx, { toSave: Boolean(opts.review) });
   // A review saves the record: held as an interview is, so that a window with the
   // interview open and this review cannot each erase what the other wrote.
   const report = () => reportOf(ctx, store, id, opts, format, inputs);
