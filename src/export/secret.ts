@@ -5,12 +5,10 @@
  * datasets can be joined; a new secret gives pseudonyms nobody can link to the old.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { ensureDir, syncDir, tempPathFor, writeFileAtomic } from '../store/atomic-write.js';
-import { nodeCode, writeFailure } from '../store/errors.js';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createFileOnce, ensureDir } from '../store/atomic-write.js';
 import { nodeFs } from '../store/fs-layer.js';
-import { FILE_MODE } from '../store/paths.js';
 import { protectedKind } from '../store/own-files.js';
 import { environmentError, inputError, isScreenerError, usageError } from '../errors.js';
 
@@ -79,7 +77,8 @@ export async function loadOrCreateSecret(dataDir: string): Promise<LoadedSecret>
     await ensureDir(nodeFs, dataDir);
     // Two first exports at once (two windows, a double start) must end with one
     // secret, or the pseudonyms of one of them could never be linked to later exports.
-    if (!(await createOnce(file, Buffer.from(secret.toString('hex') + '\n'))))
+    const text = Buffer.from(secret.toString('hex') + '\n');
+    if (!(await createFileOnce(nodeFs, file, text, 'the export secret')))
       return { ...(await readSecretFile(file)), created: false };
   } catch (error) {
     // The first export from a data folder that cannot be written (a read-only copy):
@@ -95,48 +94,4 @@ export async function loadOrCreateSecret(dataDir: string): Promise<LoadedSecret>
     );
   }
   return { secret, file, created: true };
-}
-
-/**
- * Writes a new file whole and durably (temporary file, fsync, then into place, fsync
- * of the folder), unless one is there already: false then, and nothing is changed.
- * The temporary file is linked to the name, which fails on an existing name where a
- * rename would replace it. On a file system without hard links (FAT, exFAT) it is
- * renamed into place after a last look, as any other file is written.
- */
-async function createOnce(file: string, bytes: Buffer): Promise<boolean> {
-  const what = 'the export secret';
-  const tmp = tempPathFor(file);
-  try {
-    const handle = await open(tmp, 'wx', FILE_MODE);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await link(tmp, file);
-    } catch (error) {
-      if (nodeCode(error) === 'EEXIST') return false;
-      if (!NO_LINKS.has(nodeCode(error) ?? '')) throw error;
-      if (await exists(file)) return false;
-      await writeFileAtomic(nodeFs, file, bytes, what);
-    }
-  } catch (error) {
-    throw isScreenerError(error) ? error : writeFailure(error, what, file);
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-  await syncDir(nodeFs, dirname(file), what);
-  return true;
-}
-/** What link() says on a file system that has no hard links. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
-
-async function exists(file: string): Promise<boolean> {
-  return readFile(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -49,6 +49,54 @@ export async function writeFileAtomic(
   await syncDir(fs, dirname(path), what);
 }
 
+/**
+ * Writes a new file whole and durably, as writeFileAtomic does, unless a file of that
+ * name is there already: false then, and nothing is changed. For files that must never
+ * be replaced by a second writer racing the first (a key file, the export secret): the
+ * temporary file is linked to the name, which fails on an existing name where a rename
+ * would replace it. On a file system without hard links (FAT, exFAT) it is renamed into
+ * place after a last look, as any other file is written there.
+ */
+export async function createFileOnce(
+  fs: StoreFs,
+  path: string,
+  bytes: Uint8Array,
+  what: string,
+): Promise<boolean> {
+  const tmp = tempPathFor(path);
+  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  try {
+    handle = await fs.open(tmp, 'wx', FILE_MODE);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    try {
+      await fs.link(tmp, path);
+    } catch (error) {
+      if (nodeCode(error) === 'EEXIST') return false;
+      if (!NO_HARD_LINKS.has(nodeCode(error) ?? '')) throw error;
+      if (
+        await fs.lstat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        return false;
+      await fs.rename(tmp, path);
+    }
+  } catch (error) {
+    throw writeFailure(error, what, path);
+  } finally {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+  }
+  await syncDir(fs, dirname(path), what);
+  return true;
+}
+/** What link() says on a file system that has no hard links. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 /** Makes a rename or unlink in `dir` durable. Some platforms cannot fsync a folder; that is not an error there. */
 export async function syncDir(fs: StoreFs, dir: string, what: string): Promise<void> {
   if (process.platform === 'win32') return;

@@ -10,6 +10,7 @@ export type StoreFs = Pick<
   | 'open'
   | 'opendir'
   | 'rename'
+  | 'link'
   | 'unlink'
   | 'readFile'
   | 'readdir'

@@ -17,7 +17,7 @@ import { fingerprintOf, type OrgPublicKey } from './org-key.js';
 import { nodeCode, readFailure, storeDataError } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
 import type { StoreLayout } from './paths.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { createFileOnce, writeFileAtomic } from './atomic-write.js';
 import { KEY_FILE_FORMAT } from './file-marks.js';
 
 export const KEY_FILE_VERSION = 1;
@@ -225,4 +225,14 @@ export async function writeKeyFile(
   kek: Uint8Array,
 ): Promise<void> {
   await writeFileAtomic(fs, layout.keyFile, utf8(encodeKeyFile(keys, kek)), 'the key file');
+}
+
+/** The first key file of a folder; false, and nothing written, when one appeared meanwhile. */
+export async function createKeyFile(
+  fs: StoreFs,
+  layout: StoreLayout,
+  keys: KeyFile,
+  kek: Uint8Array,
+): Promise<boolean> {
+  return createFileOnce(fs, layout.keyFile, utf8(encodeKeyFile(keys, kek)), 'the key file');
 }

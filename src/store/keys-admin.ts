@@ -7,10 +7,11 @@
  */
 import { join } from 'node:path';
 import { isScreenerError, usageError } from '../errors.js';
-import { ensureDir, writeFileAtomic } from './atomic-write.js';
+import { createFileOnce, ensureDir } from './atomic-write.js';
 import { utf8 } from './crypto.js';
 import { nodeFs, type StoreFs } from './fs-layer.js';
 import {
+  createKeyFile,
   keyFileExists,
   newPassphraseSlot,
   noKeys,
@@ -44,10 +45,7 @@ export async function initKeys(
   fs: StoreFs = nodeFs,
 ): Promise<void> {
   const layout = layoutOf(dataDir);
-  if (await keyFileExists(fs, layout))
-    throw usageError('E_KEYS_EXIST', `A passphrase is already set up in ${dataDir}.`, [
-      'To change it: `screener keys change-passphrase`.',
-    ]);
+  if (await keyFileExists(fs, layout)) throw keysExist(dataDir);
   // Records without their key file mean the key file was lost: a new passphrase
   // would not open them, and the user should restore the file instead.
   if ((await readdirRecordFiles(fs, layout.recordsDir)).length > 0)
@@ -60,7 +58,16 @@ export async function initKeys(
   await ensureDir(fs, dataDir);
   await ensureDir(fs, layout.recordsDir);
   const open = await newPassphraseSlot(passphrase, kdf);
-  await writeKeyFile(fs, layout, { passphrase: open.slot, rewrap: false }, open.kek);
+  // Created, never replaced: a second `keys init` running at the same time (the key
+  // derivation takes seconds) would otherwise leave the first one's passphrase void.
+  if (!(await createKeyFile(fs, layout, { passphrase: open.slot, rewrap: false }, open.kek)))
+    throw keysExist(dataDir);
+}
+
+function keysExist(dataDir: string) {
+  return usageError('E_KEYS_EXIST', `A passphrase is already set up in ${dataDir}.`, [
+    'To change it: `screener keys change-passphrase`.',
+  ]);
 }
 
 export function checkPassphraseLength(passphrase: string): void {
@@ -206,22 +213,38 @@ export async function generateOrgKeyFiles(
       () => true,
       (e: unknown) => nodeCode(e) !== 'ENOENT',
     );
-    if (exists)
-      throw storeDataError('E_ORG_KEY_EXISTS', `${f} already exists; it was not overwritten.`, [
-        'Losing the organisation private key makes every record wrapped to it unreadable by the coordinator: choose another folder.',
-      ]);
+    if (exists) throw orgKeyExists(f);
   }
   await ensureDir(fs, outDir);
   const pair = generateOrgKeyPair();
   const privateText = await encodeOrgPrivateKey(pair, passphrase, kdf);
-  await writeFileAtomic(fs, privateFile, utf8(privateText), 'the organisation private key');
-  await writeFileAtomic(
+  // Created, never replaced: a second run into the same folder at the same time (the
+  // key derivation takes seconds) would otherwise replace a private key, or leave a
+  // public key that does not match it.
+  const what = 'the organisation private key';
+  if (!(await createFileOnce(fs, privateFile, utf8(privateText), what)))
+    throw orgKeyExists(privateFile);
+  const made = await createFileOnce(
     fs,
     publicFile,
     utf8(encodeOrgPublicKey(pair.publicKey)),
     'the organisation public key',
-  );
+  ).catch(async (error: unknown) => {
+    await fs.unlink(privateFile).catch(() => undefined);
+    throw error;
+  });
+  if (!made) {
+    // Nobody has this private key's public half: it opens nothing yet, and goes.
+    await fs.unlink(privateFile).catch(() => undefined);
+    throw orgKeyExists(publicFile);
+  }
   return { publicFile, privateFile, fingerprint: pair.publicKey.fingerprint };
+}
+
+function orgKeyExists(file: string) {
+  return storeDataError('E_ORG_KEY_EXISTS', `${file} already exists; it was not overwritten.`, [
+    'Losing the organisation private key makes every record wrapped to it unreadable by the coordinator: choose another folder.',
+  ]);
 }
 
 /** Whether the folder has a key file; reads nothing secret and writes nothing. */
