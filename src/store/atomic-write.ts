@@ -31,22 +31,10 @@ export async function writeFileAtomic(
   bytes: Uint8Array,
   what: string,
 ): Promise<void> {
-  const tmp = tempPathFor(path);
-  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
-  try {
-    // 'wx': never follow or reuse something already at the temp name.
-    handle = await fs.open(tmp, 'wx', FILE_MODE);
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
+  await writeThenPlace(fs, path, bytes, what, async (tmp) => {
     await fs.rename(tmp, path);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.unlink(tmp).catch(() => undefined);
-    throw writeFailure(error, what, path);
-  }
-  await syncDir(fs, dirname(path), what);
+    return true;
+  });
 }
 
 /**
@@ -63,33 +51,56 @@ export async function createFileOnce(
   bytes: Uint8Array,
   what: string,
 ): Promise<boolean> {
-  const tmp = tempPathFor(path);
-  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
-  try {
-    handle = await fs.open(tmp, 'wx', FILE_MODE);
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
+  return writeThenPlace(fs, path, bytes, what, async (tmp) => {
     try {
       await fs.link(tmp, path);
     } catch (error) {
       if (nodeCode(error) === 'EEXIST') return false;
       if (!NO_HARD_LINKS.has(nodeCode(error) ?? '')) throw error;
-      if (
-        await fs.lstat(path).then(
-          () => true,
-          () => false,
-        )
-      )
-        return false;
+      const taken = await fs.lstat(path).then(
+        () => true,
+        () => false,
+      );
+      if (taken) return false;
       await fs.rename(tmp, path);
+      return true;
     }
+    await fs.unlink(tmp).catch(() => undefined);
+    return true;
+  });
+}
+
+/**
+ * The bytes in a temporary file beside `path`, synced, then `place`d: moved to `path`
+ * (true), or not (false: the temporary file goes). The folder is synced once the file
+ * is in place. A failure at any step leaves no temporary file and `path` as it was.
+ */
+async function writeThenPlace(
+  fs: StoreFs,
+  path: string,
+  bytes: Uint8Array,
+  what: string,
+  place: (tmp: string) => Promise<boolean>,
+): Promise<boolean> {
+  const tmp = tempPathFor(path);
+  let handle: Awaited<ReturnType<StoreFs['open']>> | undefined;
+  let placed: boolean;
+  try {
+    // 'wx': never follow or reuse something already at the temp name.
+    handle = await fs.open(tmp, 'wx', FILE_MODE);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    placed = await place(tmp);
   } catch (error) {
-    throw writeFailure(error, what, path);
-  } finally {
     await handle?.close().catch(() => undefined);
     await fs.unlink(tmp).catch(() => undefined);
+    throw writeFailure(error, what, path);
+  }
+  if (!placed) {
+    await fs.unlink(tmp).catch(() => undefined);
+    return false;
   }
   await syncDir(fs, dirname(path), what);
   return true;

@@ -122,7 +122,7 @@ export function holdForPendingKeyWork(recordsDir: string): SessionLock | undefin
 }
 
 /** The process changing the keys in another window, if one is (holdKeysChange). */
-export function keysChangeHolder(recordsDir: string): number | undefined {
+function keysChangeHolder(recordsDir: string): number | undefined {
   return liveHolder(keysChangeLockPath(recordsDir))?.pid;
 }
 
