@@ -106,7 +106,7 @@ async function writeThenPlace(
   return true;
 }
 /** What link() says on a file system that has no hard links. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+export const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /** Makes a rename or unlink in `dir` durable. Some platforms cannot fsync a folder; that is not an error there. */
 export async function syncDir(fs: StoreFs, dir: string, what: string): Promise<void> {

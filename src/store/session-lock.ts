@@ -6,7 +6,7 @@
  * record, `records/.<id>.session`, and a second session on that record is refused with
  * the reason. The file holds only the process id, the boot it belongs to and a random
  * token: nothing about the person. A lock whose process has ended (a crash, a power
- * cut, a restart) is taken over.
+ * cut, a restart) is taken over, by one window only when several start at once.
  *
  * A key change (`keys change-passphrase`, `keys org-add`) rewrites every record's key
  * slots, while a session saves its record with the slots it unlocked: a record saved
@@ -21,18 +21,21 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 import { isRecordId } from '../record/id.js';
 import { DIR_MODE, FILE_MODE } from './paths.js';
-import { isAlive } from './atomic-write.js';
+import { isAlive, NO_HARD_LINKS, tempPathFor } from './atomic-write.js';
 import { nodeCode } from './errors.js';
 
 const SUFFIX = '.session';
@@ -138,7 +141,7 @@ function holdLockFile(
   refusal: (pid: number | undefined) => Error,
 ): SessionLock {
   const mine: Holder = { pid: process.pid, boot: bootId(), token: randomBytes(8).toString('hex') };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < TAKE_OVER_TRIES; attempt++) {
     const made = create(path, mine, recordsDir);
     if (made === 'refused') {
       // A folder this process cannot write to (read-only, full): no session can save
@@ -147,30 +150,98 @@ function holdLockFile(
       if (holder) throw refusal(holder.pid);
       return { release: () => undefined };
     }
-    if (made) {
-      const release = () => {
-        process.off('exit', release);
-        if (sameHolder(readHolder(path), mine)) {
-          try {
-            unlinkSync(path);
-          } catch {
-            // Gone already, or the folder is read-only now: a dead lock is taken over later.
-          }
-        }
-      };
-      process.once('exit', release);
-      return { release };
-    }
+    if (made) return releasable(path, mine);
     const holder = liveHolder(path);
     if (holder) throw refusal(holder.pid);
-    // Its process has ended: the lock is stale.
+    // Its process has ended: the lock is stale. Two windows started together would
+    // both see that, and the second to remove "the stale lock" would remove the
+    // first's new one; so the stale lock is removed only under the take-over guard.
+    const guard = holdTakeOverGuard(path, mine);
+    if (!guard) {
+      pause(TAKE_OVER_PAUSE_MS);
+      continue;
+    }
     try {
-      unlinkSync(path);
-    } catch {
-      // Gone already (another session took it over), or the folder refuses: try again.
+      const now = readHolder(path);
+      if (now && isLive(now)) throw refusal(now.pid);
+      // Unreadable and new: being written in place (no hard links there), not stale.
+      if (!now && isYoung(path)) {
+        pause(TAKE_OVER_PAUSE_MS);
+        continue;
+      }
+      try {
+        unlinkSync(path);
+      } catch {
+        // Gone already, or the folder refuses: the create below says which.
+      }
+      const taken = create(path, mine, recordsDir);
+      if (taken === true) return releasable(path, mine);
+      // false: another window created a fresh lock once the stale one was gone; the
+      // next turn names it. 'refused': the folder takes no file now; so does the next.
+    } finally {
+      guard.release();
     }
   }
   throw refusal(readHolder(path)?.pid);
+}
+
+/** How often a take-over waits for another window's take-over (which takes a few system calls). */
+const TAKE_OVER_TRIES = 50;
+const TAKE_OVER_PAUSE_MS = 10;
+
+/** The lock at `path`, held as `mine`: given back on release() or at the process's exit. */
+function releasable(path: string, mine: Holder): SessionLock {
+  const release = () => {
+    process.off('exit', release);
+    if (sameHolder(readHolder(path), mine)) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Gone already, or the folder is read-only now: a dead lock is taken over later.
+      }
+    }
+  };
+  process.once('exit', release);
+  return { release };
+}
+
+/**
+ * `PATH.takeover`, held while a stale lock at PATH is removed and replaced, so that
+ * of two windows taking it over at once only one does. undefined while another live
+ * process holds it (it is held for a few system calls: the caller waits and looks
+ * again). A guard left by a process killed in those few calls is removed; two windows
+ * doing that at the same instant could still both go on, which needs a crash inside a
+ * take-over first.
+ */
+function holdTakeOverGuard(path: string, mine: Holder): SessionLock | undefined {
+  const guard = `${path}.takeover`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const made = create(guard, mine, dirname(path), true);
+    if (made === true) return releasable(guard, mine);
+    if (made === 'refused') return undefined;
+    const holder = readHolder(guard);
+    if (holder ? isLive(holder) : isYoung(guard)) return undefined;
+    try {
+      unlinkSync(guard);
+    } catch {
+      // Gone already: try again.
+    }
+  }
+  return undefined;
+}
+
+/** A file written in the last seconds: one that cannot be read yet may still be being written. */
+function isYoung(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < 2_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Blocks this thread for `ms` (the lock is taken before any prompt, so nothing else waits on it). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The process holding record `id` in a live session, if any. */
@@ -216,6 +287,10 @@ function keysChanging(pid: number | undefined) {
 /**
  * Creates the lock file with `mine` in it: true, or false when one is there already,
  * or 'refused' when the folder takes no new file (read-only, no permission, full).
+ * The holder is written to a temporary file that is then linked to the name, so a
+ * lock is never seen empty: a window that read one half-written would take it for a
+ * crash's leftover and take it over. On a file system without hard links (FAT,
+ * exFAT), the file is created and written in place, as before.
  */
 function create(
   path: string,
@@ -223,13 +298,12 @@ function create(
   recordsDir: string,
   folderMade = false,
 ): boolean | 'refused' {
-  let fd: number;
+  const tmp = tempPathFor(path);
   try {
-    fd = openSync(path, 'wx', FILE_MODE);
+    writeFileSync(tmp, JSON.stringify(mine), { flag: 'wx', mode: FILE_MODE });
   } catch (error) {
-    const code = nodeCode(error);
-    if (code === 'EEXIST') return false;
-    if (code !== 'ENOENT' || folderMade) return 'refused';
+    tryUnlink(tmp);
+    if (nodeCode(error) !== 'ENOENT' || folderMade) return 'refused';
     // The records folder is missing (`keys init` makes it; someone removed it): made
     // now, and made to last, as the store makes its folders (a record saved into a
     // folder a power cut forgets would be lost).
@@ -242,19 +316,43 @@ function create(
     return create(path, mine, recordsDir, true);
   }
   try {
+    linkSync(tmp, path);
+    return true;
+  } catch (error) {
+    const code = nodeCode(error) ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) return 'refused';
+    return createInPlace(path, mine);
+  } finally {
+    tryUnlink(tmp);
+  }
+}
+
+function createInPlace(path: string, mine: Holder): boolean | 'refused' {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', FILE_MODE);
+  } catch (error) {
+    return nodeCode(error) === 'EEXIST' ? false : 'refused';
+  }
+  try {
     writeSync(fd, JSON.stringify(mine));
   } catch {
     closeSync(fd);
     // A lock cut short would be nobody's anyway; leave no empty file behind.
-    try {
-      unlinkSync(path);
-    } catch {
-      // The folder refuses that too.
-    }
+    tryUnlink(path);
     return 'refused';
   }
   closeSync(fd);
   return true;
+}
+
+function tryUnlink(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Not there, or the folder refuses: nothing more can be done here.
+  }
 }
 
 function syncFolder(dir: string): void {
