@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -554,6 +555,32 @@ describe('screener export: formats, profiles, errors', () => {
     const device = coordinator(['--out', '/dev/null']);
     expect(device.code).toBe(2);
     expect(device.stderr).toContain('[E_EXPORT_OUT_NOT_FILE]');
+  });
+
+  it('never writes over a file it reads, however it is named: exit 2, the file unchanged', () => {
+    // A damaged record (not recognised as one by its content) found in a PATH folder.
+    const damaged = join('extras', 'corrupt.rec');
+    const before = readFileSync(join(root, damaged));
+    const r = coordinator(['--out', join('extras', '..', damaged)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `screener: --out ${join('extras', '..', damaged)} is one of the files this export reads; an export never writes over what it reads. Nothing was exported. [E_EXPORT_OUT_IS_INPUT]`,
+    );
+    expect(r.stderr).not.toContain('skipped');
+    expect(readFileSync(join(root, damaged))).toEqual(before);
+    // Any file given as a PATH, reached through a hard link of another name.
+    writeFileSync(join(root, 'notes.txt'), 'not a record\n');
+    linkSync(join(root, 'notes.txt'), join(root, 'notes-link.json'));
+    const s = screener(
+      [...exportArgs(['lapA', 'notes.txt'], 'fresh.csv', '3'), '--summary', 'notes-link.json'],
+      { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE },
+    );
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain(
+      'screener: --summary notes-link.json is the same file as notes.txt, one of the files this export reads;',
+    );
+    expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('not a record\n');
+    expect(existsSync(join(root, 'fresh.csv'))).toBe(false);
   });
 
   it('writes over an earlier export or any other file, as asked', () => {

@@ -55,12 +55,19 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   if (opts.summary !== undefined && resolve(opts.summary) === resolve(opts.out))
     throw usageError('E_EXPORT_SAME_FILE', '--out and --summary name the same file.');
 
-  checkOutputPath(opts.out, '--out', opts);
-  if (opts.summary !== undefined) checkOutputPath(opts.summary, '--summary', opts);
+  const outputs: ExistingOutput[] = [];
+  const existingOut = checkOutputPath(opts.out, '--out', opts);
+  if (existingOut) outputs.push({ option: '--out', file: opts.out, stats: existingOut });
+  if (opts.summary !== undefined) {
+    const existing = checkOutputPath(opts.summary, '--summary', opts);
+    if (existing) outputs.push({ option: '--summary', file: opts.summary, stats: existing });
+  }
 
   const dataDir = dataDirOf(ctx);
   const roots = paths.length > 0 ? paths : [dataDir];
   await checkPathsExist(roots);
+  // A PATH that is a file: refused now, before the passphrase is asked.
+  refuseInputAsOutput(outputs, roots);
   const catalogue = questionnaireCatalogue(opts.questionnaire ?? []);
   // The key first: its derivation (scrypt) needs tens of MiB for a moment, and peak
   // memory stays lower when that comes before the list of a large folder is held.
@@ -74,6 +81,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       `No record files (*.rec) in ${roots.join(', ')}. Nothing was written.`,
       ["Point export at the folders that hold the laptops' records."],
     );
+  // A file found in a PATH folder: refused before any record is read.
+  refuseInputAsOutput(outputs, files);
   const secret = opts.secretFile
     ? await readSecretFile(opts.secretFile)
     : await loadOrCreateSecret(dataDir);
@@ -159,8 +168,46 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   return EXIT.ok;
 }
 
-/** Checked before any work: finding out after decrypting everything would waste it. */
-function checkOutputPath(file: string, option: string, opts: Options): void {
+/** An --out or --summary that names a file already there. */
+interface ExistingOutput {
+  readonly option: string;
+  readonly file: string;
+  readonly stats: Stats;
+}
+
+/**
+ * An output that is one of the files the export reads would be read, listed as
+ * skipped if it is no record, and then replaced by the dataset: an input lost.
+ * Compared by device and inode, so another spelling of the path or a link to the
+ * file counts. Only when an output file exists already: otherwise it is no input.
+ */
+function refuseInputAsOutput(outputs: readonly ExistingOutput[], inputs: PathList): void {
+  if (outputs.length === 0) return;
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs.at(i)!;
+    let st: Stats | undefined;
+    try {
+      st = statSync(input, { throwIfNoEntry: false });
+    } catch {
+      // Unreadable: the export lists it as skipped; it is not the output either way
+      // (the output's folder and file could be looked at).
+    }
+    if (!st?.isFile()) continue;
+    const same = outputs.find((o) => o.stats.dev === st.dev && o.stats.ino === st.ino);
+    if (same)
+      throw usageError(
+        'E_EXPORT_OUT_IS_INPUT',
+        `${same.option} ${same.file} is ${resolve(input) === resolve(same.file) ? 'one of the files' : `the same file as ${input}, one of the files`} this export reads; an export never writes over what it reads. Nothing was exported.`,
+        ['Give a file name outside the folders being exported.'],
+      );
+  }
+}
+
+/**
+ * Checked before any work: finding out after decrypting everything would waste it.
+ * Returns what is at that name already, if anything.
+ */
+function checkOutputPath(file: string, option: string, opts: Options): Stats | undefined {
   const dir = dirname(resolve(file));
   let ok: boolean;
   try {
@@ -201,6 +248,7 @@ function checkOutputPath(file: string, option: string, opts: Options): void {
       `${option} ${file} is ${kind}; an export never writes over it. Nothing was exported.`,
       ['Give another file name.'],
     );
+  return existing;
 }
 
 /** The files this command reads from, by what they are. */
