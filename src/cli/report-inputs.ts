@@ -3,11 +3,11 @@
  * directory and the phone countries for redaction (flags or environment), and a
  * safe way to write the file. Shared by `report`, `run` and `interview`.
  */
-import { existsSync } from 'node:fs';
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { usageError } from '../errors.js';
 import type { ReferralDirectory } from '../referrals/types.js';
+import { outputTarget, outputTargetRefusal } from './output-target.js';
 import { wholeFileError, writeWholeFileSync } from './write-whole-file.js';
 
 export const REFERRALS_ENV = 'SCREENER_REFERRALS';
@@ -55,23 +55,47 @@ export async function writeReportFile(
   ctx: CliContext,
   file: string,
   output: string,
+  option: ReportOption = '--out',
 ): Promise<void> {
-  await checkReportTarget(file);
+  await checkReportTarget(file, 'report', option);
   try {
     writeWholeFileSync(file, output, 0o600);
   } catch (error) {
-    throw wholeFileError(error, 'E_REPORT_NOT_WRITTEN', file, 'the report', '--out');
+    throw wholeFileError(error, 'E_REPORT_NOT_WRITTEN', file, 'the report', option);
   }
   writeLine(ctx.stderr, `Report written to ${file}.`);
 }
 
+export type ReportOption = '--out' | '--report' | '--debrief';
+
+/** What to do instead, by the option: only `report` prints the report when not asked for a file. */
+const INSTEAD: Record<ReportOption, string> = {
+  '--out': 'Leave out --out to print the report on standard output, or give a file name.',
+  '--report': 'Give a file name of its own, for example --report report.md.',
+  '--debrief':
+    'The debrief is printed on standard output as well: leave out --debrief, or give a file name.',
+};
+
 /**
  * A report is never written over one of the store's own files (a record, keys, an
- * organisation key…): the report could be made again, the file could not. The check
- * (and the store code it reads formats from) loads only when the file exists.
+ * organisation key…): the report could be made again, the file could not. Nor at a
+ * name that is a link or a device (output-target.ts). The check (and the store code
+ * it reads formats from) loads only when the file exists.
  */
-export async function checkReportTarget(file: string, what = 'report'): Promise<void> {
-  if (!existsSync(file)) return;
+export async function checkReportTarget(
+  file: string,
+  what = 'report',
+  option: ReportOption = what === 'debrief' ? '--debrief' : '--out',
+): Promise<void> {
+  const target = outputTarget(file);
+  const refusal = outputTargetRefusal(target, file, `the ${what}`, option, INSTEAD[option]);
+  if (refusal)
+    throw usageError(
+      'E_REPORT_OUT_NOT_FILE',
+      `${refusal.message} The ${what} was not written.`,
+      refusal.details,
+    );
+  if (target.kind !== 'file') return;
   const { ownFileKind } = await import('../store/own-files.js');
   const kind = ownFileKind(file);
   if (kind)

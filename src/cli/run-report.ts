@@ -12,6 +12,7 @@ export async function writeRunReport(
   record: InterviewRecord,
   file: string,
   format: ReportFormat,
+  option: '--out' | '--report' = '--report',
 ): Promise<void> {
   const { prepareReport, renderReport } = await import('../report/render.js');
   await prepareReport(q, record);
@@ -21,5 +22,5 @@ export async function writeRunReport(
     referrals: inputs.referrals,
     phoneCountries: inputs.phoneCountries,
   });
-  await writeReportFile(ctx, file, output);
+  await writeReportFile(ctx, file, output, option);
 }

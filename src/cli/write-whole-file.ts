@@ -3,7 +3,8 @@
  * the text goes to a temporary file beside it, which then takes the file's name. A full
  * disk, a read-only folder or an interruption leaves an earlier file of that name as it
  * was and no partial file; a report cut short could lose its closing caveats unnoticed.
- * A link at that name is replaced, not written through. Blocking calls: these files are
+ * A link or a device at that name is refused before (output-target.ts): the rename
+ * would replace it. Blocking calls: these files are
  * a few kilobytes, and loading node:fs/promises cost a scripted run more than the write.
  * Not flushed to the disk: a report can be made again from its record, and the start-up
  * budget of `run` has no room for a disk flush.

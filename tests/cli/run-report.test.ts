@@ -1,4 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,5 +136,64 @@ describe("a report is never written over the store's own files", () => {
     writeFileSync(other, 'an old draft\n');
     expect(screener(['report', id, '--out', other]).code).toBe(0);
     expect(readFileSync(other, 'utf8')).toMatch(/not a legal identification/);
+  });
+});
+
+describe('an output name that is a link or a device is refused, never replaced', () => {
+  it('run --report, report --out and rehearse --debrief: exit 2, the link and its file as they were', () => {
+    const home = mkdtempSync(join(tmpdir(), 'screener-report-link-'));
+    const data = join(home, 'data');
+    const real = join(home, 'real.md');
+    writeFileSync(real, 'an earlier report\n');
+    const link = join(home, 'link.md');
+    symlinkSync(real, link);
+    const fifo = join(home, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const screener = (args: string[], env: Record<string, string> = {}) => {
+      const r = runCli(['--data-dir', data, ...args], { env: { ...CLI_ENV, ...env } });
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+      return r;
+    };
+    const unchanged = () => {
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(link)).toBe(real);
+      expect(readFileSync(real, 'utf8')).toBe('an earlier report\n');
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect(readdirSync(home).sort()).toEqual(['link.md', 'pipe', 'real.md']);
+    };
+
+    const run = screener(['run', '--answers', ANSWERS, '--practice', '--report', link]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `screener: --report ${link} is a link to ${real}; the report is written as a file of its own, and writing it there would replace the link, not what it leads to. The report was not written. [E_REPORT_OUT_NOT_FILE]`,
+    );
+    expect(run.stderr).toContain(`Give the real file's path: --report ${real}`);
+    expect(run.stdout).toBe('');
+    unchanged();
+
+    const runPipe = screener(['run', '--answers', ANSWERS, '--practice', '--report', fifo]);
+    expect(runPipe.code).toBe(2);
+    expect(runPipe.stderr).toContain(
+      `screener: --report ${fifo} is not a regular file (a device, a pipe or a socket); the report is written as a file of its own. The report was not written. [E_REPORT_OUT_NOT_FILE]`,
+    );
+    unchanged();
+
+    // report: refused before the passphrase is asked (none is given here).
+    const report = screener(['report', 'R-AAAA-AAAA', '--out', link]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain(`screener: --out ${link} is a link to ${real};`);
+    expect(report.stderr).toContain(
+      'Leave out --out to print the report on standard output, or give a file name.',
+    );
+    unchanged();
+
+    const debrief = screener(['rehearse', 'child-street-selling', '--auto', '--debrief', fifo]);
+    expect(debrief.code).toBe(2);
+    expect(debrief.stderr).toContain(`screener: --debrief ${fifo} is not a regular file`);
+    expect(debrief.stderr).toContain(
+      'The debrief is printed on standard output as well: leave out --debrief, or give a file name.',
+    );
+    expect(debrief.stdout).toBe('');
+    unchanged();
   });
 });

@@ -8,9 +8,11 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -581,6 +583,30 @@ describe('screener export: formats, profiles, errors', () => {
     );
     expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('not a record\n');
     expect(existsSync(join(root, 'fresh.csv'))).toBe(false);
+  });
+
+  it('an --out or --summary that is a link or a pipe: exit 2, the link and its file as they were', () => {
+    writeFileSync(join(root, 'kept.csv'), 'the export of last month\n');
+    symlinkSync(join(root, 'kept.csv'), join(root, 'kept-link.csv'));
+    execFileSync('mkfifo', [join(root, 'a-pipe')]);
+    const link = coordinator(['--out', 'kept-link.csv']);
+    expect(link.code).toBe(2);
+    expect(link.stderr).toContain(
+      `screener: --out kept-link.csv is a link to ${join(root, 'kept.csv')}; the dataset is written as a file of its own, and writing it there would replace the link, not what it leads to. Nothing was exported. [E_EXPORT_OUT_NOT_FILE]`,
+    );
+    expect(link.stderr).toContain(`Give the real file's path: --out ${join(root, 'kept.csv')}`);
+    const pipe = coordinator(['--out', 'piped.csv', '--summary', 'a-pipe']);
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toContain(
+      'screener: --summary a-pipe is not a regular file (a device, a pipe or a socket); the summary is written as a file of its own. Nothing was exported. [E_EXPORT_OUT_NOT_FILE]',
+    );
+    expect(pipe.stderr).toContain(
+      'An export is always written to a file: give a file name, for example --summary summary.json.',
+    );
+    expect(readlinkSync(join(root, 'kept-link.csv'))).toBe(join(root, 'kept.csv'));
+    expect(readFileSync(join(root, 'kept.csv'), 'utf8')).toBe('the export of last month\n');
+    expect(lstatSync(join(root, 'a-pipe')).isFIFO()).toBe(true);
+    expect(existsSync(join(root, 'piped.csv'))).toBe(false);
   });
 
   it('writes over an earlier export or any other file, as asked', () => {

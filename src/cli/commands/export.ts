@@ -11,6 +11,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { dataDirOf } from '../open-store.js';
+import { outputTarget, outputTargetRefusal } from '../output-target.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
 import { isScreenerError, usageError } from '../../errors.js';
@@ -220,13 +221,8 @@ function checkOutputPath(file: string, option: string, opts: Options): Stats | u
       'E_EXPORT_OUT_FOLDER',
       `The folder of ${file} does not exist. Nothing was exported.`,
     );
-  let existing: Stats | undefined;
-  try {
-    existing = statSync(file);
-  } catch {
-    // Not there yet: the usual case.
-  }
-  if (existing?.isDirectory())
+  const target = outputTarget(file);
+  if (target.kind === 'folder' || (target.kind === 'link' && isFolder(file)))
     throw usageError(
       'E_EXPORT_OUT_IS_FOLDER',
       `${option} ${file} is a folder; give a file name in it. Nothing was exported.`,
@@ -234,13 +230,20 @@ function checkOutputPath(file: string, option: string, opts: Options): Stats | u
         `For example: ${option} ${join(file, option === '--summary' ? 'summary.json' : 'export.csv')}`,
       ],
     );
-  // A device or pipe (/dev/stdout, say): the output is put in place by renaming a
-  // finished file over the target, which would replace the device entry itself.
-  if (existing && !existing.isFile())
+  const refusal = outputTargetRefusal(
+    target,
+    file,
+    option === '--summary' ? 'the summary' : 'the dataset',
+    option,
+    `An export is always written to a file: give a file name, for example ${option} ${option === '--summary' ? 'summary.json' : 'export.csv'}.`,
+  );
+  if (refusal)
     throw usageError(
       'E_EXPORT_OUT_NOT_FILE',
-      `${option} ${file} is not a regular file; an export is written to a file. Nothing was exported.`,
+      `${refusal.message} Nothing was exported.`,
+      refusal.details,
     );
+  const existing = target.kind === 'file' ? target.stats : undefined;
   const kind = givenFileKind(file, opts) ?? ownFileKind(file);
   if (kind)
     throw usageError(
@@ -249,6 +252,14 @@ function checkOutputPath(file: string, option: string, opts: Options): Stats | u
       ['Give another file name.'],
     );
   return existing;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The files this command reads from, by what they are. */

@@ -31,7 +31,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const [opts] = args as [Options];
   // Report inputs first: a bad referral file fails before anything is played or stored.
   const inputs = await reportInputs(ctx, {});
-  if (opts.report) await checkReportTarget(opts.report);
+  if (opts.report) await checkReportTarget(opts.report, 'report', '--report');
   const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
   // Read by js-yaml first (quick-yaml.ts): the YAML library runs only if there is a problem to place.
   const { quickYamlValue } = await import('../../questionnaire/quick-yaml.js');
