@@ -55,16 +55,30 @@ export class OutputFile {
     this.position += length;
   }
 
-  /** Makes the content durable and puts it in place. */
-  async commit(): Promise<void> {
+  /** Makes the content durable, not yet in place. */
+  async finish(): Promise<void> {
     try {
       await this.handle.sync();
       await this.handle.close();
       this.closed = true;
+    } catch (error) {
+      throw outputWriteError(error, this.target, this.label);
+    }
+  }
+
+  /** Puts the finished content in place (after finish). */
+  async place(): Promise<void> {
+    try {
       await rename(this.temp, this.target);
     } catch (error) {
       throw outputWriteError(error, this.target, this.label);
     }
+  }
+
+  /** Makes the content durable and puts it in place. */
+  async commit(): Promise<void> {
+    await this.finish();
+    await this.place();
   }
 
   /** Removes the temporary file (after a failure or an interruption); safe to call twice. */

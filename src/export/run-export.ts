@@ -402,9 +402,14 @@ async function exportWith(
     outputs.push(summaryFile);
     await summaryFile.write(JSON.stringify(summary, null, 2) + '\n');
   }
+  // Both made durable first, then both put in place, with no check in between: an
+  // interruption up to here leaves both earlier files, one after it lets both finish.
+  // A new dataset beside an old summary (or the other way round) would misdescribe it.
+  await output.finish();
+  await summaryFile?.finish();
   checkAbort(req.signal);
-  await output.commit();
-  await summaryFile?.commit();
+  await output.place();
+  await summaryFile?.place();
   return { summary, plan };
 }
 

@@ -11,10 +11,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { cliEnv, Term } from '../e2e/pty.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { canMountTmpfs, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
 import {
   craftRecordFile,
@@ -125,6 +127,95 @@ describe('an export stopped while its threads read', () => {
       expect(left(scratch)).toEqual([]);
     }
   });
+});
+
+/** Whether strace is installed: it can send a signal at an exact system call. */
+const hasStrace = spawnSync('strace', ['-V']).status === 0;
+
+describe('an export stopped while it cleans up or puts its files in place', () => {
+  /** An earlier dataset and summary, to be found as they were. */
+  function earlierPair(name: string) {
+    const out = join(root, `${name}-out`);
+    const scratch = join(root, `${name}-tmp`);
+    mkdirSync(out);
+    mkdirSync(scratch);
+    writeFileSync(join(out, 'dataset.csv'), 'last month\n');
+    writeFileSync(join(out, 'summary.json'), '{"last": "month"}\n');
+    const kept = () => {
+      expect(left(out)).toEqual(['dataset.csv', 'summary.json']);
+      expect(readFileSync(join(out, 'dataset.csv'), 'utf8')).toBe('last month\n');
+      expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"last": "month"}\n');
+      expect(left(scratch)).toEqual([]);
+    };
+    const env = {
+      ...process.env,
+      SCREENER_SCRYPT_N: '1024',
+      SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+      NO_COLOR: '1',
+      TMPDIR: scratch,
+    };
+    return { out, scratch, kept, env };
+  }
+
+  it('Ctrl-C pressed again and again (and SIGTERM, SIGHUP): stopped as interrupted, the earlier pair kept, nothing left', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      const { out, scratch, kept, env } = earlierPair(`again-${signal}`);
+      const child = spawn(
+        process.execPath,
+        [BIN, ...exportArgs('copies', join(out, 'dataset.csv'), join(out, 'summary.json'))],
+        { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<{ code: number | null; signal: string | null }>((r) =>
+        child.on('exit', (code, sig) => r({ code, signal: sig })),
+      );
+      let done = false;
+      void exited.then(() => (done = true));
+      // Its working folder exists once it reads (and takes signals).
+      while (!done && readdirSync(scratch).length === 0) await sleep(5);
+      // A signal, then more while it stops: each one arriving during the clean-up.
+      while (!done) {
+        child.kill(signal);
+        await sleep(1);
+      }
+      // Exit 130; or, for a signal that lands while Node itself is ending the process
+      // after the clean-up, that signal (which a shell shows as 128 + its number).
+      const end = await exited;
+      if (end.signal === null) expect(end.code, stderr).toBe(130);
+      else expect(end.signal).toBe(signal);
+      // Said only once the clean-up is over: a process ended during it never says it.
+      expect(stderr).toContain('Export interrupted: no output file was written.');
+      kept();
+    }
+  });
+
+  it.skipIf(!hasStrace)(
+    'Ctrl-C while the dataset is made durable: exit 130, the earlier dataset and summary both kept',
+    () => {
+      const { out, kept, env } = earlierPair('at-sync');
+      // The first fsync of the export is the dataset's, once every row is written.
+      const r = spawnSync(
+        'strace',
+        [
+          '-f',
+          '-o',
+          '/dev/null',
+          '-e',
+          'trace=fsync',
+          '-e',
+          'inject=fsync:signal=SIGINT:when=1',
+          process.execPath,
+          BIN,
+          ...exportArgs('lap', join(out, 'dataset.csv'), join(out, 'summary.json')),
+        ],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(130);
+      expect(r.stderr).toContain('Export interrupted: no output file was written.');
+      kept();
+    },
+  );
 });
 
 /** A small real disk on a new folder of the test's. */

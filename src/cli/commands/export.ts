@@ -102,8 +102,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   // Ctrl-C, a shutdown, or the terminal window closed (hang-up): each stops the export
-  // the same way, so no partial dataset and no working folder are left behind.
-  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  // the same way, so no partial dataset and no working folder are left behind. Taken
+  // every time, not once, until the clean-up is over: a second Ctrl-C (a person in a
+  // hurry presses it twice) would otherwise end the process in the middle of it.
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   let result;
   try {
     result = await runExport({
@@ -137,7 +139,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     });
   } finally {
     progress.stop();
-    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    // Once stopped, still taken until the process has ended, so the command says it
+    // was interrupted (exit 130) whatever else is pressed.
+    if (!controller.signal.aborted)
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 
   const sum = result.summary;
