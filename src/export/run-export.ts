@@ -73,6 +73,11 @@ export interface ExportProgress {
 
 export interface ExportRequest {
   readonly reader: RecordReader;
+  /**
+   * Folders under the paths that could not be listed: skipped entries of their own,
+   * counted in records_in (how many records they hold cannot be known).
+   */
+  readonly unlisted?: readonly SkippedFile[] | undefined;
   /** The questionnaire a record was made with, by the hash it carries. */
   readonly questionnaireByHash: (hash: string) => Questionnaire | undefined;
   /** For a record whose exact questionnaire text is not available: one of the same id and version. */
@@ -157,6 +162,8 @@ async function exportWith(
     skipped.push(s);
     req.onSkip?.(s);
   };
+  for (const s of req.unlisted ?? []) skip(s);
+  const inputs = files.length + (req.unlisted?.length ?? 0);
   const used = new Map<string, Used>();
   /** Per questionnaire text not available: the one used instead (its hash) and how many records. */
   const substituted = new Map<string, { hash: string; records: number }>();
@@ -358,7 +365,7 @@ async function exportWith(
     k,
     guarantee: guaranteeSentence(columnNames, k),
     quasi_identifiers: columnNames,
-    records_in: files.length,
+    records_in: inputs,
     records_out: recordsOut,
     excluded,
     skipped: skipped.map(sharedSkip),
@@ -387,10 +394,7 @@ async function exportWith(
     output: { file: req.out, format: req.format, profile: req.profile, rows: recordsOut },
     notes: [...substitutionNotes(substituted, used), ...notesFor(report)],
   };
-  if (
-    recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !==
-    files.length
-  )
+  if (recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !== inputs)
     throw new Error('internal: records in ≠ records out + excluded + skipped');
 
   let summaryFile: OutputFile | undefined;

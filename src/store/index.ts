@@ -43,7 +43,12 @@ export {
 export type { StoreFs } from './fs-layer.js';
 export type { Unlocker } from './key-slots.js';
 export { RecordPaths, type PathList } from './record-paths.js';
-export { listRecordFiles, recordPathKind, type ListedFolders } from './list-record-files.js';
+export {
+  listRecordFiles,
+  recordPathKind,
+  type ListedFolders,
+  type UnreadableFolder,
+} from './list-record-files.js';
 export {
   exportUnlocker,
   openRecordFileSync,

@@ -12,6 +12,7 @@
  */
 import { opendirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ScreenerError } from '../errors.js';
 import { nodeCode, readFailure, storeDataError } from './errors.js';
 import { nodeFs, type StoreFs } from './fs-layer.js';
 import { RECORD_EXT } from './paths.js';
@@ -32,12 +33,21 @@ export async function listRecordFiles(
   path: string,
   fs: StoreFs = nodeFs,
   listed: ListedFolders = new Set(),
+  onUnreadable?: UnreadableFolder,
 ): Promise<RecordPaths> {
   const paths = new RecordPathsBuilder();
   if ((await recordPathKind(path, fs)) === 'file') paths.addPath(path);
-  else await collectFolder(path, fs, paths, listed);
+  else await collectFolder(path, fs, paths, listed, onUnreadable, true);
   return paths.finish();
 }
+
+/**
+ * Told of a folder inside a path that the system refuses to list (an ext4
+ * `lost+found` owned by another user on a USB stick, say) instead of the whole listing
+ * failing: the export names it among the skipped files. The path itself is never
+ * passed over: its failure is thrown.
+ */
+export type UnreadableFolder = (folder: string, error: ScreenerError) => void;
 
 /**
  * What `path` is, links followed: a file or a folder. Else E_RECORD_NOT_FOUND (nothing
@@ -88,12 +98,19 @@ async function collectFolder(
   fs: StoreFs,
   into: RecordPathsBuilder,
   listed: ListedFolders,
+  onUnreadable: UnreadableFolder | undefined,
+  top = false,
 ): Promise<void> {
+  const refused = (error: unknown) => {
+    const failure = readFailure(error, `the folder ${path}`, path);
+    if (top || !onUnreadable || failure.code !== 'E_STORE_READ') throw failure;
+    onUnreadable(path, failure);
+  };
   let real: string;
   try {
     real = await fs.realpath(path);
   } catch (error) {
-    throw readFailure(error, `the folder ${path}`, path);
+    return refused(error);
   }
   if (listed.has(real)) return;
   listed.add(real);
@@ -113,7 +130,7 @@ async function collectFolder(
       } else if (entry.isSymbolicLink()) links.push(name);
     });
   } catch (error) {
-    throw readFailure(error, `the folder ${path}`, path);
+    return refused(error);
   }
   for (const name of links) {
     const target = await fs.stat(join(path, name)).catch(() => undefined);
@@ -138,10 +155,11 @@ async function collectFolder(
     into.addNames(folder, files, from, f);
     from = f;
     while (d < dirs.length && compareNames(dirs[d]!, files[f]!) < 0)
-      await collectFolder(join(path, dirs[d++]!), fs, into, listed);
+      await collectFolder(join(path, dirs[d++]!), fs, into, listed, onUnreadable);
   }
   into.addNames(folder, files, from);
-  while (d < dirs.length) await collectFolder(join(path, dirs[d++]!), fs, into, listed);
+  while (d < dirs.length)
+    await collectFolder(join(path, dirs[d++]!), fs, into, listed, onUnreadable);
 }
 
 interface Entry {

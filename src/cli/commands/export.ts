@@ -6,7 +6,7 @@
  */
 import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,7 +14,7 @@ import { dataDirOf } from '../open-store.js';
 import { outputTarget, outputTargetRefusal } from '../output-target.js';
 import { ORG_PASSPHRASE_ENV, readPassphrase } from '../passphrase.js';
 import { styler } from '../style.js';
-import { isScreenerError, usageError } from '../../errors.js';
+import { isScreenerError, usageError, type ScreenerError } from '../../errors.js';
 import { questionnaireCatalogue } from '../../export/questionnaire-catalogue.js';
 import { PARALLEL_FROM } from '../../export/worker-pool.js';
 import { MemoryTrimmer, trimMemory } from '../../export/trim-memory.js';
@@ -74,9 +74,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   // memory stays lower when that comes before the list of a large folder is held.
   const unlocker = await unlockerFor(ctx, opts, dataDir);
   trimMemory();
-  const files = await recordFiles(roots);
+  const unlisted: SkippedFile[] = [];
+  const files = await recordFiles(roots, unlisted);
   // Most likely the wrong folder: say so rather than write an empty dataset.
-  if (files.length === 0)
+  if (files.length === 0 && unlisted.length === 0)
     throw usageError(
       'E_EXPORT_NO_RECORDS',
       `No record files (*.rec) in ${roots.join(', ')}. Nothing was written.`,
@@ -109,6 +110,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   let result;
   try {
     result = await runExport({
+      unlisted,
       reader: {
         files,
         open: async (file) => openRecordFileSync(file, unlocker),
@@ -306,12 +308,27 @@ function throwAsUsage(error: unknown): never {
   throw error;
 }
 
-async function recordFiles(paths: readonly string[]): Promise<PathList> {
+/**
+ * A folder inside a PATH that the system refuses to list, as a skipped entry: the
+ * export goes on with the rest rather than stop for an ext4 `lost+found`, say.
+ */
+function unlistedFolder(folder: string, error: ScreenerError): SkippedFile {
+  return {
+    file: folder.endsWith(sep) ? folder : folder + sep,
+    reason: 'unreadable',
+    code: error.code,
+    message: `${error.message} Any records in that folder were not read or counted.`,
+  };
+}
+
+async function recordFiles(paths: readonly string[], unlisted: SkippedFile[]): Promise<PathList> {
   const lists: RecordPaths[] = [];
   // One set for all the paths: a folder named twice, or reached through a link too, is read once.
   const listed = new Set<string>();
+  const onUnreadable = (folder: string, error: ScreenerError) =>
+    unlisted.push(unlistedFolder(folder, error));
   for (const p of paths) {
-    lists.push(await listRecordFiles(p, undefined, listed).catch(throwAsUsage));
+    lists.push(await listRecordFiles(p, undefined, listed, onUnreadable).catch(throwAsUsage));
   }
   // One path: the store's list is already sorted and has no repeats (the common case,
   // and the cheap one: no second copy of a hundred thousand names).
