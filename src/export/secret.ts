@@ -9,12 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createFileOnce, ensureDir } from '../store/atomic-write.js';
 import { nodeFs } from '../store/fs-layer.js';
+import { systemReason } from '../store/errors.js';
 import { protectedKind } from '../store/own-files.js';
 import { environmentError, inputError, isScreenerError, usageError } from '../errors.js';
 
 export const SECRET_FILE = 'export-secret';
 const SECRET_BYTES = 32;
-const MIN_SECRET_BYTES = 16;
 
 export interface LoadedSecret {
   readonly secret: Buffer;
@@ -23,23 +23,28 @@ export interface LoadedSecret {
   readonly created: boolean;
 }
 
-/** 64 hex digits (what we write), else the file's raw bytes, at least 16 of them. */
+/** What an export secret file looks like and how to make one, for every refusal. */
+const SECRET_FORMAT = [
+  'An export secret file holds 64 hexadecimal digits on one line, as screener writes export-secret in the data folder.',
+  'Give the file used for earlier exports (their pseudonyms then match), or leave out --secret-file to use the data folder’s; a new one is made with: openssl rand -hex 32 > FILE',
+];
+
+/**
+ * 64 hex digits, the form screener writes, and nothing else. Any other file (an
+ * earlier export, a summary, a questionnaire) would key the pseudonyms with content
+ * others may hold, who could then recompute a pseudonym from a record id.
+ */
 function decodeSecret(bytes: Buffer, file: string): Buffer {
-  // A record or a key given by mistake would otherwise key the pseudonyms: a new,
-  // unlinkable series, without a word.
-  const kind = protectedKind(bytes.subarray(0, 512), basename(file));
-  if (kind !== undefined && kind !== 'an export secret')
-    throw inputError('E_EXPORT_SECRET_NOT_SECRET', `${file} is ${kind}, not an export secret.`, [
-      'Give the export secret used for earlier exports, or leave out --secret-file to use the data folder’s secret.',
-    ]);
-  const text = bytes.toString('utf8').trim();
+  const text = bytes.length <= 80 ? bytes.toString('latin1').trim() : '';
   if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
-  if (bytes.length < MIN_SECRET_BYTES)
-    throw inputError(
-      'E_EXPORT_SECRET_SHORT',
-      `The export secret in ${file} is too short (${bytes.length} bytes; at least ${MIN_SECRET_BYTES}).`,
-    );
-  return bytes;
+  const kind = protectedKind(bytes.subarray(0, 512), basename(file));
+  throw inputError(
+    'E_EXPORT_SECRET_NOT_SECRET',
+    kind !== undefined && kind !== 'an export secret'
+      ? `${file} is ${kind}, not an export secret.`
+      : `${file} is not an export secret.`,
+    SECRET_FORMAT,
+  );
 }
 
 export async function readSecretFile(file: string): Promise<LoadedSecret> {
@@ -57,9 +62,15 @@ export async function readSecretFile(file: string): Promise<LoadedSecret> {
           'Give the file used for earlier exports, or leave out --secret-file to use the data folder’s secret.',
         ],
       );
+    if (code === 'EISDIR')
+      throw usageError(
+        'E_EXPORT_SECRET_NOT_FILE',
+        `The export secret ${file} is a folder, not a file.`,
+        SECRET_FORMAT,
+      );
     throw environmentError(
       'E_EXPORT_SECRET_UNREADABLE',
-      `Cannot read the export secret ${file}: ${(error as Error).message}.`,
+      `Cannot read the export secret ${file}: ${systemReason(error)}.`,
     );
   }
   return { secret: decodeSecret(bytes, file), file, created: false };

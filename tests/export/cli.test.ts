@@ -609,6 +609,29 @@ describe('screener export: formats, profiles, errors', () => {
     expect(existsSync(join(root, 'piped.csv'))).toBe(false);
   });
 
+  it('a --secret-file that is missing, a folder or not a secret: said before the passphrase is asked', () => {
+    writeFileSync(join(root, 'last-month.csv'), 'pseudonym,outcome\n' + '0a'.repeat(16) + ',x\n');
+    const cases: [string, number, string][] = [
+      [
+        'no-such-secret',
+        2,
+        'The export secret file no-such-secret does not exist. [E_EXPORT_SECRET_MISSING]',
+      ],
+      ['lapA', 2, 'The export secret lapA is a folder, not a file. [E_EXPORT_SECRET_NOT_FILE]'],
+      ['last-month.csv', 3, 'last-month.csv is not an export secret. [E_EXPORT_SECRET_NOT_SECRET]'],
+    ];
+    for (const [file, code, message] of cases) {
+      // No passphrase in the environment and no terminal: asking for it would fail.
+      const r = screener([...exportArgs(['lapA'], 'secret-case.csv', '3'), '--secret-file', file], {
+        SCREENER_ORG_PASSPHRASE: undefined,
+      });
+      expect(r.code).toBe(code);
+      expect(r.stderr).toContain(`screener: ${message}`);
+      expect(r.stderr).not.toContain('E_NO_PASSPHRASE');
+      expect(existsSync(join(root, 'secret-case.csv'))).toBe(false);
+    }
+  });
+
   it('writes over an earlier export or any other file, as asked', () => {
     writeFileSync(join(root, 'other.csv'), 'name,total\n');
     writeFileSync(join(root, 'other.json'), '{"format": "screener-export-summary"}\n');

@@ -38,19 +38,39 @@ describe('the export secret', () => {
     expect(readdirSync(data)).toEqual(['export-secret']);
   });
 
-  it('reads 64 hex digits as 32 bytes, and other content of 16 bytes or more as it is', async () => {
+  it('reads 64 hex digits as 32 bytes, and refuses any other content, saying what a secret looks like', async () => {
     writeFileSync(join(dir, 'hex'), `${'0a'.repeat(32)}\n`);
     expect((await readSecretFile(join(dir, 'hex'))).secret).toEqual(Buffer.alloc(32, 0x0a));
+    // Files a coordinator has at hand, which others may hold too.
     writeFileSync(join(dir, 'raw'), 'sixteen or more bytes of secret');
-    expect((await readSecretFile(join(dir, 'raw'))).secret.toString()).toBe(
-      'sixteen or more bytes of secret',
+    writeFileSync(
+      join(dir, 'earlier.csv'),
+      'pseudonym,questionnaire_id\n' + '0a'.repeat(16) + ',x\n',
     );
+    writeFileSync(join(dir, 'summary.json'), '{"format": "screener-export-summary", "k": 5}\n');
+    writeFileSync(join(dir, 'q.yaml'), 'id: example\nversion: "1"\n');
+    writeFileSync(join(dir, 'hex-and-more'), `${'0a'.repeat(32)}\n${'0b'.repeat(32)}\n`);
+    for (const f of ['raw', 'earlier.csv', 'summary.json', 'q.yaml', 'hex-and-more']) {
+      const error = (await readSecretFile(join(dir, f)).catch((e: Error) => e)) as Error & {
+        code?: string;
+        details?: string[];
+      };
+      expect(error.code).toBe('E_EXPORT_SECRET_NOT_SECRET');
+      expect(error.message).toBe(`${join(dir, f)} is not an export secret.`);
+      expect(error.details?.[0]).toBe(
+        'An export secret file holds 64 hexadecimal digits on one line, as screener writes export-secret in the data folder.',
+      );
+      expect(error.details?.[1]).toContain('openssl rand -hex 32 > FILE');
+    }
+    const folder = (await readSecretFile(dir).catch((e: Error) => e)) as Error & { code?: string };
+    expect(folder.code).toBe('E_EXPORT_SECRET_NOT_FILE');
+    expect(folder.message).toBe(`The export secret ${dir} is a folder, not a file.`);
   });
 
   it('refuses a missing file (never creates one there), a short one, and a store file', async () => {
     expect(await codeOf(readSecretFile(join(dir, 'typo')))).toBe('E_EXPORT_SECRET_MISSING');
     writeFileSync(join(dir, 'short'), 'tiny');
-    expect(await codeOf(readSecretFile(join(dir, 'short')))).toBe('E_EXPORT_SECRET_SHORT');
+    expect(await codeOf(readSecretFile(join(dir, 'short')))).toBe('E_EXPORT_SECRET_NOT_SECRET');
     writeFileSync(join(dir, 'keys.json'), '{\n  "format": "screener-keys",\n  "version": 1\n}\n');
     writeFileSync(join(dir, 'org.key'), '{"format": "screener-org-private-key", "version": 1}');
     writeFileSync(

@@ -69,6 +69,8 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   await checkPathsExist(roots);
   // A PATH that is a file: refused now, before the passphrase is asked.
   refuseInputAsOutput(outputs, roots);
+  // A mistyped or wrong --secret-file is said before the passphrase is asked.
+  const givenSecret = opts.secretFile ? await readSecretFile(opts.secretFile) : undefined;
   const catalogue = questionnaireCatalogue(opts.questionnaire ?? []);
   // The key first: its derivation (scrypt) needs tens of MiB for a moment, and peak
   // memory stays lower when that comes before the list of a large folder is held.
@@ -85,9 +87,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     );
   // A file found in a PATH folder: refused before any record is read.
   refuseInputAsOutput(outputs, files);
-  const secret = opts.secretFile
-    ? await readSecretFile(opts.secretFile)
-    : await loadOrCreateSecret(dataDir);
+  const secret = givenSecret ?? (await loadOrCreateSecret(dataDir));
   if (secret.created)
     writeLine(
       ctx.stderr,
