@@ -178,12 +178,15 @@ const COMMANDS: Record<string, (program: Command) => Command> = {
         '[paths...]',
         'record files or folders, searched for *.rec, links followed (default: the data folder)',
       )
-      .requiredOption('-o, --out <file>', 'output file')
+      .requiredOption('-o, --out <file>', 'the dataset file to write (required)')
       .addOption(
         new Option('--format <format>', 'output format').choices(['csv', 'jsonl']).default('csv'),
       )
       .option('--k <n>', 'every quasi-identifier combination describes at least k records', '5')
-      .option('--key <file>', 'organisation private key (default: the local passphrase)')
+      .option(
+        '--key <file>',
+        'organisation private key; its passphrase is asked, or taken from SCREENER_ORG_PASSPHRASE (default: the data folder, with SCREENER_PASSPHRASE)',
+      )
       .option('--summary <file>', 'write aggregate counts and the guarantee as JSON')
       .option(
         '--secret-file <file>',
@@ -223,6 +226,7 @@ export function buildProgram(only?: string): Command {
   program.configureOutput({
     writeErr: (s) => watchedStderr().write(s),
     writeOut: (s) => watchedStdout().write(s),
+    outputError: (s, write) => write(usageLine(s)),
   });
   program
     .description(
@@ -249,6 +253,16 @@ export function buildProgram(only?: string): Command {
     if (only === undefined || only === name) add(program);
 
   return program;
+}
+
+/**
+ * Commander's own errors (a missing required option, an unknown flag) in the form of
+ * every other usage error: `screener: …` and a code, so scripts that look for the code
+ * and people who look for the prefix find them too.
+ */
+export function usageLine(text: string): string {
+  const [first = '', ...rest] = text.replace(/^error: /, '').split('\n');
+  return [`screener: ${first} [E_USAGE]`, ...rest].join('\n');
 }
 
 /** Build step (scripts/post-build.mjs): checked JSON of the shipped questionnaires. */

@@ -5,7 +5,7 @@
  * output's disk or the temporary folder is full.
  */
 import { environmentError, isScreenerError, type ScreenerError } from '../errors.js';
-import { outputRefusalDetails, refusalCause, systemReason } from '../store/index.js';
+import { nodeCode, outputRefusalDetails, refusalCause, systemReason } from '../store/index.js';
 
 /** An output file of the export, named for messages. */
 export interface OutputLabel {
@@ -28,6 +28,17 @@ export function outputWriteError(error: unknown, file: string, label: OutputLabe
 /** Writing the export's encrypted working file in the temporary folder `folder` failed. */
 export function workingFileError(error: unknown, folder: string): ScreenerError {
   if (isScreenerError(error)) return error;
+  // The folder itself is wrong (a TMPDIR mistyped or on a stick since removed).
+  const code = nodeCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return environmentError(
+      'E_EXPORT_TEMP_WRITE',
+      `Could not write the export's working file: the temporary folder ${folder} ${code === 'ENOENT' ? 'does not exist' : 'is not a folder'}.`,
+      [
+        'Nothing was written.',
+        'Set TMPDIR to a folder this user can write to (or unset it to use the system’s).',
+      ],
+    );
   const cause = refusalCause(error);
   const details = ['Nothing was written.'];
   if (cause === 'room')

@@ -385,7 +385,10 @@ async function exportWith(
       dimensions: layout.dimensionIds,
       indicators: layout.indicatorIds,
     }),
-    counts_note: `Counts below k are shown as "<${k}"; other counts are rounded down to a multiple of k (CTDC practice). records_in and records_out are exact.`,
+    counts_note:
+      k === 1
+        ? 'With k = 1 every count is exact: nothing is hidden or rounded.'
+        : `Counts below k are shown as "<${k}"; other counts are rounded down to a multiple of k (CTDC practice). records_in and records_out are exact.`,
     not_exported: notExportedOf(usedSorted),
     questionnaires: usedSorted.map((u) => ({
       id: u.questionnaire.id,

@@ -434,10 +434,53 @@ describe('screener export: formats, profiles, errors', () => {
     expect(readdirSync(root).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('a bad --k is a usage error', () => {
+  it('a bad --k is a usage error that states the range', () => {
     const r = coordinator(['--k', 'five', '--out', 'none.csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_EXPORT_BAD_K]');
+    const big = coordinator(['--k', '99999999', '--out', 'none.csv']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain(
+      'screener: --k must be a whole number from 1 to 9999999, not "99999999". [E_EXPORT_BAD_K]',
+    );
+  });
+
+  it('a missing --out says so as every usage error does; the help marks it required and names the passphrase variable', () => {
+    const r = screener(['export', 'lapA']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("screener: required option '-o, --out <file>' not specified [E_USAGE]\n");
+    const help = screener(['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/-o, --out <file> +the dataset file to write \(required\)/);
+    expect(help.stdout).toContain('SCREENER_ORG_PASSPHRASE');
+  });
+
+  it('--out - is refused (it would be a file named "-"), and so is a temporary folder that does not exist, in words', () => {
+    const dash = coordinator(['--out', '-']);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr).toContain(
+      'screener: --out - would write a file named "-": an export is always written to a file, never to standard output. Nothing was exported. [E_EXPORT_OUT_NOT_FILE]',
+    );
+    expect(existsSync(join(root, '-'))).toBe(false);
+    const tmp = coordinator(['--out', 'no-tmp.csv'], { TMPDIR: join(root, 'no-such-tmp') });
+    expect(tmp.code).toBe(1);
+    expect(tmp.stderr).toContain(
+      `screener: Could not write the export's working file: the temporary folder ${join(root, 'no-such-tmp')} does not exist. [E_EXPORT_TEMP_WRITE]`,
+    );
+    expect(tmp.stderr).toContain('Set TMPDIR to a folder this user can write to');
+    expect(tmp.stderr).not.toMatch(/ENOENT|mkdtemp/);
+    expect(existsSync(join(root, 'no-tmp.csv'))).toBe(false);
+  });
+
+  it('with --k 1 the summary says every count is exact', () => {
+    const r = coordinator(['--k', '1', '--out', 'k1.csv', '--summary', 'k1.json']);
+    expect(r.code).toBe(5);
+    const summary = JSON.parse(readFileSync(join(root, 'k1.json'), 'utf8')) as {
+      counts_note: string;
+    };
+    expect(summary.counts_note).toBe(
+      'With k = 1 every count is exact: nothing is hidden or rounded.',
+    );
   });
 
   it('records made with an earlier text of their questionnaire are exported, and the coordinator told', async () => {

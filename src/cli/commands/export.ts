@@ -216,6 +216,15 @@ function refuseInputAsOutput(outputs: readonly ExistingOutput[], inputs: PathLis
  * Returns what is at that name already, if anything.
  */
 function checkOutputPath(file: string, option: string, opts: Options): Stats | undefined {
+  // Many tools read "-" as standard output; here it would be a file named "-".
+  if (file === '-')
+    throw usageError(
+      'E_EXPORT_OUT_NOT_FILE',
+      `${option} - would write a file named "-": an export is always written to a file, never to standard output. Nothing was exported.`,
+      [
+        `Give a file name, for example ${option} ${option === '--summary' ? 'summary.json' : 'export.csv'}.`,
+      ],
+    );
   const dir = dirname(resolve(file));
   let ok: boolean;
   try {
@@ -283,11 +292,16 @@ function givenFileKind(file: string, opts: Options): string | undefined {
   return given.find(([path]) => path !== undefined && resolve(path) === target)?.[1];
 }
 
+/** Far above any real export's k; a longer number is a typing slip. */
+const MAX_K = 9_999_999;
+
 function parseK(text: string): number {
   if (!/^\d{1,7}$/.test(text) || Number(text) < 1)
-    throw usageError('E_EXPORT_BAD_K', `--k must be a whole number of at least 1, not "${text}".`, [
-      '--k 1 turns k-anonymity off; the default is 5.',
-    ]);
+    throw usageError(
+      'E_EXPORT_BAD_K',
+      `--k must be a whole number from 1 to ${MAX_K}, not "${text}".`,
+      ['--k 1 turns k-anonymity off; the default is 5.'],
+    );
   return Number(text);
 }
 
