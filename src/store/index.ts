@@ -61,6 +61,7 @@ export {
   initKeys,
   noKeysError,
   keysStatus,
+  refuseUnusableOrgKey,
   MIN_PASSPHRASE_LENGTH,
   type KeysStatus,
   type OrgKeyFiles,

@@ -24,8 +24,10 @@ import {
   encodeOrgPrivateKey,
   encodeOrgPublicKey,
   generateOrgKeyPair,
+  isUsableOrgPublicKey,
   ORG_PRIVATE_FILE,
   ORG_PUBLIC_FILE,
+  unusableOrgKeyInUse,
   type OrgPublicKey,
 } from './org-key.js';
 import { layoutOf } from './paths.js';
@@ -111,7 +113,12 @@ export async function finishPendingKeyWork(
       keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
       await writeKeyFile(fs, layout, keys, u.current.kek);
     }
-    if (keys.rewrap) {
+    if (keys.rewrap && keys.org && !isUsableOrgPublicKey(keys.org.raw)) {
+      // Left pending: `org-add` with a usable key replaces it and re-keys every record.
+      const e = unusableOrgKeyInUse(keys.org.fingerprint);
+      const message = [e.message, ...e.details.slice(1)].join(' ');
+      problems = [{ file: layout.keyFile, id: undefined, code: e.code, message, kind: 'data' }];
+    } else if (keys.rewrap) {
       ({ problems } = await rewrapRecords(fs, layout, [u.current], {
         passphrase: [u.current],
         org: keys.org,
@@ -140,6 +147,16 @@ export async function finishPendingKeyWork(
   return { unlocked: { ...u, keys }, problems };
 }
 
+/**
+ * E_ORG_KEY_INVALID when keys.json holds an organisation key no record can be wrapped
+ * to (one added before `org-add` checked keys): said before a command that saves
+ * starts, rather than at its first save.
+ */
+export function refuseUnusableOrgKey(keys: KeyFile): void {
+  if (keys.org && !isUsableOrgPublicKey(keys.org.raw))
+    throw unusableOrgKeyInUse(keys.org.fingerprint);
+}
+
 export interface RewrapReport {
   readonly rewritten: number;
   readonly problems: readonly RecordProblem[];
@@ -151,6 +168,7 @@ export async function changePassphrase(
   kdf: ScryptParams,
 ): Promise<RewrapReport> {
   checkPassphraseLength(newPassphrase);
+  refuseUnusableOrgKey(unlocked.keys);
   const { unlocked: u } = await finishPendingKeyWork(unlocked);
   const { fs, layout } = u;
   const next = await newPassphraseSlot(newPassphrase, kdf);

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import {
   CLI_ENV,
   fakeRecord,
@@ -17,7 +25,10 @@ import {
   listRecordFiles,
   openRecordFileWithOrgKey,
   readOrgPrivateKeyFile,
+  unlockDataDir,
 } from '../../src/store/index.js';
+import { writeKeyFile } from '../../src/store/key-file.js';
+import { fingerprintOf } from '../../src/store/org-key.js';
 
 let dir: string;
 let data: string;
@@ -28,6 +39,7 @@ beforeEach(() => {
 afterEach(() => removeDir(dir));
 
 const ORG_PASSPHRASE = 'coordinator quiet harbour';
+const ANSWERS = join(ROOT, 'tests', 'fixtures', 'answers', 'bench-full-interview.yaml');
 
 function screener(args: string[], env: Record<string, string | undefined> = {}) {
   const r = runCli(['--data-dir', data, ...args], { env: { ...CLI_ENV, ...env } });
@@ -202,6 +214,80 @@ describe('organisation key', () => {
     });
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toContain('PRIVATE key');
+  });
+
+  it('org-add refuses a key of small order (all zeros) before writing anything', async () => {
+    init();
+    await (await openFileStore(data)).save(fakeRecord(testId()));
+    const keys = readFileSync(join(data, 'keys.json'));
+    const zero = Buffer.alloc(32).toString('base64');
+    const pub = join(dir, 'zero.pub');
+    writeFileSync(
+      pub,
+      JSON.stringify({
+        format: 'screener-org-public-key',
+        version: 1,
+        x25519: zero,
+        fingerprint: fingerprintOf(Buffer.alloc(32)),
+      }),
+    );
+    for (const arg of [zero, pub]) {
+      const r = screener(['keys', 'org-add', arg], { SCREENER_PASSPHRASE: PASSPHRASE });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain('not a usable X25519 public key');
+      expect(r.stderr).toContain('[E_ORG_KEY_INVALID]');
+      expect(readFileSync(join(data, 'keys.json')).equals(keys)).toBe(true);
+    }
+    expect(screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+  });
+
+  it('a folder already holding an unusable organisation key: readable, saves refused, org-add repairs it', async () => {
+    init();
+    const id = testId();
+    await (await openFileStore(data)).save(fakeRecord(id));
+    // What an org-add that did not check keys left behind: the zero key, re-keying pending.
+    const u = await unlockDataDir(data, PASSPHRASE);
+    const raw = Buffer.alloc(32);
+    const org = { raw, fingerprint: fingerprintOf(raw), addedAt: '2025-03-14T09:26:53.000Z' };
+    await writeKeyFile(u.fs, u.layout, { ...u.keys, org, rewrap: true }, u.current.kek);
+
+    const list = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain(id);
+    expect(list.stderr).toContain('[E_ORG_KEY_INVALID]');
+    expect(list.stderr).toContain('keys org-add');
+    const records = readdirSync(join(data, 'records')).sort();
+    const run = screener(['run', '--answers', ANSWERS], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('[E_ORG_KEY_INVALID]');
+    expect(run.stderr).not.toContain('E_UNEXPECTED');
+    expect(readdirSync(join(data, 'records')).sort()).toEqual(records);
+    const change = screener(['keys', 'change-passphrase'], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+      SCREENER_NEW_PASSPHRASE: OTHER_PASSPHRASE,
+    });
+    expect(change.code).toBe(4);
+    expect(change.stderr).toContain('[E_ORG_KEY_INVALID]');
+
+    const dir2 = join(dir, 'org');
+    expect(
+      screener(['keys', 'org-generate', '--out', dir2], { SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE })
+        .code,
+    ).toBe(0);
+    const add = screener(['keys', 'org-add', join(dir2, 'screener-org.pub')], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+    });
+    expect(add.code).toBe(0);
+    expect(add.stderr).toContain('1 existing record can now also be opened with it');
+    const again = screener(['run', '--answers', ANSWERS], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('E_ORG_KEY_INVALID');
+    const key = await readOrgPrivateKeyFile(join(dir2, 'screener-org.key'), ORG_PASSPHRASE);
+    const opened = await Promise.all(
+      (await listRecordFiles(data)).slice().map((f) => openRecordFileWithOrgKey(f, key)),
+    );
+    expect(opened.map((o) => o.record.id)).toContain(id);
+    expect(opened).toHaveLength(2);
   });
 
   it('org-generate without --out is a usage error', () => {
