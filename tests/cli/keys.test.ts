@@ -71,6 +71,26 @@ describe('screener keys init', () => {
     expect(existsSync(join(data, 'keys.json'))).toBe(true);
   });
 
+  it('an empty --data-dir or SCREENER_HOME is a usage error, never the default folder', () => {
+    const home = join(dir, 'home');
+    const env = {
+      ...CLI_ENV,
+      HOME: home,
+      XDG_DATA_HOME: undefined,
+      SCREENER_PASSPHRASE: PASSPHRASE,
+    };
+    for (const r of [
+      runCli(['--data-dir', '', 'keys', 'init'], { env }),
+      runCli(['keys', 'init'], { env: { ...env, SCREENER_HOME: '' } }),
+      runCli(['list'], { env: { ...env, SCREENER_HOME: '' } }),
+    ]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('[E_EMPTY_DATA_DIR]');
+      expect(r.stderr).toContain('nothing was done');
+    }
+    expect(existsSync(home)).toBe(false);
+  });
+
   it('without a terminal and without SCREENER_PASSPHRASE: exit 2, says how, creates nothing', () => {
     const r = screener(['keys', 'init']);
     expect(r.code).toBe(2);
