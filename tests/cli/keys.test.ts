@@ -325,6 +325,35 @@ describe('a damaged key file', () => {
     expect(r.stderr).toContain('[E_KEYS_TAMPERED]');
   });
 
+  it('a key file asking for more scrypt work than 4x the default is refused before deriving (exit 4)', () => {
+    init();
+    const file = join(data, 'keys.json');
+    const original = readFileSync(file, 'utf8');
+    // 1 GiB of memory; and 8x the default's time with the default's memory.
+    for (const kdf of [
+      { N: 2 ** 20, r: 8, p: 1 },
+      { N: 2 ** 17, r: 8, p: 8 },
+    ]) {
+      const v = JSON.parse(original) as { passphrase: { kdf: object } };
+      v.passphrase.kdf = { name: 'scrypt', ...kdf };
+      writeFileSync(file, JSON.stringify(v));
+      const r = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain('[E_KEYS_CORRUPT]');
+      expect(r.stderr).not.toContain('Wrong passphrase');
+    }
+  });
+
+  it('SCREENER_SCRYPT_N above the bound is ignored: the folder made opens', () => {
+    const made = screener(['keys', 'init'], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+      SCREENER_SCRYPT_N: String(2 ** 20),
+    });
+    expect(made.code).toBe(0);
+    expect(JSON.parse(screener(['keys', 'status', '--json']).stdout).kdf.N).toBe(2 ** 17);
+    expect(screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+  });
+
   it('a folder where the key file should be: exit 4', () => {
     mkdirSync(join(data, 'keys.json'), { recursive: true });
     const r = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
