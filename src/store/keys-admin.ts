@@ -191,7 +191,13 @@ export async function changePassphrase(
     org: u.keys.org,
   });
   await writeKeyFile(fs, layout, { ...committed, rewrap: false }, next.kek);
-  return { rewritten: phase1.rewritten, problems: phase1.problems.concat(phase2.problems) };
+  // A record phase 1 could not re-key lacks the new slot, so phase 2 fails on it again
+  // (for that reason): it is reported once, with the first cause.
+  const seen = new Set(phase1.problems.map((p) => p.file));
+  return {
+    rewritten: phase1.rewritten,
+    problems: [...phase1.problems, ...phase2.problems.filter((p) => !seen.has(p.file))],
+  };
 }
 
 export async function addOrgKey(unlocked: UnlockedKeys, org: OrgPublicKey): Promise<RewrapReport> {

@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -152,6 +153,36 @@ describe('screener keys change-passphrase', () => {
     const old = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
     expect(old.code).toBe(4);
     expect(old.stderr).toContain('[E_WRONG_PASSPHRASE]');
+  });
+
+  it('damaged records: each reported once, left unchanged, not counted; the change is said to be done', async () => {
+    init();
+    const store = await openFileStore(data);
+    const [good, cut, flipped] = [testId(), testId(), testId()];
+    for (const id of [good, cut, flipped]) await store.save(fakeRecord(id));
+    const file = (id: string) => join(data, 'records', `${id}.rec`);
+    truncateSync(file(cut), statSync(file(cut)).size - 100);
+    // A byte of the encrypted body, not of the header or its MAC.
+    const bytes = readFileSync(file(flipped));
+    bytes[bytes.length - 40]! ^= 1;
+    writeFileSync(file(flipped), bytes);
+    const damaged = [readFileSync(file(cut)), readFileSync(file(flipped))];
+
+    const r = screener(['keys', 'change-passphrase'], {
+      SCREENER_PASSPHRASE: PASSPHRASE,
+      SCREENER_NEW_PASSPHRASE: OTHER_PASSPHRASE,
+    });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('Passphrase changed. 1 record re-keyed');
+    expect(r.stderr.split('[E_RECORD_TRUNCATED]')).toHaveLength(2);
+    expect(r.stderr.split('[E_RECORD_TAMPERED]')).toHaveLength(2);
+    expect(r.stderr).toContain(`screener: ${flipped}: `);
+    expect(r.stderr).not.toContain('E_RECORD_KEY_MISSING');
+    expect(r.stderr).toContain(
+      `The new passphrase is in use. 2 records (${[cut, flipped].sort().join(', ')}) could not be re-keyed and were left unchanged.`,
+    );
+    expect([readFileSync(file(cut)), readFileSync(file(flipped))]).toEqual(damaged);
+    expect(screener(['list'], { SCREENER_PASSPHRASE: OTHER_PASSPHRASE }).stdout).toContain(good);
   });
 
   it('a wrong current passphrase: exit 4, no byte or mtime changed', async () => {

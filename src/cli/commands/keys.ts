@@ -113,9 +113,9 @@ async function change(ctx: CliContext): Promise<number> {
     const report = await changePassphrase(unlocked, next, scryptParamsFromEnv(ctx.env));
     writeLine(
       ctx.stderr,
-      `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content was not re-encrypted).`,
+      `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content checked, not re-encrypted).`,
     );
-    return reportProblems(ctx, report.problems);
+    return reportProblems(ctx, report.problems, 'The new passphrase is in use. ');
   });
 }
 
@@ -217,13 +217,15 @@ async function status(ctx: CliContext, json: boolean): Promise<number> {
   return EXIT.ok;
 }
 
-function reportProblems(ctx: CliContext, problems: readonly RecordProblem[]): number {
+/** Each record that could not be re-keyed, once, and a count that says the change itself is done. */
+function reportProblems(ctx: CliContext, problems: readonly RecordProblem[], done = ''): number {
   for (const p of problems)
     writeLine(ctx.stderr, `screener: ${p.id ?? p.file}: ${p.message} [${p.code}]`);
   if (problems.length === 0) return EXIT.ok;
+  const one = problems.length === 1;
   writeLine(
     ctx.stderr,
-    `${problems.length} record${problems.length === 1 ? '' : 's'} could not be re-keyed and ${problems.length === 1 ? 'was' : 'were'} left unchanged.`,
+    `${done}${problems.length} record${one ? '' : 's'} (${problems.map((p) => p.id ?? p.file).join(', ')}) could not be re-keyed and ${one ? 'was' : 'were'} left unchanged.`,
   );
   return EXIT.data;
 }
