@@ -63,6 +63,8 @@ export {
   keysStatus,
   refuseUnusableOrgKey,
   MIN_PASSPHRASE_LENGTH,
+  passphraseLength,
+  samePassphrase,
   type KeysStatus,
   type OrgKeyFiles,
   type RewrapReport,

@@ -67,6 +67,15 @@ export function newSalt(): Buffer {
   return randomBytes(SALT_BYTES);
 }
 
+/**
+ * The passphrase as the key derivation reads it: Unicode NFC, so that composed and
+ * decomposed accents (two keyboards) are the same passphrase. Checks of its length or
+ * of two passphrases being the same go by this too, or they would disagree with the key.
+ */
+export function normalisedPassphrase(passphrase: string): string {
+  return passphrase.normalize('NFC');
+}
+
 /** Runs on libuv's thread pool, so a prompt or spinner stays responsive. */
 export function derivePassphraseKey(
   passphrase: string,
@@ -76,7 +85,7 @@ export function derivePassphraseKey(
   const maxmem = 128 * params.N * params.r * (params.p + 1) + 32 * 1024 * 1024;
   return new Promise((resolvePromise, reject) => {
     scryptCb(
-      passphrase.normalize('NFC'),
+      normalisedPassphrase(passphrase),
       salt,
       KEY_BYTES,
       { N: params.N, r: params.r, p: params.p, maxmem },

@@ -19,7 +19,7 @@ import {
   writeKeyFile,
   type KeyFile,
 } from './key-file.js';
-import type { ScryptParams } from './kdf.js';
+import { normalisedPassphrase, type ScryptParams } from './kdf.js';
 import {
   encodeOrgPrivateKey,
   encodeOrgPublicKey,
@@ -72,8 +72,17 @@ function keysExist(dataDir: string) {
   ]);
 }
 
+/** Characters as the key derivation counts them (NFC): 'e' and a combining accent are one. */
+export function passphraseLength(passphrase: string): number {
+  return [...normalisedPassphrase(passphrase)].length;
+}
+
+export function samePassphrase(a: string, b: string): boolean {
+  return normalisedPassphrase(a) === normalisedPassphrase(b);
+}
+
 export function checkPassphraseLength(passphrase: string): void {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+  if (passphraseLength(passphrase) < MIN_PASSPHRASE_LENGTH)
     throw usageError(
       'E_PASSPHRASE_TOO_SHORT',
       `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,

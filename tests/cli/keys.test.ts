@@ -112,6 +112,14 @@ describe('screener keys init', () => {
     expect(readFileSync(join(data, 'keys.json')).equals(keys)).toBe(true);
   });
 
+  it('counts characters as the key derivation does (NFC): e + combining accent is one', () => {
+    // 8 code points, 4 characters once composed.
+    const short = screener(['keys', 'init'], { SCREENER_PASSPHRASE: 'e\u0301'.repeat(4) });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('[E_PASSPHRASE_TOO_SHORT]');
+    expect(existsSync(join(data, 'keys.json'))).toBe(false);
+  });
+
   it('an unknown action is a usage error listing the actions', () => {
     const r = screener(['keys', 'rotate']);
     expect(r.code).toBe(2);
@@ -183,6 +191,19 @@ describe('screener keys change-passphrase', () => {
     );
     expect([readFileSync(file(cut)), readFileSync(file(flipped))]).toEqual(damaged);
     expect(screener(['list'], { SCREENER_PASSPHRASE: OTHER_PASSPHRASE }).stdout).toContain(good);
+  });
+
+  it('the same passphrase with its accents composed differently is the same passphrase', () => {
+    const decomposed = 'cafe\u0301 lantern orchard';
+    expect(screener(['keys', 'init'], { SCREENER_PASSPHRASE: decomposed }).code).toBe(0);
+    const keys = readFileSync(join(data, 'keys.json'));
+    const r = screener(['keys', 'change-passphrase'], {
+      SCREENER_PASSPHRASE: decomposed,
+      SCREENER_NEW_PASSPHRASE: decomposed.normalize('NFC'),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[E_SAME_PASSPHRASE]');
+    expect(readFileSync(join(data, 'keys.json')).equals(keys)).toBe(true);
   });
 
   it('a wrong current passphrase: exit 4, no byte or mtime changed', async () => {

@@ -32,6 +32,7 @@ import {
   readOrgPublicKeyFile,
   refuseIfKeysChanged,
   refuseWhileInterviewOpen,
+  samePassphrase,
   scryptParamsFromEnv,
   unlockDataDir,
   type OrgPublicKey,
@@ -105,7 +106,7 @@ async function change(ctx: CliContext): Promise<number> {
       message: 'New passphrase:',
       minLength: MIN_PASSPHRASE_LENGTH,
     });
-    if (next === current)
+    if (samePassphrase(next, current))
       throw usageError(
         'E_SAME_PASSPHRASE',
         'The new passphrase is the same as the current one; nothing was changed.',
