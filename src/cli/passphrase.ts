@@ -7,7 +7,7 @@ import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { promptWatch } from './terminal-gone.js';
 import { ScreenerError, usageError } from '../errors.js';
-import { passphraseLength, samePassphrase } from '../store/index.js';
+import { checkPassphraseLength, passphraseLength, samePassphrase } from '../store/index.js';
 
 export const PASSPHRASE_ENV = 'SCREENER_PASSPHRASE';
 export const NEW_PASSPHRASE_ENV = 'SCREENER_NEW_PASSPHRASE';
@@ -96,6 +96,8 @@ export async function chooseNewPassphrase(
   for (let attempt = 1; ; attempt++) {
     const first = await promptHidden(ctx, req.message, env);
     if (passphraseLength(first) < req.minLength) {
+      // The last try's reason is the one to report.
+      if (attempt === 3) checkPassphraseLength(first);
       writeLine(ctx.stderr, `At least ${req.minLength} characters, please.`);
     } else {
       const hint = strengthHint(first);

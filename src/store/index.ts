@@ -56,6 +56,8 @@ export {
 export {
   addOrgKey,
   changePassphrase,
+  checkOrgKeyFolder,
+  checkPassphraseLength,
   generateOrgKeyFiles,
   hasKeys,
   initKeys,

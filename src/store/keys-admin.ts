@@ -232,6 +232,30 @@ export interface OrgKeyFiles {
   readonly fingerprint: string;
 }
 
+/**
+ * Refuses an --out that cannot take the key pair: a file rather than a folder, or a
+ * folder that has either key file already. Checked before the passphrase is asked.
+ */
+export async function checkOrgKeyFolder(outDir: string, fs: StoreFs = nodeFs): Promise<void> {
+  const isFile = await fs.stat(outDir).then(
+    (st) => !st.isDirectory(),
+    (e: unknown) => nodeCode(e) === 'ENOTDIR',
+  );
+  if (isFile)
+    throw usageError(
+      'E_OUT_NOT_A_DIR',
+      `--out ${outDir} is a file, not a folder: \`keys org-generate\` writes two files (${ORG_PUBLIC_FILE}, ${ORG_PRIVATE_FILE}) into a folder.`,
+      ['Give --out a new folder, or an existing one without key files.'],
+    );
+  for (const f of [join(outDir, ORG_PUBLIC_FILE), join(outDir, ORG_PRIVATE_FILE)]) {
+    const exists = await fs.lstat(f).then(
+      () => true,
+      (e: unknown) => nodeCode(e) !== 'ENOENT',
+    );
+    if (exists) throw orgKeyExists(f);
+  }
+}
+
 export async function generateOrgKeyFiles(
   outDir: string,
   passphrase: string,
@@ -241,13 +265,7 @@ export async function generateOrgKeyFiles(
   checkPassphraseLength(passphrase);
   const publicFile = join(outDir, ORG_PUBLIC_FILE);
   const privateFile = join(outDir, ORG_PRIVATE_FILE);
-  for (const f of [publicFile, privateFile]) {
-    const exists = await fs.lstat(f).then(
-      () => true,
-      (e: unknown) => nodeCode(e) !== 'ENOENT',
-    );
-    if (exists) throw orgKeyExists(f);
-  }
+  await checkOrgKeyFolder(outDir, fs);
   await ensureDir(fs, outDir);
   const pair = generateOrgKeyPair();
   const privateText = await encodeOrgPrivateKey(pair, passphrase, kdf);
@@ -303,9 +321,10 @@ export interface KeysStatus {
 /** What can be said without the passphrase (keys.json is verified only once it is known). */
 export async function keysStatus(dataDir: string, fs: StoreFs = nodeFs): Promise<KeysStatus> {
   const layout = layoutOf(dataDir);
+  // First: a data folder that is a file is said as such, not as a bad records folder.
+  const hasKeyFile = await keyFileExists(fs, layout);
   const records = (await readdirRecordFiles(fs, layout.recordsDir)).length;
-  if (!(await keyFileExists(fs, layout)))
-    return { dataDir, initialised: false, pending: false, records };
+  if (!hasKeyFile) return { dataDir, initialised: false, pending: false, records };
   const { keys } = await readKeyFile(fs, layout);
   return {
     dataDir,

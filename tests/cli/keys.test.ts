@@ -234,6 +234,58 @@ describe('screener keys change-passphrase', () => {
   });
 });
 
+describe('a data folder in a state the user must hear about', () => {
+  it('records without keys.json: restore it from a backup, not keys init', async () => {
+    init();
+    await (await openFileStore(data)).save(fakeRecord(testId()));
+    rmSync(join(data, 'keys.json'));
+    const list = screener(['list'], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(list.code).toBe(4);
+    expect(list.stderr).toContain('[E_NO_KEYS]');
+    expect(list.stderr).toContain('holds 1 record but its key file (keys.json) is missing');
+    expect(list.stderr).toContain('Restore keys.json from a backup');
+    expect(list.stderr).not.toContain('Run `screener keys init` first');
+    const status = screener(['keys', 'status']);
+    expect(status.stdout).toContain('MISSING: restore it from a backup');
+    expect(status.stdout).not.toContain('run `screener keys init`');
+  });
+
+  it('a data folder that is a file: E_DATA_DIR_NOT_A_DIR naming it, for list, status and init', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const args of [['list'], ['keys', 'status'], ['keys', 'init']]) {
+      const r = runCli(['--data-dir', file, ...args], {
+        env: { ...CLI_ENV, SCREENER_PASSPHRASE: PASSPHRASE },
+      });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(`The data folder ${file} is not a folder`);
+      expect(r.stderr).toContain('[E_DATA_DIR_NOT_A_DIR]');
+      expect(r.stderr).not.toContain('records');
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('org-generate --out a file says it is a file, before asking for a passphrase', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const r = screener(['keys', 'org-generate', '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out ${file} is a file, not a folder`);
+    expect(r.stderr).toContain('[E_OUT_NOT_A_DIR]');
+    expect(r.stderr).not.toContain('already exists');
+    expect(r.stderr).not.toContain('E_NO_PASSPHRASE');
+  });
+
+  it('org-add of a file that does not exist says so', () => {
+    init();
+    const missing = join(dir, 'nowhere', 'screener-org.pub');
+    const r = screener(['keys', 'org-add', missing], { SCREENER_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`${missing} does not exist`);
+    expect(r.stderr).not.toContain('neither');
+  });
+});
+
 describe('organisation key', () => {
   it('org-generate + org-add: the coordinator opens every record without the passphrase', async () => {
     const org = join(dir, 'org');

@@ -19,6 +19,7 @@ import { usageError } from '../../errors.js';
 import {
   addOrgKey,
   changePassphrase,
+  checkOrgKeyFolder,
   formatFingerprint,
   generateOrgKeyFiles,
   hasKeys,
@@ -126,6 +127,7 @@ async function orgGenerate(ctx: CliContext, out: string | undefined): Promise<nu
       'E_MISSING_OUT',
       '`keys org-generate` needs --out DIR: the folder for the key pair.',
     );
+  await checkOrgKeyFolder(out);
   const passphrase = await chooseNewPassphrase(ctx, {
     env: ORG_PASSPHRASE_ENV,
     message: 'Choose a passphrase for the organisation private key:',
@@ -148,7 +150,10 @@ async function orgAdd(ctx: CliContext, value: string | undefined): Promise<numbe
     throw usageError('E_MISSING_KEY', '`keys org-add` needs the organisation public key file.', [
       'The coordinator creates it with `screener keys org-generate --out DIR` (screener-org.pub).',
     ]);
-  const org = existsSync(value) ? await readOrgPublicKeyFile(value) : parseOrgPublicKey(value);
+  // A file, unless it is the key itself pasted (base64, or the .pub file's JSON): a
+  // missing file is then said to be missing, not "not a key".
+  const pasted = !existsSync(value) && /^\s*(\{|[A-Za-z0-9+/]{43}=\s*$)/.test(value);
+  const org = pasted ? parseOrgPublicKey(value) : await readOrgPublicKeyFile(value);
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
   const action = 'add an organisation key';
@@ -196,7 +201,12 @@ async function status(ctx: CliContext, json: boolean): Promise<number> {
     return EXIT.ok;
   }
   writeLine(ctx.stdout, `data folder:      ${s.dataDir}`);
-  if (!s.initialised) {
+  if (!s.initialised && s.records > 0) {
+    writeLine(
+      ctx.stdout,
+      'passphrase:       key file (keys.json) MISSING: restore it from a backup; `keys init` would not open these records',
+    );
+  } else if (!s.initialised) {
     writeLine(ctx.stdout, 'passphrase:       not set up (run `screener keys init`)');
   } else {
     const k = s.kdf;
