@@ -11,6 +11,7 @@ import {
   hasKeys,
   layoutOf,
   noKeysError,
+  refuseUnusableOrgKey,
   refuseWhileKeysChange,
   resolveDataDir,
   unlockDataDir,
@@ -36,6 +37,7 @@ export async function openStore(
   if (opts.toSave) refuseWhileKeysChange(layoutOf(dataDir).recordsDir);
   const passphrase = await readPassphrase(ctx, { message: 'Passphrase:' });
   const unlocked = await unlockDataDir(dataDir, passphrase);
+  if (opts.toSave) refuseUnusableOrgKey(unlocked.keys);
   const { store, problems } = await FileStore.open(unlocked);
   for (const p of problems)
     writeLine(ctx.stderr, `screener: warning: ${p.id ?? p.file}: ${p.message} [${p.code}]`);

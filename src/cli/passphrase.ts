@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
 import { promptWatch } from './terminal-gone.js';
 import { ScreenerError, usageError } from '../errors.js';
+import { checkPassphraseLength, passphraseLength, samePassphrase } from '../store/index.js';
 
 export const PASSPHRASE_ENV = 'SCREENER_PASSPHRASE';
 export const NEW_PASSPHRASE_ENV = 'SCREENER_NEW_PASSPHRASE';
@@ -94,13 +95,15 @@ export async function chooseNewPassphrase(
   if (given !== undefined) return given;
   for (let attempt = 1; ; attempt++) {
     const first = await promptHidden(ctx, req.message, env);
-    if ([...first].length < req.minLength) {
+    if (passphraseLength(first) < req.minLength) {
+      // The last try's reason is the one to report.
+      if (attempt === 3) checkPassphraseLength(first);
       writeLine(ctx.stderr, `At least ${req.minLength} characters, please.`);
     } else {
       const hint = strengthHint(first);
       if (hint) writeLine(ctx.stderr, hint);
       const again = await promptHidden(ctx, 'Type it again to confirm:', env);
-      if (again === first) return first;
+      if (samePassphrase(again, first)) return first;
       writeLine(ctx.stderr, 'The two passphrases differ.');
     }
     if (attempt === 3)

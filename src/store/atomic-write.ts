@@ -96,7 +96,11 @@ async function writeThenPlace(
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.unlink(tmp).catch(() => undefined);
-    throw writeFailure(error, what, path);
+    const isNew = await fs.lstat(path).then(
+      () => false,
+      () => true,
+    );
+    throw writeFailure(error, what, path, isNew);
   }
   if (!placed) {
     await fs.unlink(tmp).catch(() => undefined);
@@ -106,7 +110,13 @@ async function writeThenPlace(
   return true;
 }
 /** What link() says on a file system that has no hard links. */
-export const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+export const NO_HARD_LINKS: ReadonlySet<string> = new Set([
+  'EPERM',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+  'ENOSYS',
+  'EXDEV',
+]);
 
 /** Makes a rename or unlink in `dir` durable. Some platforms cannot fsync a folder; that is not an error there. */
 export async function syncDir(fs: StoreFs, dir: string, what: string): Promise<void> {

@@ -112,16 +112,25 @@ export function outputRefusalDetails(error: unknown, option: string): string[] {
  * never replaces the previous file before the new one is complete, so every
  * message can promise that the previous version is intact.
  */
-export function writeFailure(error: unknown, what: string, path: string): ScreenerError {
+export function writeFailure(
+  error: unknown,
+  what: string,
+  path: string,
+  /** There was no file at `path` before: no previous version to promise. */
+  isNew = false,
+): ScreenerError {
   const code = nodeCode(error);
   const why = systemReason(error);
+  const kept = isNew
+    ? `Nothing was written: there was no earlier version of ${what}, and no part of it was left on disk.`
+    : `Nothing was replaced: the previous version of ${what} is intact.`;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return storeEnvironmentError(
       'E_DISK_FULL',
       `Could not save ${what}: ${why}.`,
       [
-        `Nothing was replaced: the previous version of ${what} is intact.`,
-        'Free some space, then continue.',
+        kept,
+        isNew ? 'Free some space, then try again.' : 'Free some space, then continue.',
         `(${path})`,
       ],
       code,
@@ -131,7 +140,7 @@ export function writeFailure(error: unknown, what: string, path: string): Screen
   return storeEnvironmentError(
     'E_STORE_WRITE',
     `Could not save ${what}: ${why}${code ? ` (${code})` : ''}.`,
-    [`Nothing was replaced: the previous version of ${what} is intact.`, `(${path})`],
+    [kept, `(${path})`],
     code,
   );
 }

@@ -30,7 +30,7 @@ import {
 import { randomKey } from './crypto.js';
 import { deleteFailure, nodeCode, readFailure, storeDataError, writeFailure } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
-import { holdRecordSession, type SessionLock } from './session-lock.js';
+import { holdRecordSession, removeStaleSessions, type SessionLock } from './session-lock.js';
 import { finishPendingKeyWork } from './keys-admin.js';
 import type { KeySlot, Unlocker } from './key-slots.js';
 import { auditPath, recordPath, type StoreLayout } from './paths.js';
@@ -74,13 +74,14 @@ export class FileStore implements RecordStore {
     this.unlocker = { kind: 'passphrase', slots: [keys.current] };
   }
 
-  /** Opens an unlocked data folder: finishes any interrupted key change and tidies abandoned temp files. */
+  /** Opens an unlocked data folder: finishes any interrupted key change and tidies abandoned temp and session files. */
   static async open(
     unlocked: UnlockedKeys,
   ): Promise<{ store: FileStore; problems: RecordProblem[] }> {
     const { unlocked: keys, problems } = await finishPendingKeyWork(unlocked);
     await removeStaleTemps(keys.fs, keys.layout.recordsDir);
     await removeStaleTemps(keys.fs, keys.layout.dataDir);
+    removeStaleSessions(keys.layout.recordsDir);
     return { store: new FileStore(keys), problems };
   }
 

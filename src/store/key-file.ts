@@ -11,12 +11,13 @@
  * becomes `passphrase` and `rewrap` stays set until the old slots are gone.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { deriveKey, fromB64, hmac, sameBytes, toB64, utf8 } from './crypto.js';
 import { derivePassphraseKey, newSalt, parseScryptParams, type ScryptParams } from './kdf.js';
 import { fingerprintOf, type OrgPublicKey } from './org-key.js';
 import { nodeCode, readFailure, storeDataError } from './errors.js';
 import type { StoreFs } from './fs-layer.js';
-import type { StoreLayout } from './paths.js';
+import { recordIdOfFile, type StoreLayout } from './paths.js';
 import { createFileOnce, writeFileAtomic } from './atomic-write.js';
 import { KEY_FILE_FORMAT } from './file-marks.js';
 
@@ -138,15 +139,46 @@ export async function keyFileExists(fs: StoreFs, layout: StoreLayout): Promise<b
     await fs.lstat(layout.keyFile);
     return true;
   } catch (error) {
-    if (nodeCode(error) === 'ENOENT' || nodeCode(error) === 'ENOTDIR') return false;
+    if (nodeCode(error) === 'ENOENT') return false;
+    // The data folder, or a folder above it, is a file: not "no keys yet", which
+    // would send the user to `keys init` there.
+    if (nodeCode(error) === 'ENOTDIR')
+      throw storeDataError(
+        'E_DATA_DIR_NOT_A_DIR',
+        `The data folder ${layout.dataDir} is not a folder: it, or a folder above it, is a file.`,
+        ['Choose another --data-dir (or SCREENER_HOME).'],
+      );
     throw readFailure(error, 'the key file', layout.keyFile);
   }
 }
 
+/**
+ * E_NO_KEYS. Records without their key file mean keys.json was lost, not that the
+ * folder was never set up: `keys init` would not open them, a backup of keys.json would.
+ */
 export function noKeys(layout: StoreLayout) {
+  const records = recordCount(layout.recordsDir);
+  if (records > 0)
+    return storeDataError(
+      'E_NO_KEYS',
+      `${layout.dataDir} holds ${records} record${records === 1 ? '' : 's'} but its key file (keys.json) is missing.`,
+      [
+        'Restore keys.json from a backup of this data folder: it is what your passphrase opens.',
+        '`screener keys init` would set up a new passphrase, which cannot open these records.',
+      ],
+    );
   return storeDataError('E_NO_KEYS', `No passphrase is set up in ${layout.dataDir}.`, [
     'Run `screener keys init` first (scripts: SCREENER_PASSPHRASE=... screener keys init).',
   ]);
+}
+
+/** Record files in the folder; 0 when it cannot be read (only wording depends on it). */
+function recordCount(recordsDir: string): number {
+  try {
+    return readdirSync(recordsDir).filter((name) => recordIdOfFile(name) !== undefined).length;
+  } catch {
+    return 0;
+  }
 }
 
 export function parseKeyFile(text: string, path: string): ParsedKeyFile {

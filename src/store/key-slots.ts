@@ -26,7 +26,13 @@ import {
   utf8,
 } from './crypto.js';
 import type { OpenSlot } from './key-file.js';
-import { publicKeyObject, rawPublicKey, type OrgPrivateKey, type OrgPublicKey } from './org-key.js';
+import {
+  publicKeyObject,
+  rawPublicKey,
+  unusableOrgKeyInUse,
+  type OrgPrivateKey,
+  type OrgPublicKey,
+} from './org-key.js';
 
 export type KeySlot =
   | { readonly type: 'passphrase'; readonly key: string; readonly box: Buffer }
@@ -120,7 +126,12 @@ function senderFrom(
   epk: Buffer,
   org: OrgPublicKey,
 ): OrgSender {
-  const shared = diffieHellman({ privateKey, publicKey: publicKeyObject(org.raw) });
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey, publicKey: publicKeyObject(org.raw) });
+  } catch {
+    throw unusableOrgKeyInUse(org.fingerprint);
+  }
   return { epk, wrapKey: orgWrapKey(shared, epk, org.raw) };
 }
 

@@ -19,13 +19,15 @@ import {
   writeKeyFile,
   type KeyFile,
 } from './key-file.js';
-import type { ScryptParams } from './kdf.js';
+import { normalisedPassphrase, type ScryptParams } from './kdf.js';
 import {
   encodeOrgPrivateKey,
   encodeOrgPublicKey,
   generateOrgKeyPair,
+  isUsableOrgPublicKey,
   ORG_PRIVATE_FILE,
   ORG_PUBLIC_FILE,
+  unusableOrgKeyInUse,
   type OrgPublicKey,
 } from './org-key.js';
 import { layoutOf } from './paths.js';
@@ -70,8 +72,17 @@ function keysExist(dataDir: string) {
   ]);
 }
 
+/** Characters as the key derivation counts them (NFC): 'e' and a combining accent are one. */
+export function passphraseLength(passphrase: string): number {
+  return [...normalisedPassphrase(passphrase)].length;
+}
+
+export function samePassphrase(a: string, b: string): boolean {
+  return normalisedPassphrase(a) === normalisedPassphrase(b);
+}
+
 export function checkPassphraseLength(passphrase: string): void {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+  if (passphraseLength(passphrase) < MIN_PASSPHRASE_LENGTH)
     throw usageError(
       'E_PASSPHRASE_TOO_SHORT',
       `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,
@@ -111,7 +122,12 @@ export async function finishPendingKeyWork(
       keys = { passphrase: keys.passphrase, ...(keys.org ? { org: keys.org } : {}), rewrap: true };
       await writeKeyFile(fs, layout, keys, u.current.kek);
     }
-    if (keys.rewrap) {
+    if (keys.rewrap && keys.org && !isUsableOrgPublicKey(keys.org.raw)) {
+      // Left pending: `org-add` with a usable key replaces it and re-keys every record.
+      const e = unusableOrgKeyInUse(keys.org.fingerprint);
+      const message = [e.message, ...e.details.slice(1)].join(' ');
+      problems = [{ file: layout.keyFile, id: undefined, code: e.code, message, kind: 'data' }];
+    } else if (keys.rewrap) {
       ({ problems } = await rewrapRecords(fs, layout, [u.current], {
         passphrase: [u.current],
         org: keys.org,
@@ -140,6 +156,16 @@ export async function finishPendingKeyWork(
   return { unlocked: { ...u, keys }, problems };
 }
 
+/**
+ * E_ORG_KEY_INVALID when keys.json holds an organisation key no record can be wrapped
+ * to (one added before `org-add` checked keys): said before a command that saves
+ * starts, rather than at its first save.
+ */
+export function refuseUnusableOrgKey(keys: KeyFile): void {
+  if (keys.org && !isUsableOrgPublicKey(keys.org.raw))
+    throw unusableOrgKeyInUse(keys.org.fingerprint);
+}
+
 export interface RewrapReport {
   readonly rewritten: number;
   readonly problems: readonly RecordProblem[];
@@ -151,6 +177,7 @@ export async function changePassphrase(
   kdf: ScryptParams,
 ): Promise<RewrapReport> {
   checkPassphraseLength(newPassphrase);
+  refuseUnusableOrgKey(unlocked.keys);
   const { unlocked: u } = await finishPendingKeyWork(unlocked);
   const { fs, layout } = u;
   const next = await newPassphraseSlot(newPassphrase, kdf);
@@ -173,7 +200,13 @@ export async function changePassphrase(
     org: u.keys.org,
   });
   await writeKeyFile(fs, layout, { ...committed, rewrap: false }, next.kek);
-  return { rewritten: phase1.rewritten, problems: phase1.problems.concat(phase2.problems) };
+  // A record phase 1 could not re-key lacks the new slot, so phase 2 fails on it again
+  // (for that reason): it is reported once, with the first cause.
+  const seen = new Set(phase1.problems.map((p) => p.file));
+  return {
+    rewritten: phase1.rewritten,
+    problems: [...phase1.problems, ...phase2.problems.filter((p) => !seen.has(p.file))],
+  };
 }
 
 export async function addOrgKey(unlocked: UnlockedKeys, org: OrgPublicKey): Promise<RewrapReport> {
@@ -199,6 +232,30 @@ export interface OrgKeyFiles {
   readonly fingerprint: string;
 }
 
+/**
+ * Refuses an --out that cannot take the key pair: a file rather than a folder, or a
+ * folder that has either key file already. Checked before the passphrase is asked.
+ */
+export async function checkOrgKeyFolder(outDir: string, fs: StoreFs = nodeFs): Promise<void> {
+  const isFile = await fs.stat(outDir).then(
+    (st) => !st.isDirectory(),
+    (e: unknown) => nodeCode(e) === 'ENOTDIR',
+  );
+  if (isFile)
+    throw usageError(
+      'E_OUT_NOT_A_DIR',
+      `--out ${outDir} is a file, not a folder: \`keys org-generate\` writes two files (${ORG_PUBLIC_FILE}, ${ORG_PRIVATE_FILE}) into a folder.`,
+      ['Give --out a new folder, or an existing one without key files.'],
+    );
+  for (const f of [join(outDir, ORG_PUBLIC_FILE), join(outDir, ORG_PRIVATE_FILE)]) {
+    const exists = await fs.lstat(f).then(
+      () => true,
+      (e: unknown) => nodeCode(e) !== 'ENOENT',
+    );
+    if (exists) throw orgKeyExists(f);
+  }
+}
+
 export async function generateOrgKeyFiles(
   outDir: string,
   passphrase: string,
@@ -208,13 +265,7 @@ export async function generateOrgKeyFiles(
   checkPassphraseLength(passphrase);
   const publicFile = join(outDir, ORG_PUBLIC_FILE);
   const privateFile = join(outDir, ORG_PRIVATE_FILE);
-  for (const f of [publicFile, privateFile]) {
-    const exists = await fs.lstat(f).then(
-      () => true,
-      (e: unknown) => nodeCode(e) !== 'ENOENT',
-    );
-    if (exists) throw orgKeyExists(f);
-  }
+  await checkOrgKeyFolder(outDir, fs);
   await ensureDir(fs, outDir);
   const pair = generateOrgKeyPair();
   const privateText = await encodeOrgPrivateKey(pair, passphrase, kdf);
@@ -270,9 +321,10 @@ export interface KeysStatus {
 /** What can be said without the passphrase (keys.json is verified only once it is known). */
 export async function keysStatus(dataDir: string, fs: StoreFs = nodeFs): Promise<KeysStatus> {
   const layout = layoutOf(dataDir);
+  // First: a data folder that is a file is said as such, not as a bad records folder.
+  const hasKeyFile = await keyFileExists(fs, layout);
   const records = (await readdirRecordFiles(fs, layout.recordsDir)).length;
-  if (!(await keyFileExists(fs, layout)))
-    return { dataDir, initialised: false, pending: false, records };
+  if (!hasKeyFile) return { dataDir, initialised: false, pending: false, records };
   const { keys } = await readKeyFile(fs, layout);
   return {
     dataDir,

@@ -8,6 +8,7 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  diffieHellman,
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
@@ -66,6 +67,39 @@ export function orgPublicKeyFromRaw(raw: Buffer): OrgPublicKey {
   return { raw, fingerprint: fingerprintOf(raw) };
 }
 
+let trialKey: KeyObject | undefined;
+
+/**
+ * Whether a key agreement with `raw` works. A point of small order (all zeros, say)
+ * gives every sender the same all-zero secret, which OpenSSL refuses: wrapped to such
+ * a key, no record could be saved at all.
+ */
+export function isUsableOrgPublicKey(raw: Uint8Array): boolean {
+  trialKey ??= generateKeyPairSync('x25519').privateKey;
+  try {
+    diffieHellman({ privateKey: trialKey, publicKey: publicKeyObject(raw) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * E_ORG_KEY_INVALID for a keys.json whose organisation key is unusable (added by a
+ * screener that did not check). The passphrase still opens every record; adding the
+ * right key replaces it, and the records can be saved again.
+ */
+export function unusableOrgKeyInUse(fingerprint: string) {
+  return storeDataError(
+    'E_ORG_KEY_INVALID',
+    `The organisation key added to this data folder (fingerprint ${formatFingerprint(fingerprint)}) is not a usable X25519 public key: no record can be saved or re-keyed with it.`,
+    [
+      'Your records are intact and open with your passphrase.',
+      "Add the coordinator's correct key (it replaces this one): `screener keys org-add screener-org.pub`.",
+    ],
+  );
+}
+
 export function generateOrgKeyPair(): OrgPrivateKey {
   const { privateKey, publicKey } = generateKeyPairSync('x25519');
   return { privateKey, publicKey: orgPublicKeyFromRaw(rawPublicKey(publicKey)) };
@@ -90,7 +124,7 @@ export function encodeOrgPublicKey(key: OrgPublicKey): string {
 export function parseOrgPublicKey(text: string): OrgPublicKey {
   const trimmed = text.trim();
   const bare = fromB64(trimmed, 32);
-  if (bare) return orgPublicKeyFromRaw(bare);
+  if (bare) return usable(orgPublicKeyFromRaw(bare));
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(trimmed) as Record<string, unknown>;
@@ -112,6 +146,14 @@ export function parseOrgPublicKey(text: string): OrgPublicKey {
   const key = orgPublicKeyFromRaw(raw);
   if (v.fingerprint !== undefined && v.fingerprint !== key.fingerprint)
     throw invalidOrgKey('its fingerprint does not match its key (the file was edited)');
+  return usable(key);
+}
+
+function usable(key: OrgPublicKey): OrgPublicKey {
+  if (!isUsableOrgPublicKey(key.raw))
+    throw invalidOrgKey(
+      'its key is not a usable X25519 public key (a point of small order, such as all zeros, gives no shared secret)',
+    );
   return key;
 }
 

@@ -9,6 +9,7 @@
  */
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { usageError } from '../errors.js';
 import { isRecordId } from '../record/id.js';
 
 export const KEY_FILE = 'keys.json';
@@ -20,7 +21,17 @@ export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
 export function resolveDataDir(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  const chosen = option ?? (env.SCREENER_HOME || undefined);
+  const chosen = option ?? env.SCREENER_HOME;
+  // Empty is a mistake, not "the default": a script whose variable is unset would
+  // otherwise read, write or delete in the screener's real folder.
+  if (chosen === '')
+    throw usageError(
+      'E_EMPTY_DATA_DIR',
+      'The data folder is set to an empty name (--data-dir "" or SCREENER_HOME=""); nothing was done.',
+      [
+        'Give the folder, or leave out --data-dir and unset SCREENER_HOME to use the default data folder.',
+      ],
+    );
   if (chosen) return isAbsolute(chosen) ? chosen : resolve(chosen);
   return join(platformDataHome(env), 'screener');
 }

@@ -214,15 +214,6 @@ export function openRecord(
   return { dataKey, envelope: env };
 }
 
-/** The data key, once the slot opens and the header MAC matches; the body is not touched. */
-export function unlockHeader(
-  parsed: ParsedRecordFile,
-  unlocker: Unlocker,
-  label: FileLabel,
-): Buffer {
-  return unlockKeys(parsed, unlocker, label).dataKey;
-}
-
 function unlockKeys(
   parsed: ParsedRecordFile,
   unlocker: Unlocker,

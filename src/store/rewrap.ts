@@ -6,7 +6,7 @@
  * crash. Every step is idempotent, so running it again after a kill is safe.
  */
 import { parseOwnRecord, readdirRecordFiles, readRecordBytes } from './record-io.js';
-import { unlockHeader, withHeader } from './record-file.js';
+import { openRecord, withHeader } from './record-file.js';
 import { orgSlot, passphraseSlot, type KeySlot } from './key-slots.js';
 import type { OpenSlot } from './key-file.js';
 import type { OrgPublicKey } from './org-key.js';
@@ -43,8 +43,9 @@ export function reconcileSlots(
 }
 
 /**
- * Rewrites the records whose slots differ. A damaged record is reported and left
- * exactly as it was; a failing disk (full, read-only) stops the pass with its error.
+ * Rewrites the records whose slots differ. A damaged record (header or body) is
+ * reported and left exactly as it was; a failing disk (full, read-only) stops the pass
+ * with its error.
  */
 export async function rewrapRecords(
   fs: StoreFs,
@@ -58,7 +59,9 @@ export async function rewrapRecords(
     const label = { what: `record ${id}`, path };
     try {
       const parsed = parseOwnRecord(await readRecordBytes(fs, path, label), label, id);
-      const dataKey = unlockHeader(parsed, { kind: 'passphrase', slots: unlockWith }, label);
+      // The body is checked too (one AES-GCM pass, next to the write's fsyncs): a damaged
+      // record is reported, never counted as re-keyed.
+      const { dataKey } = openRecord(parsed, { kind: 'passphrase', slots: unlockWith }, label);
       const { slots, changed } = reconcileSlots(
         parsed.header.slots,
         dataKey,

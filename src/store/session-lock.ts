@@ -249,6 +249,37 @@ export function sessionHolder(recordsDir: string, id: string): number | undefine
   return liveHolder(sessionLockPath(recordsDir, id))?.pid;
 }
 
+/**
+ * Removes the session files whose process has ended (a kill -9, a power cut): taken
+ * over only when their record is opened again, those of records never saved would
+ * stay for good. Each is removed under its take-over guard, as a take-over does, so a
+ * window taking the same lock over at this moment keeps its new one; an unreadable
+ * file (perhaps being written) and this process's own are left alone.
+ */
+export function removeStaleSessions(recordsDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(recordsDir);
+  } catch {
+    return;
+  }
+  const mine: Holder = { pid: process.pid, boot: bootId(), token: randomBytes(8).toString('hex') };
+  const stale = (h: Holder | undefined) => h !== undefined && h.pid !== process.pid && !isLive(h);
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith(SUFFIX)) continue;
+    if (!isRecordId(name.slice(1, -SUFFIX.length))) continue;
+    const path = join(recordsDir, name);
+    if (!stale(readHolder(path))) continue;
+    const guard = holdTakeOverGuard(path, mine);
+    if (!guard) continue;
+    try {
+      if (stale(readHolder(path))) tryUnlink(path);
+    } finally {
+      guard.release();
+    }
+  }
+}
+
 /** The records held by live sessions, in id order. */
 export function recordsInSession(recordsDir: string): string[] {
   let names: string[];

@@ -85,6 +85,20 @@ describe('passphrase on a terminal', () => {
     await expect(unlockDataDir(data, PASSPHRASE)).resolves.toBeDefined();
   });
 
+  it('three too-short passphrases: the reason given is that they are too short (exit 2)', async () => {
+    const t = terminal(['keys', 'init']);
+    const refusals = () => t.text().split('At least 8 characters, please.').length - 1;
+    for (let i = 0; i < 3; i++) {
+      // Each prompt after the refusal of the one before.
+      while (refusals() < i) await new Promise((resolve) => setTimeout(resolve, 20));
+      await t.after('Choose a passphrase', 'short\r', i === 0 ? undefined : 'At least 8');
+    }
+    expect(await t.exited).toBe(2);
+    expect(t.text()).toContain('[E_PASSPHRASE_TOO_SHORT]');
+    expect(t.text()).not.toContain('E_PASSPHRASE_MISMATCH');
+    expect(existsSync(join(data, 'keys.json'))).toBe(false);
+  });
+
   it('Ctrl-C at the prompt exits 130 and changes nothing', async () => {
     const init = terminal(['keys', 'init']);
     await init.after('Choose a passphrase', '\x03');

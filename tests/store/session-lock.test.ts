@@ -17,7 +17,7 @@ import {
   sessionHolder,
   sessionLockPath,
 } from '../../src/store/session-lock.js';
-import { removeDir, tempDir } from './helpers.js';
+import { newStore, openFileStore, removeDir, tempDir } from './helpers.js';
 import { canMountTmpfs, mountTmpfs, unmountAll } from '../helpers/tmpfs.js';
 
 const ID = 'R-TEST-0001';
@@ -147,6 +147,26 @@ describe('a record held by a session', () => {
       }
     },
   );
+});
+
+describe('session files left by a process that ended', () => {
+  it('are removed when the data folder is next opened; live and unreadable ones stay', async () => {
+    const data = join(dir, 'data');
+    records = join(data, 'records');
+    await newStore(data);
+    const third = 'R-TEST-0003';
+    lockOf(deadPid(), BOOT, sessionLockPath(records, ID));
+    lockOf(livePid(), BOOT, sessionLockPath(records, OTHER));
+    writeFileSync(sessionLockPath(records, third), '{"pid":');
+    const hidden = () =>
+      readdirSync(records)
+        .filter((n) => n.startsWith('.'))
+        .sort();
+    expect(hidden()).toHaveLength(3);
+
+    await openFileStore(data);
+    expect(hidden()).toEqual([`.${OTHER}.session`, `.${third}.session`]);
+  });
 });
 
 describe('a key change and the sessions', () => {

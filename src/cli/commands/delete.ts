@@ -1,7 +1,7 @@
 /**
  * `screener delete ID [--yes]`: removes a record and its audit log, after the
- * passphrase is verified (a wrong one deletes nothing). On a terminal it asks for
- * confirmation unless --yes. docs/store.md says what deletion cannot guarantee.
+ * passphrase is verified (a wrong one deletes nothing). It asks for confirmation
+ * on a terminal unless --yes, and without a terminal refuses unless --yes. docs/store.md says what deletion cannot guarantee.
  */
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
@@ -23,6 +23,14 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     throw usageError('E_BAD_RECORD_ID', `"${rawId}" is not a record id.`, [
       'Record ids look like R-7K3M-Q9XD; `screener list` shows them.',
     ]);
+  // Checked before the passphrase: without a terminal nobody can confirm, and a script
+  // that forgot --yes (or a stray pipe) must not delete an interview unasked.
+  if (!opts.yes && !ctx.interactive)
+    throw usageError(
+      'E_NO_TERMINAL',
+      `'screener delete' asks for confirmation and there is no terminal to ask on; nothing was deleted.`,
+      [`To delete without being asked (scripts): screener delete ${id} --yes`],
+    );
   const store = await openStore(ctx, { toSave: true });
   if (!(await store.has(id)))
     throw dataError('E_RECORD_NOT_FOUND', `There is no record ${id} in ${store.dataDir}.`, [
@@ -31,7 +39,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   // Held while it is deleted: an interview open in another window would write it again
   // at its next answer, and none can open it meanwhile.
   return whileHeld(store, id, async () => {
-    if (!opts.yes && ctx.interactive && !(await confirm(ctx, id))) {
+    if (!opts.yes && !(await confirm(ctx, id))) {
       writeLine(ctx.stderr, 'Nothing was deleted.');
       return EXIT.ok;
     }

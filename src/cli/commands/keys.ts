@@ -19,6 +19,7 @@ import { usageError } from '../../errors.js';
 import {
   addOrgKey,
   changePassphrase,
+  checkOrgKeyFolder,
   formatFingerprint,
   generateOrgKeyFiles,
   hasKeys,
@@ -32,6 +33,7 @@ import {
   readOrgPublicKeyFile,
   refuseIfKeysChanged,
   refuseWhileInterviewOpen,
+  samePassphrase,
   scryptParamsFromEnv,
   unlockDataDir,
   type OrgPublicKey,
@@ -105,7 +107,7 @@ async function change(ctx: CliContext): Promise<number> {
       message: 'New passphrase:',
       minLength: MIN_PASSPHRASE_LENGTH,
     });
-    if (next === current)
+    if (samePassphrase(next, current))
       throw usageError(
         'E_SAME_PASSPHRASE',
         'The new passphrase is the same as the current one; nothing was changed.',
@@ -113,9 +115,9 @@ async function change(ctx: CliContext): Promise<number> {
     const report = await changePassphrase(unlocked, next, scryptParamsFromEnv(ctx.env));
     writeLine(
       ctx.stderr,
-      `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content was not re-encrypted).`,
+      `Passphrase changed. ${report.rewritten} record${report.rewritten === 1 ? '' : 's'} re-keyed (content checked, not re-encrypted).`,
     );
-    return reportProblems(ctx, report.problems);
+    return reportProblems(ctx, report.problems, 'The new passphrase is in use. ');
   });
 }
 
@@ -125,6 +127,7 @@ async function orgGenerate(ctx: CliContext, out: string | undefined): Promise<nu
       'E_MISSING_OUT',
       '`keys org-generate` needs --out DIR: the folder for the key pair.',
     );
+  await checkOrgKeyFolder(out);
   const passphrase = await chooseNewPassphrase(ctx, {
     env: ORG_PASSPHRASE_ENV,
     message: 'Choose a passphrase for the organisation private key:',
@@ -147,7 +150,10 @@ async function orgAdd(ctx: CliContext, value: string | undefined): Promise<numbe
     throw usageError('E_MISSING_KEY', '`keys org-add` needs the organisation public key file.', [
       'The coordinator creates it with `screener keys org-generate --out DIR` (screener-org.pub).',
     ]);
-  const org = existsSync(value) ? await readOrgPublicKeyFile(value) : parseOrgPublicKey(value);
+  // A file, unless it is the key itself pasted (base64, or the .pub file's JSON): a
+  // missing file is then said to be missing, not "not a key".
+  const pasted = !existsSync(value) && /^\s*(\{|[A-Za-z0-9+/]{43}=\s*$)/.test(value);
+  const org = pasted ? parseOrgPublicKey(value) : await readOrgPublicKeyFile(value);
   const dataDir = dataDirOf(ctx);
   if (!(await hasKeys(dataDir))) throw noKeysError(dataDir);
   const action = 'add an organisation key';
@@ -195,7 +201,12 @@ async function status(ctx: CliContext, json: boolean): Promise<number> {
     return EXIT.ok;
   }
   writeLine(ctx.stdout, `data folder:      ${s.dataDir}`);
-  if (!s.initialised) {
+  if (!s.initialised && s.records > 0) {
+    writeLine(
+      ctx.stdout,
+      'passphrase:       key file (keys.json) MISSING: restore it from a backup; `keys init` would not open these records',
+    );
+  } else if (!s.initialised) {
     writeLine(ctx.stdout, 'passphrase:       not set up (run `screener keys init`)');
   } else {
     const k = s.kdf;
@@ -217,13 +228,15 @@ async function status(ctx: CliContext, json: boolean): Promise<number> {
   return EXIT.ok;
 }
 
-function reportProblems(ctx: CliContext, problems: readonly RecordProblem[]): number {
+/** Each record that could not be re-keyed, once, and a count that says the change itself is done. */
+function reportProblems(ctx: CliContext, problems: readonly RecordProblem[], done = ''): number {
   for (const p of problems)
     writeLine(ctx.stderr, `screener: ${p.id ?? p.file}: ${p.message} [${p.code}]`);
   if (problems.length === 0) return EXIT.ok;
+  const one = problems.length === 1;
   writeLine(
     ctx.stderr,
-    `${problems.length} record${problems.length === 1 ? '' : 's'} could not be re-keyed and ${problems.length === 1 ? 'was' : 'were'} left unchanged.`,
+    `${done}${problems.length} record${one ? '' : 's'} (${problems.map((p) => p.id ?? p.file).join(', ')}) could not be re-keyed and ${one ? 'was' : 'were'} left unchanged.`,
   );
   return EXIT.data;
 }

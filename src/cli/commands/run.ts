@@ -10,7 +10,8 @@ import { interviewStore } from '../interview-store.js';
 import { whileHeld } from '../../record/store-api.js';
 import { checkReportTarget, reportInputs } from '../report-inputs.js';
 import { writeRunReport } from '../run-report.js';
-import { inputError } from '../../errors.js';
+import { environmentError, inputError, isScreenerError, type ScreenerError } from '../../errors.js';
+import { reportFailure } from '../report-failure.js';
 import { playAnswers } from '../../answers/index.js';
 import { formatDiagnostic } from '../../questionnaire/diagnostics.js';
 import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
@@ -57,12 +58,20 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const store = await interviewStore(ctx, Boolean(opts.practice));
   // Held as an interview is, if only for the save: a key change running in another
   // window would leave the record with key slots the folder no longer has.
-  await whileHeld(store, record.id, async () => {
+  const notLogged = await whileHeld(store, record.id, async () => {
     await store.save(record);
-    await store.appendAudit(record.id, {
-      type: record.status === 'stopped' ? 'stopped' : 'completed',
-      at: record.updatedAt,
-    });
+    try {
+      await store.appendAudit(record.id, {
+        type: record.status === 'stopped' ? 'stopped' : 'completed',
+        at: record.updatedAt,
+      });
+    } catch (error) {
+      // The record is stored: a failure now must not read as "nothing stored", or a
+      // script would run the answers again and store the interview twice.
+      if (!isScreenerError(error) || error.kind !== 'environment') throw error;
+      return notLoggedError(record.id, error);
+    }
+    return undefined;
   });
   writeLine(ctx.stdout, record.id);
   const how = opts.practice ? 'practice run, not stored' : 'stored';
@@ -70,6 +79,12 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     ctx.stderr,
     `Interview ${record.status} (${Object.keys(record.answers).length} answers; ${how}).`,
   );
+  if (notLogged) {
+    // Said before the report, which may fail on the same full disk.
+    const code = await reportFailure(ctx, notLogged);
+    if (opts.report) await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
+    return code;
+  }
   if (opts.report) await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
   else if (opts.practice)
     writeLine(
@@ -78,4 +93,15 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     );
   else writeLine(ctx.stderr, `Report: screener report ${record.id}`);
   return EXIT.ok;
+}
+
+function notLoggedError(id: string, cause: ScreenerError): ScreenerError {
+  return environmentError(
+    'E_RUN_NOT_LOGGED',
+    `Record ${id} was stored, but its audit log could not be written.`,
+    [
+      cause.message,
+      `Do not run these answers again: that would store the interview a second time. See it with \`screener report ${id}\`.`,
+    ],
+  );
 }
