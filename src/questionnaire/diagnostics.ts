@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   E_UNKNOWN_DIMENSION: 'a dimension that is not declared',
   E_INDICATOR_NEVER_RAISED: 'no answer or rule can raise this indicator',
   E_UNREACHABLE: 'this question or section can never be asked',
+  E_UNKNOWN_FLAG: 'a referral names a flag that nothing sets',
   // Expressions
   E_EXPR_SYNTAX: 'the expression cannot be parsed',
   E_EXPR_TYPE: 'the expression has a type error',
