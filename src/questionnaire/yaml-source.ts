@@ -16,6 +16,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { severityOf, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { scalarSourceOffsets, type ScalarStyle } from './scalar-offsets.js';
 
 /** Larger than any sensible questionnaire (the shipped one is well under 1 MiB). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -419,8 +420,8 @@ export function locate(
 
 /**
  * The span of character `offset` inside the string scalar at `path` (an expression
- * error points into the expression). Exact for plain and quoted one-line scalars and
- * for block scalars whose line can be found.
+ * error points into the expression), in any scalar style: folded, literal, plain over
+ * several lines, or quoted with escapes (scalar-offsets.ts).
  */
 export function locateInString(
   src: YamlSource,
@@ -439,14 +440,17 @@ export function locateInString(
   const value = node.value;
   const [start, end] = node.range;
   const raw = src.text.slice(start, end);
-  const direct = raw.indexOf(value);
-  if (direct >= 0) return spanAt(src.text, src.lineCounter, start + direct + offset, length);
-  // Block or folded scalar: find the line of the offset and that line's text in the source.
-  const before = value.slice(0, offset);
-  const lineIdx = before.split('\n').length - 1;
-  const lineText = value.split('\n')[lineIdx] ?? '';
-  const colInLine = offset - (before.lastIndexOf('\n') + 1);
-  const at = lineText ? raw.indexOf(lineText) : -1;
-  if (at >= 0) return spanAt(src.text, src.lineCounter, start + at + colInLine, length);
-  return spanAt(src.text, src.lineCounter, start);
+  const map = scalarSourceOffsets(raw, (node.type ?? 'PLAIN') as ScalarStyle, value);
+  if (!map) return spanAt(src.text, src.lineCounter, start);
+  const from = Math.max(0, Math.min(offset, value.length));
+  const to = Math.max(from + 1, Math.min(offset + length, value.length));
+  // The end of the expression (a syntax error at its end) is just after its last
+  // written character, not on the line after a block scalar's final line break.
+  const written = value.trimEnd().length;
+  const at = from >= written && written > 0 ? map[written - 1]! + 1 : map[from]!;
+  // The last character's own position, plus one: a span never runs on past it.
+  let until = to <= value.length && to > from ? map[to - 1]! + 1 : at + 1;
+  const lineEnd = raw.indexOf('\n', at);
+  if (lineEnd >= 0 && until > lineEnd) until = lineEnd;
+  return spanAt(src.text, src.lineCounter, start + at, until - at);
 }
