@@ -195,7 +195,18 @@ export function parseYamlText(
           : e.code === 'TAB_AS_INDENT'
             ? 'tabs are not allowed for indentation in YAML; indent with spaces'
             : e.message.split('\n')[0]!.replace(/^./, (c) => c.toLowerCase());
-    diagnostics.push(diag(file, code, message, spanAt(text, lineCounter, start, end - start)));
+    const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, start) : undefined;
+    diagnostics.push(
+      opened === undefined
+        ? diag(file, code, message, spanAt(text, lineCounter, start, end - start))
+        : diag(
+            file,
+            code,
+            `${message}: the quoted text opened here runs on to the end of the file`,
+            spanAt(text, lineCounter, opened),
+            { hint: 'close the quote at the end of the text' },
+          ),
+    );
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') {
@@ -324,6 +335,24 @@ function duplicateKeys(
       diag(file, 'E_YAML_DUPLICATE_KEY', 'map keys must be unique', spanAt(text, lc, at, 1)),
     );
   }
+}
+
+/**
+ * Where the quote opened of a quoted scalar that runs on to `end`, where the parser
+ * found its closing quote missing (at the end of the file, far from the mistake).
+ */
+function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
+  let found: number | undefined;
+  visitNodes(doc.contents, (node) => {
+    if (
+      found === undefined &&
+      isScalar(node) &&
+      (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+      node.range?.[1] === end
+    )
+      found = node.range[0];
+  });
+  return found;
 }
 
 function firstAlias(doc: Document.Parsed, text: string, lc: LineCounter): Span {

@@ -90,6 +90,12 @@ describe('hostile YAML through `screener validate`', () => {
       'E_YAML_SYNTAX',
       ':3:1',
     ],
+    [
+      'a quote that is never closed, reported where it opened',
+      () => write('unclosed.yaml', MINIMAL.replace('        text: Age\n', '        text: "Age\n')),
+      'E_YAML_SYNTAX',
+      ':20:15 E_YAML_SYNTAX missing closing "quote',
+    ],
     ['an empty file', () => write('empty.yaml', ''), 'E_FILE_EMPTY', ':1:1'],
     ['a file of blank lines', () => write('blank.yaml', '\n\n   \n'), 'E_FILE_EMPTY', ':1:1'],
     [
