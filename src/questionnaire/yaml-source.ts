@@ -96,6 +96,22 @@ function firstBadByte(bytes: Buffer): Span {
   return { line, col, length: 1 };
 }
 
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'the path is a loop of symbolic links that never reaches a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EISDIR: 'this is a folder, not a file',
+  EIO: 'the disk could not be read (an input/output error)',
+};
+
+/** What went wrong, in words a screener understands, not a system error code. */
+function errnoInWords(code: string | undefined): string {
+  return (code && ERRNO_WORDS[code]) ?? `the system refused (${code ?? 'unknown error'})`;
+}
+
 /** Reads and decodes a file; any problem is a diagnostic, never an exception. */
 export function readTextFile(file: string): { text?: string; diagnostics: Diagnostic[] } {
   let size: number;
@@ -106,13 +122,37 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
         diagnostics: [diag(file, 'E_FILE_UNREADABLE', 'this is a folder, not a file', START)],
       };
     }
+    // A named pipe or a device is never opened: reading one can wait for ever.
+    if (!st.isFile()) {
+      const what = st.isFIFO()
+        ? 'a named pipe'
+        : st.isSocket()
+          ? 'a socket'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
+      return {
+        diagnostics: [
+          diag(
+            file,
+            'E_FILE_UNREADABLE',
+            `this is ${what}, not a regular file; save the content to a file and give its path`,
+            START,
+          ),
+        ],
+      };
+    }
     size = st.size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
     return {
-      diagnostics: [diag(file, 'E_FILE_UNREADABLE', `cannot read the file: ${why}`, START)],
+      diagnostics: [
+        diag(
+          file,
+          'E_FILE_UNREADABLE',
+          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
+          START,
+        ),
+      ],
     };
   }
   if (size > MAX_FILE_BYTES) {
@@ -133,7 +173,12 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
   } catch (e) {
     return {
       diagnostics: [
-        diag(file, 'E_FILE_UNREADABLE', `cannot read the file: ${(e as Error).message}`, START),
+        diag(
+          file,
+          'E_FILE_UNREADABLE',
+          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
+          START,
+        ),
       ],
     };
   }
