@@ -368,16 +368,24 @@ function duplicateKeys(
   map: YAMLMap,
   diagnostics: Diagnostic[],
 ): void {
-  const seen = new Set<unknown>();
+  const seen = new Map<unknown, number>();
   for (const { key } of map.items) {
     const value = isScalar(key) ? key.value : key;
-    if (!seen.has(value)) {
-      seen.add(value);
+    const at = (key as Node | null)?.range?.[0] ?? 0;
+    const first = seen.get(value);
+    if (first === undefined) {
+      seen.set(value, at);
       continue;
     }
-    const at = (key as Node | null)?.range?.[0] ?? 0;
+    const name = isScalar(key) ? `\`${String(value)}\`` : 'this key';
     diagnostics.push(
-      diag(file, 'E_YAML_DUPLICATE_KEY', 'map keys must be unique', spanAt(text, lc, at, 1)),
+      diag(
+        file,
+        'E_YAML_DUPLICATE_KEY',
+        `${name} is already a key of this mapping, at line ${lc.linePos(first).line}`,
+        spanAt(text, lc, at, Math.max(1, ((key as Node | null)?.range?.[1] ?? at) - at)),
+        { hint: 'keep one of the two' },
+      ),
     );
   }
 }
