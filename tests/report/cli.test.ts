@@ -126,6 +126,14 @@ describe('screener report', () => {
     const lang = screener(['report', id, '--lang', 'French!']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('[E_BAD_LANG]');
+    // A well-formed code the record's questionnaire is not written in: refused, not
+    // silently English.
+    const de = screener(['report', id, '-q', FIXTURE, '--lang', 'de']);
+    expect(de.code).toBe(2);
+    expect(de.stdout).toBe('');
+    expect(de.stderr).toContain(
+      'the questionnaire has no de texts (languages: en, fr) [E_UNKNOWN_LANGUAGE]',
+    );
     const q = screener(['report', id]);
     expect(q.code).toBe(2);
     expect(q.stderr).toContain('[E_QUESTIONNAIRE_NOT_FOUND]');

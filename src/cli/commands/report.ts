@@ -15,6 +15,7 @@ import {
   type ReportInputs,
 } from '../report-inputs.js';
 import { styler } from '../style.js';
+import { requireQuestionnaireLanguage } from '../language.js';
 import { promptWatch } from '../terminal-gone.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
@@ -84,6 +85,7 @@ async function reportOf(
   }
 
   const { questionnaire, changed } = questionnaireFor(ctx, record, opts.questionnaire);
+  requireQuestionnaireLanguage(questionnaire, opts.lang);
   const lang = opts.lang ?? record.lang;
   await prepareReport(questionnaire, record);
 
