@@ -162,15 +162,21 @@ function describe(v: unknown): string {
 
 /**
  * Loose input (an answers file, a scenario) → AnswerInput, normalised once here:
- * `dont_know` / `declined` are the specials, true/false mean yes/no, a single value
- * for a multi question is a list of one.
+ * `dont_know` / `declined` are the specials, true/false mean yes/no; a multi question
+ * takes a list, never a single value.
  */
 export function coerceAnswer(question: Question, raw: unknown): Checked {
   if (raw === 'dont_know' || raw === 'declined') return checkAnswer(question, { kind: raw });
   if (question.type === 'yesno' && typeof raw === 'boolean')
     return checkAnswer(question, { kind: 'value', value: raw ? 'yes' : 'no' });
-  if (question.type === 'multi' && typeof raw === 'string')
-    return checkAnswer(question, { kind: 'value', value: [raw] });
+  // The format asks for a list (DESIGN.md): a bare value is refused rather than
+  // guessed at, so that a half-written list is never read as a complete answer.
+  if (question.type === 'multi' && !Array.isArray(raw) && raw !== null && raw !== undefined)
+    return fail(
+      'type',
+      `\`${question.id}\` is a multiple choice and takes a list of choices, not ${describe(raw)}`,
+      typeof raw === 'string' ? `write it as a list: [${raw}]` : undefined,
+    );
   if (
     question.type === 'multi' &&
     Array.isArray(raw) &&

@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   E_UNKNOWN_DIMENSION: 'a dimension that is not declared',
   E_INDICATOR_NEVER_RAISED: 'no answer or rule can raise this indicator',
   E_UNREACHABLE: 'this question or section can never be asked',
+  E_UNKNOWN_FLAG: 'a referral names a flag that nothing sets',
   // Expressions
   E_EXPR_SYNTAX: 'the expression cannot be parsed',
   E_EXPR_TYPE: 'the expression has a type error',
@@ -121,13 +122,27 @@ export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const lines = [head];
   const text = source?.split(/\r?\n/)[d.line - 1];
   if (text !== undefined) {
-    const shown = text.length > 160 ? text.slice(0, 160) + '…' : text;
+    const { shown, caretCol } = excerptWindow(text, d.col - 1);
     const gutter = String(d.line);
     lines.push(`  ${gutter} | ${shown.replace(/\t/g, ' ')}`);
-    const caretCol = Math.min(d.col - 1, shown.length);
     const caretLen = Math.max(1, Math.min(d.length, Math.max(1, shown.length - caretCol)));
     lines.push(`  ${' '.repeat(gutter.length)} | ${' '.repeat(caretCol)}${'^'.repeat(caretLen)}`);
   }
   if (d.hint) lines.push(`  ${d.hint}`);
   return lines.join('\n');
+}
+
+const EXCERPT_WIDTH = 160;
+
+/**
+ * At most EXCERPT_WIDTH characters of a long line, cut with "…" so that the column
+ * (0-based) is inside what is shown, and where the caret goes under it.
+ */
+function excerptWindow(text: string, col: number): { shown: string; caretCol: number } {
+  if (text.length <= EXCERPT_WIDTH) return { shown: text, caretCol: Math.min(col, text.length) };
+  // Keep some of what comes before the spot, for context.
+  const start = col < EXCERPT_WIDTH - 20 ? 0 : Math.min(col - 40, text.length - EXCERPT_WIDTH);
+  const end = start + EXCERPT_WIDTH;
+  const shown = (start > 0 ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : '');
+  return { shown, caretCol: Math.min(col, text.length) - start + (start > 0 ? 1 : 0) };
 }

@@ -380,48 +380,95 @@ function collectRefs(
   return refs;
 }
 
-/** Comparisons with a literal that can never match (a value that is not a choice) are author errors. */
+/** The values a node can take when they are a closed set: a choice answer, a status, or an element bound by a macro. */
+interface ValueSet {
+  readonly ref: ExprRef & { via: 'answers' | 'status' };
+  readonly allowed: readonly string[];
+}
+
+function valuesOf(
+  ref: (ExprRef & { via: 'answers' | 'status' }) | undefined,
+  questions: ReadonlyMap<string, ExprQuestion>,
+): ValueSet | undefined {
+  if (!ref) return undefined;
+  const q = questions.get(ref.id);
+  if (!q) return undefined;
+  if (ref.via === 'status') return { ref, allowed: STATUS_VALUES };
+  if (q.type === 'yesno' || q.type === 'single' || q.type === 'multi')
+    return { ref, allowed: q.values };
+  return undefined;
+}
+
+/** Macros whose bound variable runs over the elements of a list (`answers.controls.exists(c, …)`). */
+const ELEMENT_MACROS = new Set(['exists', 'all', 'exists_one', 'filter', 'map']);
+
+/**
+ * Comparisons with a literal that can never match (a value that is not a choice) are
+ * author errors: `==`/`!=`, `'x' in answers.multi`, `answers.single in ['x', 'y']`, and
+ * the same inside exists/all over a multi answer. Each wrong value of a list is reported:
+ * one typo in a list leaves the condition valid but its branch silently dead.
+ */
 function checkLiterals(
   ast: ASTNode,
   questions: ReadonlyMap<string, ExprQuestion>,
   problems: ExprProblem[],
 ): void {
-  const stack: Node[] = [ast as Node];
+  const stack: { n: Node; bound: ReadonlyMap<string, ValueSet> }[] = [
+    { n: ast as Node, bound: new Map() },
+  ];
   while (stack.length) {
-    const n = stack.pop()!;
-    stack.push(...children(n));
+    const { n, bound } = stack.pop()!;
+    const setOf = (x: Node): ValueSet | undefined =>
+      x.op === 'id' && typeof x.args === 'string'
+        ? bound.get(x.args)
+        : valuesOf(refOf(x), questions);
     const args = n.args as unknown[];
+    if (n.op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string') {
+      const [name, target, params] = args as [string, unknown, unknown];
+      const [v, ...body] = Array.isArray(params) ? (params as unknown[]) : [];
+      if (isNode(target)) stack.push({ n: target, bound });
+      const inner = new Map(bound);
+      if (isNode(v) && v.op === 'id' && typeof v.args === 'string') {
+        const set = ELEMENT_MACROS.has(name) && isNode(target) ? setOf(target) : undefined;
+        if (set) inner.set(v.args, set);
+        // A bound name shadows an outer one even when its elements are not choices.
+        else inner.delete(v.args);
+      }
+      for (const b of body) if (isNode(b)) stack.push({ n: b, bound: inner });
+      continue;
+    }
+    for (const c of children(n)) stack.push({ n: c, bound });
     if (!Array.isArray(args) || args.length !== 2) continue;
     const [a, b] = args;
     if (!isNode(a) || !isNode(b)) continue;
-    let ref: ReturnType<typeof refOf>;
-    let lit: Node | undefined;
+    let set: ValueSet | undefined;
+    let lits: Node[] = [];
     if (n.op === '==' || n.op === '!=') {
-      ref = refOf(a) ?? refOf(b);
-      lit = refOf(a) ? b : a;
+      set = setOf(a) ?? setOf(b);
+      lits = [setOf(a) ? b : a];
     } else if (n.op === 'in') {
-      ref = refOf(b);
-      lit = a;
+      set = setOf(b);
+      lits = [a];
+      if (!set && b.op === 'list' && Array.isArray(b.args)) {
+        set = setOf(a);
+        lits = (b.args as unknown[]).filter(isNode);
+      }
     }
-    if (!ref || !lit || lit.op !== 'value' || typeof lit.args !== 'string') continue;
-    const q = questions.get(ref.id);
-    if (!q) continue;
-    const allowed =
-      ref.via === 'status'
-        ? STATUS_VALUES
-        : q.type === 'yesno' || q.type === 'single' || q.type === 'multi'
-          ? q.values
-          : undefined;
-    if (!allowed || allowed.includes(lit.args)) continue;
-    problems.push({
-      code: 'E_UNKNOWN_CHOICE_VALUE',
-      message:
-        ref.via === 'status'
-          ? `status is answered, dont_know or declined, never '${lit.args}'`
-          : `\`${ref.id}\` has no choice '${lit.args}' (choices: ${allowed.join(', ')})`,
-      offset: lit.pos ?? 0,
-      length: (lit.end ?? 0) - (lit.start ?? 0) || 1,
-      ...(didYouMean(lit.args, allowed) ? { hint: didYouMean(lit.args, allowed)! } : {}),
-    });
+    if (!set) continue;
+    for (const lit of lits) {
+      if (lit.op !== 'value' || typeof lit.args !== 'string') continue;
+      if (set.allowed.includes(lit.args)) continue;
+      const hint = didYouMean(lit.args, set.allowed);
+      problems.push({
+        code: 'E_UNKNOWN_CHOICE_VALUE',
+        message:
+          set.ref.via === 'status'
+            ? `status is answered, dont_know or declined, never '${lit.args}'`
+            : `\`${set.ref.id}\` has no choice '${lit.args}' (choices: ${set.allowed.join(', ')})`,
+        offset: lit.pos ?? 0,
+        length: (lit.end ?? 0) - (lit.start ?? 0) || 1,
+        ...(hint ? { hint } : {}),
+      });
+    }
   }
 }

@@ -139,6 +139,26 @@ export function lintQuestionnaire(src: YamlSource, q: QuestionnaireDoc): LintRes
   checkCombination(q.scoring.populations.adult, ['scoring', 'populations', 'adult']);
   checkCombination(q.scoring.populations.child, ['scoring', 'populations', 'child']);
 
+  // ---- referral flags ---------------------------------------------------------------
+  // A referral on a flag nothing sets never applies: a misspelt `minr` would silently
+  // drop the child-protection referral. Directories list contacts, not flags, so the
+  // questionnaire alone says which flags exist.
+  const flags = new Set(BUILTIN_FLAGS);
+  for (const { doc } of questionDocs)
+    doc.choices?.forEach((c) => c.flags?.forEach((f) => flags.add(f)));
+  (q.rules ?? []).forEach((r) => r.flags?.forEach((f) => flags.add(f)));
+  (q.referrals ?? []).forEach((r, i) =>
+    r.if_flags?.forEach((f, k) => {
+      if (!flags.has(f))
+        report(
+          'E_UNKNOWN_FLAG',
+          `no choice or rule sets the flag \`${f}\`, and it is not built in, so this referral never applies on it`,
+          ['referrals', i, 'if_flags', k],
+          { hint: didYouMean(f, flags) },
+        );
+    }),
+  );
+
   // ---- expressions ---------------------------------------------------------------
   compileExpressions(q, false, conditions, (p, path) =>
     out.push(

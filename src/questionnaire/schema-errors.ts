@@ -163,6 +163,19 @@ export function schemaDiagnostics(src: YamlSource, errors: readonly ErrorObject[
         continue;
       default: {
         if (isBranch(e)) continue;
+        // A condition's length is one of its size limits, promised as E_EXPR_TOO_LARGE
+        // like its node and nesting limits (expressions.ts).
+        if (e.keyword === 'maxLength' && e.schemaPath.endsWith('/expr/maxLength')) {
+          const limit = (e.params as { limit: number }).limit;
+          d = diag(
+            src.file,
+            'E_EXPR_TOO_LARGE',
+            `the expression is ${String(e.data).length} characters long, over the limit of ${limit}; split it`,
+            locate(src, path),
+            { path: e.instancePath },
+          );
+          break;
+        }
         const detail = e.keyword === 'pattern' ? patternMessage(e) : (e.message ?? 'is not valid');
         d = diag(
           src.file,

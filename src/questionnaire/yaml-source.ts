@@ -16,6 +16,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { severityOf, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+import { scalarSourceOffsets, type ScalarStyle } from './scalar-offsets.js';
 
 /** Larger than any sensible questionnaire (the shipped one is well under 1 MiB). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -95,6 +96,22 @@ function firstBadByte(bytes: Buffer): Span {
   return { line, col, length: 1 };
 }
 
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'the path is a loop of symbolic links that never reaches a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EISDIR: 'this is a folder, not a file',
+  EIO: 'the disk could not be read (an input/output error)',
+};
+
+/** What went wrong, in words a screener understands, not a system error code. */
+function errnoInWords(code: string | undefined): string {
+  return (code && ERRNO_WORDS[code]) ?? `the system refused (${code ?? 'unknown error'})`;
+}
+
 /** Reads and decodes a file; any problem is a diagnostic, never an exception. */
 export function readTextFile(file: string): { text?: string; diagnostics: Diagnostic[] } {
   let size: number;
@@ -105,13 +122,37 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
         diagnostics: [diag(file, 'E_FILE_UNREADABLE', 'this is a folder, not a file', START)],
       };
     }
+    // A named pipe or a device is never opened: reading one can wait for ever.
+    if (!st.isFile()) {
+      const what = st.isFIFO()
+        ? 'a named pipe'
+        : st.isSocket()
+          ? 'a socket'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
+      return {
+        diagnostics: [
+          diag(
+            file,
+            'E_FILE_UNREADABLE',
+            `this is ${what}, not a regular file; save the content to a file and give its path`,
+            START,
+          ),
+        ],
+      };
+    }
     size = st.size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
     return {
-      diagnostics: [diag(file, 'E_FILE_UNREADABLE', `cannot read the file: ${why}`, START)],
+      diagnostics: [
+        diag(
+          file,
+          'E_FILE_UNREADABLE',
+          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
+          START,
+        ),
+      ],
     };
   }
   if (size > MAX_FILE_BYTES) {
@@ -132,7 +173,12 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
   } catch (e) {
     return {
       diagnostics: [
-        diag(file, 'E_FILE_UNREADABLE', `cannot read the file: ${(e as Error).message}`, START),
+        diag(
+          file,
+          'E_FILE_UNREADABLE',
+          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
+          START,
+        ),
       ],
     };
   }
@@ -194,7 +240,18 @@ export function parseYamlText(
           : e.code === 'TAB_AS_INDENT'
             ? 'tabs are not allowed for indentation in YAML; indent with spaces'
             : e.message.split('\n')[0]!.replace(/^./, (c) => c.toLowerCase());
-    diagnostics.push(diag(file, code, message, spanAt(text, lineCounter, start, end - start)));
+    const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, start) : undefined;
+    diagnostics.push(
+      opened === undefined
+        ? diag(file, code, message, spanAt(text, lineCounter, start, end - start))
+        : diag(
+            file,
+            code,
+            `${message}: the quoted text opened here runs on to the end of the file`,
+            spanAt(text, lineCounter, opened),
+            { hint: 'close the quote at the end of the text' },
+          ),
+    );
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED' || w.code === 'BAD_DIRECTIVE') {
@@ -311,18 +368,44 @@ function duplicateKeys(
   map: YAMLMap,
   diagnostics: Diagnostic[],
 ): void {
-  const seen = new Set<unknown>();
+  const seen = new Map<unknown, number>();
   for (const { key } of map.items) {
     const value = isScalar(key) ? key.value : key;
-    if (!seen.has(value)) {
-      seen.add(value);
+    const at = (key as Node | null)?.range?.[0] ?? 0;
+    const first = seen.get(value);
+    if (first === undefined) {
+      seen.set(value, at);
       continue;
     }
-    const at = (key as Node | null)?.range?.[0] ?? 0;
+    const name = isScalar(key) ? `\`${String(value)}\`` : 'this key';
     diagnostics.push(
-      diag(file, 'E_YAML_DUPLICATE_KEY', 'map keys must be unique', spanAt(text, lc, at, 1)),
+      diag(
+        file,
+        'E_YAML_DUPLICATE_KEY',
+        `${name} is already a key of this mapping, at line ${lc.linePos(first).line}`,
+        spanAt(text, lc, at, Math.max(1, ((key as Node | null)?.range?.[1] ?? at) - at)),
+        { hint: 'keep one of the two' },
+      ),
     );
   }
+}
+
+/**
+ * Where the quote opened of a quoted scalar that runs on to `end`, where the parser
+ * found its closing quote missing (at the end of the file, far from the mistake).
+ */
+function unclosedQuoteStart(doc: Document.Parsed, end: number): number | undefined {
+  let found: number | undefined;
+  visitNodes(doc.contents, (node) => {
+    if (
+      found === undefined &&
+      isScalar(node) &&
+      (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+      node.range?.[1] === end
+    )
+      found = node.range[0];
+  });
+  return found;
 }
 
 function firstAlias(doc: Document.Parsed, text: string, lc: LineCounter): Span {
@@ -419,8 +502,8 @@ export function locate(
 
 /**
  * The span of character `offset` inside the string scalar at `path` (an expression
- * error points into the expression). Exact for plain and quoted one-line scalars and
- * for block scalars whose line can be found.
+ * error points into the expression), in any scalar style: folded, literal, plain over
+ * several lines, or quoted with escapes (scalar-offsets.ts).
  */
 export function locateInString(
   src: YamlSource,
@@ -439,14 +522,17 @@ export function locateInString(
   const value = node.value;
   const [start, end] = node.range;
   const raw = src.text.slice(start, end);
-  const direct = raw.indexOf(value);
-  if (direct >= 0) return spanAt(src.text, src.lineCounter, start + direct + offset, length);
-  // Block or folded scalar: find the line of the offset and that line's text in the source.
-  const before = value.slice(0, offset);
-  const lineIdx = before.split('\n').length - 1;
-  const lineText = value.split('\n')[lineIdx] ?? '';
-  const colInLine = offset - (before.lastIndexOf('\n') + 1);
-  const at = lineText ? raw.indexOf(lineText) : -1;
-  if (at >= 0) return spanAt(src.text, src.lineCounter, start + at + colInLine, length);
-  return spanAt(src.text, src.lineCounter, start);
+  const map = scalarSourceOffsets(raw, (node.type ?? 'PLAIN') as ScalarStyle, value);
+  if (!map) return spanAt(src.text, src.lineCounter, start);
+  const from = Math.max(0, Math.min(offset, value.length));
+  const to = Math.max(from + 1, Math.min(offset + length, value.length));
+  // The end of the expression (a syntax error at its end) is just after its last
+  // written character, not on the line after a block scalar's final line break.
+  const written = value.trimEnd().length;
+  const at = from >= written && written > 0 ? map[written - 1]! + 1 : map[from]!;
+  // The last character's own position, plus one: a span never runs on past it.
+  let until = to <= value.length && to > from ? map[to - 1]! + 1 : at + 1;
+  const lineEnd = raw.indexOf('\n', at);
+  if (lineEnd >= 0 && until > lineEnd) until = lineEnd;
+  return spanAt(src.text, src.lineCounter, start + at, until - at);
 }

@@ -43,6 +43,13 @@ const CASES: [string, string, string, number, number][] = [
     20,
   ],
   [
+    'wrong type: a single value for a multi question',
+    withLine('  controls', '  controls: debt'),
+    'E_ANSWER_TYPE',
+    11,
+    13,
+  ],
+  [
     'a multi value not a choice, pointed at the item',
     withLine('  controls', '  controls: [documents_taken, debts]'),
     'E_ANSWER_NOT_A_CHOICE',

@@ -87,6 +87,25 @@ describe('run --answers --report with the shipped questionnaire', () => {
     expect(r.stderr).toContain('add --report FILE');
   });
 
+  it('a --lang the questionnaire lacks is refused before anything is played or stored (exit 2)', () => {
+    const home = mkdtempSync(join(tmpdir(), 'screener-run-lang-'));
+    const data = join(home, 'data');
+    for (const lang of ['zz', 'xx-!!']) {
+      const r = runCli(
+        ['run', '--answers', ANSWERS, '--lang', lang, '--report', join(home, 'r.md')],
+        {
+          env: { ...CLI_ENV, SCREENER_HOME: data, SCREENER_PASSPHRASE: PASSPHRASE },
+        },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        `the questionnaire has no ${lang} texts (languages: en, fr) [E_UNKNOWN_LANGUAGE]`,
+      );
+    }
+    expect(readdirSync(home)).toEqual([]);
+  });
+
   it('a broken referral directory fails before anything is played (exit 3)', () => {
     const r = runCli(['run', '--answers', ANSWERS, '--practice', '--report', '/tmp/never.md'], {
       env: {

@@ -42,6 +42,29 @@ describe('interview without a terminal', () => {
   });
 });
 
+describe('interview --lang', () => {
+  it('refuses a language the questionnaire lacks before asking anything or storing', async () => {
+    const dataDir = tempDir('lang');
+    initDataDir(dataDir);
+    const before = readdirSync(dataDir).sort();
+    const t = new Term(['interview', '-q', FIXTURE, '--lang', 'zz'], cliEnv(dataDir));
+    // Either it stops at once, or it starts the interview (and is stopped here).
+    const what = await Promise.race([
+      t.exited.then(() => 'exited'),
+      t.waitFor('? ').then(
+        () => 'asked',
+        () => 'exited',
+      ),
+    ]);
+    if (what === 'asked') t.kill();
+    expect(what).toBe('exited');
+    expect(await t.exited).toBe(2);
+    expect(t.screen()).toContain('the questionnaire has no zz texts (languages: en, fr)');
+    expect(t.screen()).toContain('[E_UNKNOWN_LANGUAGE]');
+    expect(readdirSync(dataDir).sort()).toEqual(before);
+  });
+});
+
 describe('a real interview in a terminal', () => {
   it('branches, goes back and prunes, quick-exits, resumes at the same question and finishes; run --answers gives the same record', async () => {
     const dataDir = tempDir('real');

@@ -1,8 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { BIN, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 
 const MINIMAL = readFileSync(
   join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'minimal.yaml'),
@@ -90,6 +100,12 @@ describe('hostile YAML through `screener validate`', () => {
       'E_YAML_SYNTAX',
       ':3:1',
     ],
+    [
+      'a quote that is never closed, reported where it opened',
+      () => write('unclosed.yaml', MINIMAL.replace('        text: Age\n', '        text: "Age\n')),
+      'E_YAML_SYNTAX',
+      ':20:15 E_YAML_SYNTAX missing closing "quote',
+    ],
     ['an empty file', () => write('empty.yaml', ''), 'E_FILE_EMPTY', ':1:1'],
     ['a file of blank lines', () => write('blank.yaml', '\n\n   \n'), 'E_FILE_EMPTY', ':1:1'],
     [
@@ -115,6 +131,41 @@ describe('hostile YAML through `screener validate`', () => {
     const r = runCli(['validate', '--json', file]);
     expect(r.code).toBe(3);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a named pipe is refused without being opened, so it cannot hang', async () => {
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [BIN, 'validate', fifo], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((res) => child.on('close', res));
+    // Were the pipe opened for reading, this writer would let the read finish (and the
+    // test fail on the message) instead of the command waiting for ever.
+    const writer = open(fifo, 'w').then(async (h) => {
+      await h.writeFile('id: from_the_pipe\n');
+      await h.close();
+    });
+    const code = await exited;
+    // Release the writer if the command never opened the pipe.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    await writer;
+    closeSync(reader);
+    expect(code).toBe(3);
+    expect(stderr).toContain(`${fifo}:1:1 E_FILE_UNREADABLE this is a named pipe`);
+  });
+
+  it('a symbolic link loop is said in words', () => {
+    symlinkSync(join(dir, 'loop-b.yaml'), join(dir, 'loop-a.yaml'));
+    symlinkSync(join(dir, 'loop-a.yaml'), join(dir, 'loop-b.yaml'));
+    const r = runCli(['validate', join(dir, 'loop-a.yaml')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      'E_FILE_UNREADABLE cannot read the file: the path is a loop of symbolic links',
+    );
+    expect(r.stderr).not.toContain('ELOOP');
   });
 
   it('a missing file and a folder are clear errors', () => {

@@ -88,4 +88,13 @@ describe('duplicate keys', () => {
       ['E_YAML_DUPLICATE_KEY', 4, 3],
     ]);
   });
+
+  it('name the key and the line of its first appearance', () => {
+    const text = 'id: one\nanswers:\n  age: 34\n  sex: male\n  age: 35\nid: two\n';
+    const r = parseYamlText('a.yaml', text);
+    expect(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).sort()).toEqual([
+      '5:3 `age` is already a key of this mapping, at line 3',
+      '6:1 `id` is already a key of this mapping, at line 1',
+    ]);
+  });
 });

@@ -126,6 +126,20 @@ describe('screener report', () => {
     const lang = screener(['report', id, '--lang', 'French!']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('[E_BAD_LANG]');
+    // A well-formed code neither the report nor the record's questionnaire is written
+    // in: refused, not silently English.
+    const de = screener(['report', id, '-q', FIXTURE, '--lang', 'de']);
+    expect(de.code).toBe(2);
+    expect(de.stdout).toBe('');
+    expect(de.stderr).toContain(
+      'neither the report nor the questionnaire has de texts (report: en, fr, es; questionnaire: en, fr) [E_UNKNOWN_LANGUAGE]',
+    );
+    // One the report's own words are written in is kept, the questions falling back.
+    const es = screener(['report', id, '-q', FIXTURE, '--format', 'json', '--lang', 'es']);
+    expect(es.code).toBe(0);
+    expect((JSON.parse(es.stdout) as { outcome: { title: string } }).outcome.title).toBe(
+      'Los indicadores encontrados cumplen la combinación publicada',
+    );
     const q = screener(['report', id]);
     expect(q.code).toBe(2);
     expect(q.stderr).toContain('[E_QUESTIONNAIRE_NOT_FOUND]');

@@ -123,7 +123,8 @@ describe('the shipped scenarios', () => {
     );
     const xx = rehearseCli(['labour-rights-long-hours', '--auto', '--lang', 'xx'], data.dir);
     expect(xx.code).toBe(2);
-    expect(xx.stderr).toContain('Languages: en, fr');
+    expect(xx.stderr).toContain('the questionnaire has no xx texts (languages: en, fr)');
+    expect(xx.stderr).toContain('[E_UNKNOWN_LANGUAGE]');
   });
 
   it('a shipped scenario is found by file name or by id; --debrief writes the same Markdown', () => {

@@ -2,6 +2,7 @@
 import type { CliContext } from '../context.js';
 import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
+import { requireQuestionnaireLanguage } from '../language.js';
 import { interviewLanguage } from '../../answers/index.js';
 import { startRecord, stateOf } from '../../engine/index.js';
 import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
@@ -19,6 +20,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const [opts] = args as [Options];
   requireTerminal(ctx, 'interview');
   const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
+  requireQuestionnaireLanguage(q, opts.lang);
   const practice = Boolean(opts.practice);
   const store = await interviewStore(ctx, practice);
   const lang = interviewLanguage(q, opts.lang);

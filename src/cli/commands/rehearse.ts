@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline/promises';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { requireQuestionnaireLanguage } from '../language.js';
 import { checkReportTarget } from '../report-inputs.js';
 import { promptWatch, whenTerminalGone } from '../terminal-gone.js';
 import { wholeFileError, writeWholeFileSync } from '../write-whole-file.js';
@@ -100,12 +101,7 @@ export async function rehearseWith(
 function languageOf(scenario: Scenario, wanted: string | undefined): string {
   const q = scenario.questionnaire;
   if (wanted !== undefined) {
-    if (!q.languages.includes(wanted))
-      throw usageError(
-        'E_LANGUAGE',
-        `the questionnaire \`${q.id}\` is not written in \`${wanted}\``,
-        [`Languages: ${q.languages.join(', ')}`],
-      );
+    requireQuestionnaireLanguage(q, wanted);
     return wanted;
   }
   return q.languages.includes(scenario.lang) ? scenario.lang : interviewLanguage(q);

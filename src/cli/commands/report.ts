@@ -15,6 +15,7 @@ import {
   type ReportInputs,
 } from '../report-inputs.js';
 import { styler } from '../style.js';
+import { requireReportLanguage } from '../language.js';
 import { promptWatch } from '../terminal-gone.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
@@ -24,6 +25,7 @@ import type { InterviewRecord, RedactionReview, ReviewRedactionKind } from '../.
 import {
   prepareReport,
   renderReport,
+  REPORT_LANGUAGES,
   reviewPassages,
   withRemoval,
   withRestore,
@@ -84,6 +86,7 @@ async function reportOf(
   }
 
   const { questionnaire, changed } = questionnaireFor(ctx, record, opts.questionnaire);
+  requireReportLanguage(questionnaire, opts.lang, REPORT_LANGUAGES);
   const lang = opts.lang ?? record.lang;
   await prepareReport(questionnaire, record);
 

@@ -7,6 +7,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { interviewStore } from '../interview-store.js';
+import { requireQuestionnaireLanguage } from '../language.js';
 import { whileHeld } from '../../record/store-api.js';
 import { checkReportTarget, reportInputs } from '../report-inputs.js';
 import { writeRunReport } from '../run-report.js';
@@ -34,6 +35,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   const inputs = await reportInputs(ctx, {});
   if (opts.report) await checkReportTarget(opts.report, 'report', '--report');
   const q = await requireQuestionnaireAsync(opts.questionnaire ?? defaultQuestionnairePath());
+  requireQuestionnaireLanguage(q, opts.lang);
   // Read by js-yaml first (quick-yaml.ts): the YAML library runs only if there is a problem to place.
   const { quickYamlValue } = await import('../../questionnaire/quick-yaml.js');
   const loaded = loadYamlFile(opts.answers, { quick: quickYamlValue });

@@ -2,7 +2,7 @@
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { usageError } from '../../errors.js';
+import { requireQuestionnaireLanguage } from '../language.js';
 import { requireQuestionnaire } from '../../questionnaire/load.js';
 import { defaultQuestionnairePath } from '../../shipped.js';
 import { renderMarkdown } from '../../show/markdown.js';
@@ -16,14 +16,9 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [file, opts] = args as [string | undefined, Options];
   const q = requireQuestionnaire(file ?? defaultQuestionnairePath());
-  const lang = opts.lang ?? q.languages[0]!;
   // A reviewer asking for a language the file lacks would silently read English.
-  if (!q.languages.includes(lang)) {
-    throw usageError(
-      'E_UNKNOWN_LANGUAGE',
-      `the questionnaire has no ${lang} texts (languages: ${q.languages.join(', ')})`,
-    );
-  }
+  requireQuestionnaireLanguage(q, opts.lang);
+  const lang = opts.lang ?? q.languages[0]!;
   const text = opts.format === 'mermaid' ? renderMermaid(q, { lang }) : renderMarkdown(q, { lang });
   writeLine(ctx.stdout, text);
   return EXIT.ok;
