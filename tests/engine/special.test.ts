@@ -68,8 +68,10 @@ describe('answer validation', () => {
       ok: true,
       input: { kind: 'value', value: 'yes' },
     });
+    // A bare value is not a list: an answers file that meant one choice says so.
     expect(coerceAnswer(question('controls'), 'debt')).toMatchObject({
-      input: { value: ['debt'] },
+      ok: false,
+      problem: { code: 'type', hint: 'write it as a list: [debt]' },
     });
     // Multi values are kept in the order of the choices.
     expect(coerceAnswer(question('controls'), ['threats', 'debt'])).toMatchObject({
