@@ -81,7 +81,7 @@ export interface ExportSummary {
     readonly levels: readonly string[];
     readonly suppressed_cells: number;
   }[];
-  /** Columns blanked in every row: k could not be met with them kept. */
+  /** Columns that are `*` in every row (the notes say whether k left no other way). */
   readonly columns_suppressed: readonly string[];
   /** Average information loss per quasi-identifier cell (Loss Metric), 0 to 1. */
   readonly information_loss: number;
@@ -114,8 +114,9 @@ export function guaranteeSentence(columns: readonly string[], k: number): string
 }
 
 export function notesFor(report: KAnonReport): string[] {
-  return report.columnsSuppressed.map(
-    (c) =>
-      `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`,
+  return report.columnsSuppressed.map((c) =>
+    report.columnsForced.includes(c)
+      ? `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`
+      : `The column ${c} is * in every row: of the tables tried, that lost the least information; k = ${report.k} could also be met with it kept in some rows.`,
   );
 }
