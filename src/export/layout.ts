@@ -73,6 +73,12 @@ export class Layout {
       input.profile === 'htcds' ? htcdsHeaders(this.columns, input.htcds) : this.columns;
   }
 
+  /** The name a column of ours has in the file's header (under --profile htcds, the standard's). */
+  headerOf(column: string): string {
+    const i = this.columns.indexOf(column);
+    return i < 0 ? column : this.headers[i]!;
+  }
+
   /** The cells of one row as strings (CSV) — published quasi-identifier values in plan order. */
   private cells(row: DeidRow, published: readonly string[]): (string | number | string[] | null)[] {
     const qi = (c: string) => published[this.qiIndex.get(c)!]!;

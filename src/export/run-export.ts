@@ -352,12 +352,14 @@ async function exportWith(
 
   const report = plan.report;
   const cells = report.quasiIdentifierCells;
+  // The summary names columns as the file does (prs_Gender under --profile htcds, not sex).
+  const named = (c: string) => layout.headerOf(c);
   const summary: ExportSummary = {
     format: 'screener-export-summary',
     version: 1,
     k,
-    guarantee: guaranteeSentence(columnNames, k),
-    quasi_identifiers: columnNames,
+    guarantee: guaranteeSentence(columnNames.map(named), k),
+    quasi_identifiers: columnNames.map(named),
     records_in: files.length,
     records_out: recordsOut,
     excluded,
@@ -366,12 +368,12 @@ async function exportWith(
     suppressed_share: cells > 0 ? report.blankCells / cells : 0,
     locally_suppressed_cells: report.suppressedCells,
     generalisation: report.columns.map((c) => ({
-      column: c.column,
+      column: named(c.column),
       level: c.levelName,
       levels: c.levels,
       suppressed_cells: c.suppressedCells,
     })),
-    columns_suppressed: report.columnsSuppressed,
+    columns_suppressed: report.columnsSuppressed.map(named),
     information_loss: report.informationLoss,
     counts: tally.report(k, {
       outcomes: ['indicators_met', 'indicators_partial', 'indicators_not_met'],
@@ -385,7 +387,7 @@ async function exportWith(
       version: u.questionnaire.version,
     })),
     output: { file: req.out, format: req.format, profile: req.profile, rows: recordsOut },
-    notes: [...substitutionNotes(substituted, used), ...notesFor(report)],
+    notes: [...substitutionNotes(substituted, used), ...notesFor(report, named)],
   };
   if (
     recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !==

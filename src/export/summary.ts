@@ -113,10 +113,15 @@ export function guaranteeSentence(columns: readonly string[], k: number): string
   return `Every combination of ${list} in this file describes at least ${k} records.`;
 }
 
-export function notesFor(report: KAnonReport): string[] {
-  return report.columnsSuppressed.map((c) =>
-    report.columnsForced.includes(c)
+/** `named`: a column's name as the file's header has it. */
+export function notesFor(
+  report: KAnonReport,
+  named: (column: string) => string = (c) => c,
+): string[] {
+  return report.columnsSuppressed.map((column) => {
+    const c = named(column);
+    return report.columnsForced.includes(column)
       ? `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`
-      : `The column ${c} is * in every row: of the tables tried, that lost the least information; k = ${report.k} could also be met with it kept in some rows.`,
-  );
+      : `The column ${c} is * in every row: of the tables tried, that lost the least information; k = ${report.k} could also be met with it kept in some rows.`;
+  });
 }

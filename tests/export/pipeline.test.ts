@@ -210,6 +210,40 @@ describe('runExport', () => {
     expect(existsSync(join(dir, 'summary.json'))).toBe(true);
   });
 
+  it.each(['csv', 'jsonl'] as const)(
+    '--profile htcds (%s): the summary names the columns as the file does',
+    async (format) => {
+      const varied: Record<string, InterviewRecord> = {};
+      for (let i = 0; i < 40; i++)
+        varied[`h${i}.rec`] = makeRecord(newId(), {
+          sex: i % 2 === 0 ? 'f' : 'm',
+          nationality: i % 4 < 2 ? 'ng' : 'gh',
+        });
+      const out = join(dir, `out.${format}`);
+      const { summary } = await runExport(request(varied, { profile: 'htcds', format, out }));
+      const text = readFileSync(out, 'utf8');
+      const header =
+        format === 'csv'
+          ? parseCsv(text).header
+          : Object.keys(JSON.parse(text.split('\n')[0]!) as object);
+      expect(summary.quasi_identifiers).toEqual([
+        'interview_month',
+        'population',
+        'age',
+        'prs_Gender',
+        'prs_Nationality',
+        'region',
+      ]);
+      for (const c of summary.quasi_identifiers) expect(header).toContain(c);
+      expect(summary.generalisation.map((g) => g.column)).toEqual(summary.quasi_identifiers);
+      expect(summary.guarantee).toBe(
+        'Every combination of interview_month, population, age, prs_Gender, prs_Nationality and region in this file describes at least 3 records.',
+      );
+      if (format === 'csv')
+        expect(violations(parseCsv(text), summary.quasi_identifiers, 3)).toEqual([]);
+    },
+  );
+
   it('a record that cannot be scored is skipped; the error’s own words reach stderr, never the shared summary', async () => {
     const records = people(6);
     const broken = makeRecord(newId());
