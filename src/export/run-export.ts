@@ -78,6 +78,11 @@ export interface ExportRequest {
   /** For a record whose exact questionnaire text is not available: one of the same id and version. */
   readonly questionnaireLike?:
     ((id: string, version: string) => Questionnaire | undefined) | undefined;
+  /**
+   * The questionnaires whose columns a file with no row has when no record names one
+   * (questionnaire-catalogue.ts); without it, such a file has the fixed columns only.
+   */
+  readonly questionnairesForEmptyFile?: (() => readonly Questionnaire[]) | undefined;
   readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
   readonly secret: Uint8Array;
   readonly k: number;
@@ -167,9 +172,13 @@ async function exportWith(
   const words = new SpillWords();
   const append = (source: number, bytes: Uint8Array, start: number, end: number) =>
     spill.append(source, bytes, start, end);
+  /** Questionnaires of excluded records (practice, unfinished): the header of a file with no row. */
+  const excludedWith = new Set<string>();
   /** A result's skip or questionnaire; its entry is spilled by the caller. */
   const note = (result: FileResult) => {
     if (result.kind === 'skip') skip(result.skip);
+    else if (result.kind === 'entry' && result.excludedWith !== undefined)
+      excludedWith.add(result.excludedWith);
     else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
     else if (result.hash !== undefined) {
       useQuestionnaire(result.hash);
@@ -262,7 +271,10 @@ async function exportWith(
       compareStrings(a.questionnaire.version, b.questionnaire.version) ||
       compareStrings(a.questionnaire.hash, b.questionnaire.hash),
   );
-  const qiColumns = mergeQiColumns(usedSorted);
+  // The columns: of the questionnaires of the rows, or, when no record gives a row, of
+  // those the file would have had, so that it reads like any other export of them.
+  const shaping = usedSorted.length > 0 ? usedSorted : forEmptyFile(req, excludedWith);
+  const qiColumns = mergeQiColumns(shaping);
   const columnNames = qiColumns.map((c) => c.column);
 
   // ---- pass 2: count --------------------------------------------------------------
@@ -308,11 +320,11 @@ async function exportWith(
 
   // ---- pass 3: write --------------------------------------------------------------
   const layout = new Layout({
-    dimensions: unionInOrder(usedSorted.map((u) => u.questionnaire.dimensions.map((d) => d.id))),
-    indicators: unionInOrder(usedSorted.map((u) => u.questionnaire.indicators.map((i) => i.id))),
+    dimensions: unionInOrder(shaping.map((u) => u.questionnaire.dimensions.map((d) => d.id))),
+    indicators: unionInOrder(shaping.map((u) => u.questionnaire.indicators.map((i) => i.id))),
     quasiIdentifiers: columnNames,
     profile: req.profile,
-    htcds: new Map(usedSorted.flatMap((u) => [...u.config.htcds]).reverse()),
+    htcds: new Map(shaping.flatMap((u) => [...u.config.htcds]).reverse()),
   });
   const output = await OutputFile.create(req.out, { what: 'the dataset', option: '--out' });
   outputs.push(output);
@@ -358,7 +370,7 @@ async function exportWith(
     format: 'screener-export-summary',
     version: 1,
     k,
-    guarantee: guaranteeSentence(columnNames.map(named), k),
+    guarantee: guaranteeSentence(columnNames.map(named), k, recordsOut),
     quasi_identifiers: columnNames.map(named),
     records_in: files.length,
     records_out: recordsOut,
@@ -381,7 +393,7 @@ async function exportWith(
       indicators: layout.indicatorIds,
     }),
     counts_note: `Counts below k are shown as "<${k}"; other counts are rounded down to a multiple of k (CTDC practice). records_in and records_out are exact.`,
-    not_exported: notExportedOf(usedSorted),
+    not_exported: notExportedOf(shaping),
     questionnaires: usedSorted.map((u) => ({
       id: u.questionnaire.id,
       version: u.questionnaire.version,
@@ -408,6 +420,31 @@ async function exportWith(
   await output.commit();
   await summaryFile?.commit();
   return { summary, plan };
+}
+
+/**
+ * The questionnaires that shape a file with no row: those of the excluded records,
+ * else those the request names for the case. One whose export section does not check
+ * is passed over: it has no row to export, so it stops nothing.
+ */
+function forEmptyFile(req: ExportRequest, excludedWith: ReadonlySet<string>): Used[] {
+  const fromRecords = [...excludedWith].flatMap((hash) => {
+    const q = req.questionnaireByHash(hash);
+    return q ? [q] : [];
+  });
+  const candidates =
+    fromRecords.length > 0 ? fromRecords : (req.questionnairesForEmptyFile?.() ?? []);
+  return candidates
+    .flatMap((questionnaire) => {
+      const config = readExportConfig(questionnaire);
+      return config.ok ? [{ questionnaire, config: config.config }] : [];
+    })
+    .sort(
+      (a, b) =>
+        compareStrings(a.questionnaire.id, b.questionnaire.id) ||
+        compareStrings(a.questionnaire.version, b.questionnaire.version) ||
+        compareStrings(a.questionnaire.hash, b.questionnaire.hash),
+    );
 }
 
 /**

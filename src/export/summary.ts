@@ -104,9 +104,9 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-export function guaranteeSentence(columns: readonly string[], k: number): string {
-  // No questionnaire's records were exported (all practice, say): no rows, no columns.
-  if (columns.length === 0) return 'This file has no rows: it describes no one.';
+export function guaranteeSentence(columns: readonly string[], k: number, rows: number): string {
+  // No record was exported (all practice, say).
+  if (rows === 0 || columns.length === 0) return 'This file has no rows: it describes no one.';
   const list = listInWords(columns);
   if (k <= 1)
     return `No k-anonymity was applied (k = 1): a combination of ${list} in this file may describe a single record.`;

@@ -15,7 +15,15 @@ import { assess } from '../../src/scoring/index.js';
 import { pseudonymDigest, pseudonymOf } from '../../src/export/pseudonym.js';
 import { parseCsv, violations } from './helpers/checker.js';
 import { memoryExportRequest } from './helpers/request.js';
-import { CANARIES, makeRecord, newId, removeDir, tempDir, type Person } from './helpers/records.js';
+import {
+  CANARIES,
+  fixtureQuestionnaire,
+  makeRecord,
+  newId,
+  removeDir,
+  tempDir,
+  type Person,
+} from './helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -166,6 +174,49 @@ describe('runExport', () => {
     const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
     expect(t.rows).toEqual([]);
     expect(t.header[0]).toBe('pseudonym');
+  });
+
+  it('every record excluded: the header a non-empty export of their questionnaire has', async () => {
+    await runExport(request(people(6)));
+    const full = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).header;
+    expect(full).toContain('ind_debt_bondage');
+    expect(full).toContain('region');
+    const { summary } = await runExport(
+      request({ ...people(3, { mode: 'practice' }), ...people(2, { status: 'in_progress' }) }),
+    );
+    const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(t.header).toEqual(full);
+    expect(t.rows).toEqual([]);
+    expect(summary.records_out).toBe(0);
+    expect(summary.quasi_identifiers).toEqual(
+      full.filter((c) => summary.quasi_identifiers.includes(c)),
+    );
+    expect(summary.quasi_identifiers).toContain('age');
+    expect(summary.guarantee).toBe('This file has no rows: it describes no one.');
+  });
+
+  it('every file skipped: the header of the questionnaires the export was given', async () => {
+    const records = {
+      'a.rec': dataError('E_RECORD_KEY_MISSING', 'No key slot for this organisation key.'),
+      'b.rec': dataError('E_RECORD_TAMPERED', 'Record failed its integrity check.'),
+    };
+    await runExport(request(people(6)));
+    const full = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).header;
+    await runExport(
+      request(records, { questionnairesForEmptyFile: () => [fixtureQuestionnaire()] }),
+    );
+    expect(parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).header).toEqual(full);
+    // Nothing known of any questionnaire: the fixed columns only.
+    await runExport(request(records));
+    expect(parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).header).toEqual([
+      'pseudonym',
+      'questionnaire_id',
+      'questionnaire_version',
+      'interview_month',
+      'population',
+      'outcome',
+      'flags',
+    ]);
   });
 
   it('writes a bucket holding more rows than one write takes whole, in pseudonym order', async () => {
