@@ -325,6 +325,7 @@ async function exportWith(
     quasiIdentifiers: columnNames,
     profile: req.profile,
     htcds: new Map(shaping.flatMap((u) => [...u.config.htcds]).reverse()),
+    indicatorsOf: indicatorsOf(shaping),
   });
   const output = await OutputFile.create(req.out, { what: 'the dataset', option: '--out' });
   outputs.push(output);
@@ -420,6 +421,21 @@ async function exportWith(
   await output.commit();
   await summaryFile?.commit();
   return { summary, plan };
+}
+
+/** Questionnaire id → version → its indicators (two texts of one id and version: both's). */
+function indicatorsOf(
+  used: readonly Used[],
+): ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const { questionnaire: q } of used) {
+    let versions = out.get(q.id);
+    if (!versions) out.set(q.id, (versions = new Map()));
+    let ids = versions.get(q.version);
+    if (!ids) versions.set(q.version, (ids = new Set()));
+    for (const i of q.indicators) ids.add(i.id);
+  }
+  return out;
 }
 
 /**

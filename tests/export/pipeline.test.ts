@@ -15,8 +15,10 @@ import { assess } from '../../src/scoring/index.js';
 import { pseudonymDigest, pseudonymOf } from '../../src/export/pseudonym.js';
 import { parseCsv, violations } from './helpers/checker.js';
 import { memoryExportRequest } from './helpers/request.js';
+import { loadQuestionnaireText } from '../../src/questionnaire/load.js';
 import {
   CANARIES,
+  FIXTURE,
   fixtureQuestionnaire,
   makeRecord,
   newId,
@@ -217,6 +219,61 @@ describe('runExport', () => {
       'outcome',
       'flags',
     ]);
+  });
+
+  it('an indicator the record’s questionnaire does not have is empty (not applicable), not 0', async () => {
+    // Another questionnaire: threats against the family instead of threats of violence.
+    const other = loadQuestionnaireText(
+      'other.yaml',
+      readFileSync(FIXTURE, 'utf8')
+        .replace('id: export_fixture', 'id: other_fixture')
+        .replaceAll('threats_of_violence', 'threats_to_family'),
+    ).questionnaire!;
+    const fixture = fixtureQuestionnaire();
+    const records: Record<string, InterviewRecord> = {};
+    for (let i = 0; i < 8; i++) {
+      const outcome = i % 2 === 0 ? 'met' : 'not_met';
+      records[`a${i}.rec`] = makeRecord(newId(), { outcome });
+      const r = makeRecord(newId(), { outcome });
+      records[`b${i}.rec`] = {
+        ...r,
+        questionnaire: { id: other.id, version: other.version, hash: other.hash },
+      };
+    }
+    for (const format of ['csv', 'jsonl'] as const) {
+      const out = join(dir, `out.${format}`);
+      const { summary } = await runExport(
+        request(records, {
+          format,
+          out,
+          questionnaireByHash: (h) => [fixture, other].find((q) => q.hash === h),
+        }),
+      );
+      const text = readFileSync(out, 'utf8');
+      const rows =
+        format === 'csv'
+          ? (() => {
+              const t = parseCsv(text);
+              return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+            })()
+          : text
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const empty = format === 'csv' ? '' : null;
+      const cells = (q: string, column: string) =>
+        [...new Set(rows.filter((r) => r.questionnaire_id === q).map((r) => r[column]))].sort();
+      expect(cells('export_fixture', 'ind_threats_to_family')).toEqual([empty]);
+      expect(cells('other_fixture', 'ind_threats_of_violence')).toEqual([empty]);
+      const [no, yes] = format === 'csv' ? ['0', '1'] : [0, 1];
+      // Its own indicators read 0 or 1 as always (no record here makes threats).
+      expect(cells('export_fixture', 'ind_threats_of_violence')).toEqual([no]);
+      expect(cells('other_fixture', 'ind_threats_to_family')).toEqual([no]);
+      expect(cells('export_fixture', 'ind_debt_bondage')).toEqual([no, yes]);
+      expect(cells('other_fixture', 'ind_debt_bondage')).toEqual([no, yes]);
+      // Raised in the four `met` records of each: 8, rounded down to a multiple of 3.
+      expect(summary.counts.indicator.debt_bondage).toBe(6);
+    }
   });
 
   it('writes a bucket holding more rows than one write takes whole, in pseudonym order', async () => {
