@@ -486,8 +486,17 @@ function substitutionNotes(
 }
 
 /**
- * The entries of one bucket in pseudonym order, each record once: the newest copy
- * (latest updatedAt, then the first file) wins; other copies are duplicates.
+ * The entries of one bucket in pseudonym order, each record once; of several copies
+ * of a record (copied from laptop to laptop), one wins and the others are duplicates:
+ *
+ *   1. a copy that ended (completed, stopped, abandoned) over one that did not (in
+ *      progress) or is not real (practice, rehearsal): a completed interview is never
+ *      reopened, so a copy still open was copied before it ended, and the mode of a
+ *      record never changes;
+ *   2. then the copy saved last: a later stop (a refusal of consent, say) is kept over
+ *      an earlier completion;
+ *   3. at the same save time, a copy that is not exported over one that is (the
+ *      cautious reading), then by content: never by file or folder name.
  */
 function winners(spill: Spill, bucket: number, words: SpillWords): BucketEntries {
   return new BucketEntries(spill.readBucket(bucket), words);
@@ -523,17 +532,37 @@ class BucketEntries {
     const keys = (this.keys = new Uint32Array(n * 4));
     const updated = (this.updated = new Float64Array(n));
     const index = (this.index = new Uint32Array(n));
+    /** 0: the copy ended (a row, stopped, abandoned); 1: it did not, or is not real. */
+    const open = new Uint8Array(n);
+    /** 0: not exported; 1: a row. */
+    const exported = new Uint8Array(n);
     for (let e = 0; e < n; e++) {
       const s = this.starts[e]!;
       for (let w = 0; w < 4; w++) keys[e * 4 + w] = bytes.readUInt32BE(s + w * 4);
       updated[e] = bytes.readDoubleLE(s + PSEUDONYM_BYTES);
       index[e] = bytes.readUInt32LE(s + PSEUDONYM_BYTES + 8);
+      const exclusion = this.exclusion(e);
+      open[e] = exclusion === null || exclusion === 'stopped' || exclusion === 'abandoned' ? 0 : 1;
+      exported[e] = exclusion === null ? 1 : 0;
     }
+    this.decoder = new EntryDecoder(bytes);
     this.order = Array.from({ length: n }, (_, e) => e);
     this.order.sort(
-      (a, b) => this.comparePseudonyms(a, b) || updated[b]! - updated[a]! || index[a]! - index[b]!,
+      (a, b) =>
+        this.comparePseudonyms(a, b) ||
+        open[a]! - open[b]! ||
+        updated[b]! - updated[a]! ||
+        exported[a]! - exported[b]! ||
+        this.compareContent(a, b) ||
+        index[a]! - index[b]!,
     );
-    this.decoder = new EntryDecoder(bytes);
+  }
+
+  /** Two copies saved at the same time: by what they hold, never by where they were found. */
+  private compareContent(a: number, b: number): number {
+    const text = (e: number) =>
+      this.exclusion(e) === null ? JSON.stringify(this.row(e)) : `${this.exclusion(e)}`;
+    return compareStrings(text(a), text(b));
   }
 
   private comparePseudonyms(a: number, b: number): number {

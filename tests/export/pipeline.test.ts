@@ -120,6 +120,65 @@ describe('runExport', () => {
     }
   });
 
+  it('a duplicate: a completed copy wins over a later practice or unfinished copy', async () => {
+    const id = newId();
+    const done = makeRecord(id, { outcome: 'met', updatedAt: '2024-05-14T10:00:00.000Z' });
+    for (const later of [
+      makeRecord(id, { mode: 'practice', updatedAt: '2024-06-01T10:00:00.000Z' }),
+      makeRecord(id, { status: 'in_progress', updatedAt: '2024-06-01T10:00:00.000Z' }),
+    ]) {
+      const { summary } = await runExport(
+        request({ ...people(4, { outcome: 'met' }), 'x1.rec': later, 'x2.rec': done }),
+      );
+      expect(summary.records_out).toBe(5);
+      expect(summary.excluded).toEqual({
+        duplicate: 1,
+        practice: 0,
+        rehearsal: 0,
+        in_progress: 0,
+        stopped: 0,
+        abandoned: 0,
+      });
+      const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+      expect(t.rows.map((r) => r[0])).toContain(pseudonymOf(SECRET, id));
+    }
+  });
+
+  it('a duplicate: a stop (consent withdrawn, say) saved later or at once wins over a completion', async () => {
+    // Saved later, or at the same time: the cautious reading.
+    for (const stoppedAt of ['2024-05-20T10:00:00.000Z', '2024-05-14T10:00:00.000Z']) {
+      const id = newId();
+      const done = makeRecord(id, { outcome: 'met', updatedAt: '2024-05-14T10:00:00.000Z' });
+      const stopped = makeRecord(id, { status: 'stopped', updatedAt: stoppedAt });
+      const { summary } = await runExport(
+        request({ ...people(4), 'x1.rec': done, 'x2.rec': stopped }),
+      );
+      expect(summary.records_out).toBe(4);
+      expect(summary.excluded.duplicate).toBe(1);
+      expect(summary.excluded.stopped).toBe(1);
+      const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+      expect(t.rows.map((r) => r[0])).not.toContain(pseudonymOf(SECRET, id));
+    }
+  });
+
+  it('a duplicate saved at the same time: the same copy wins whatever the files are called', async () => {
+    const id = newId();
+    const at = '2024-05-14T10:00:00.000Z';
+    const met = makeRecord(id, { outcome: 'met', updatedAt: at });
+    const notMet = makeRecord(id, { outcome: 'not_met', updatedAt: at });
+    const outcomes: string[] = [];
+    for (const [first, second] of [
+      [met, notMet],
+      [notMet, met],
+    ] as const) {
+      await runExport(request({ ...people(4), 'a/x.rec': first, 'b/x.rec': second }));
+      const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+      const row = t.rows.find((r) => r[0] === pseudonymOf(SECRET, id))!;
+      outcomes.push(row[t.header.indexOf('outcome')]!);
+    }
+    expect(outcomes[0]).toBe(outcomes[1]);
+  });
+
   it('lists each unreadable file with its reason and still exports the rest', async () => {
     const records: Record<string, InterviewRecord | Error> = {
       ...people(6),
