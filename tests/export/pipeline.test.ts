@@ -411,6 +411,26 @@ describe('runExport', () => {
     },
   );
 
+  it('a column that is * in every row is reported as suppressed, not at the level it was kept at', async () => {
+    const records: Record<string, InterviewRecord> = {};
+    for (let i = 0; i < 6; i++)
+      records[`s${i}.rec`] = makeRecord(newId(), {
+        age: 20 + 6 * i,
+        sex: (['f', 'm', 'x'] as const)[i % 3],
+        nationality: ['ng', 'th', 'ro'][i % 3],
+        region: `r0${1 + i}`,
+      });
+    const { summary } = await runExport(request(records, { k: 6 }));
+    const t = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    const allBlank = (c: string) => t.rows.every((r) => r[t.header.indexOf(c)] === '*');
+    const blankColumns = summary.quasi_identifiers.filter(allBlank);
+    expect(blankColumns).toEqual(['sex', 'nationality', 'region']);
+    for (const g of summary.generalisation)
+      if (blankColumns.includes(g.column)) expect(g.level).toBe('suppressed');
+      else expect(g.level).not.toBe('suppressed');
+    expect(summary.columns_suppressed).toEqual(blankColumns);
+  });
+
   it('a record that cannot be scored is skipped; the error’s own words reach stderr, never the shared summary', async () => {
     const records = people(6);
     const broken = makeRecord(newId());

@@ -21,6 +21,7 @@ import { SUPPRESSED, UNKNOWN } from '../values.js';
 
 export interface ColumnOutcome {
   readonly column: string;
+  /** The level published: the top (`suppressed`) when every cell is `*`, however it got there. */
   readonly level: number;
   readonly levelName: string;
   /** Level names of the column's hierarchy, finest first. */
@@ -542,17 +543,22 @@ function buildPlan(
   const N = h.total;
   const topColumns = tables.filter((t, c) => levels[c] === t.top);
   const suppressedCells = suppression?.suppressedCells ?? 0;
-  const columns: ColumnOutcome[] = tables.map((t, c) => ({
-    column: t.name,
-    level: levels[c]!,
-    levelName: t.levelNames[levels[c]!]!,
-    levels: t.levelNames,
-    suppressedCells: suppression ? suppression.perColumn[c]! : 0,
-  }));
+  const columns: ColumnOutcome[] = tables.map((t, c) => {
+    const suppressedCells = suppression ? suppression.perColumn[c]! : 0;
+    // Blanked in every row, the column publishes nothing of the level it was at.
+    const level = N > 0 && suppressedCells === N ? t.top : levels[c]!;
+    return {
+      column: t.name,
+      level,
+      levelName: t.levelNames[level]!,
+      levels: t.levelNames,
+      suppressedCells,
+    };
+  });
   // Blanked everywhere, by generalisation to `*` or by suppressing every one of its cells.
   const suppressedColumns = columns
     .map((_, c) => c)
-    .filter((c) => N > 0 && (levels[c] === tables[c]!.top || columns[c]!.suppressedCells === N));
+    .filter((c) => N > 0 && columns[c]!.level === tables[c]!.top);
   return {
     k,
     columns: h.columns,
