@@ -27,6 +27,12 @@ export interface LayoutInput {
   readonly quasiIdentifiers: readonly string[];
   readonly profile: ExportProfile;
   readonly htcds: ReadonlyMap<string, string>;
+  /**
+   * Questionnaire id → version → the indicators it has. In a row, an indicator its
+   * questionnaire does not have is empty (not applicable), not 0 (not raised).
+   * Without it, every indicator applies to every row.
+   */
+  readonly indicatorsOf?: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
 }
 
 const MAX_REMEMBERED_CELLS = 10_000;
@@ -41,6 +47,8 @@ export class Layout {
   readonly dimensionIds: readonly string[];
   readonly indicatorIds: readonly string[];
   private readonly qiIndex: ReadonlyMap<string, number>;
+  private readonly indicatorsOf:
+    ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> | undefined;
   /** Quasi-identifiers other than interview_month and population, which sit at the end. */
   private readonly restQis: readonly string[];
 
@@ -52,6 +60,7 @@ export class Layout {
       ...input.dimensions.filter((d) => !contract.includes(d)).sort(compareStrings),
     ];
     this.indicatorIds = input.indicators;
+    this.indicatorsOf = input.indicatorsOf;
     this.qiIndex = new Map(input.quasiIdentifiers.map((c, i) => [c, i]));
     const rest = input.quasiIdentifiers.filter(
       (c) => c !== 'interview_month' && c !== 'population',
@@ -73,10 +82,22 @@ export class Layout {
       input.profile === 'htcds' ? htcdsHeaders(this.columns, input.htcds) : this.columns;
   }
 
+  /** The name a column of ours has in the file's header (under --profile htcds, the standard's). */
+  headerOf(column: string): string {
+    const i = this.columns.indexOf(column);
+    return i < 0 ? column : this.headers[i]!;
+  }
+
+  /** The indicators of the row's questionnaire; undefined: every indicator applies. */
+  private applicable(row: DeidRow): ReadonlySet<string> | undefined {
+    return this.indicatorsOf?.get(row.questionnaireId)?.get(row.questionnaireVersion);
+  }
+
   /** The cells of one row as strings (CSV) — published quasi-identifier values in plan order. */
   private cells(row: DeidRow, published: readonly string[]): (string | number | string[] | null)[] {
     const qi = (c: string) => published[this.qiIndex.get(c)!]!;
     const raised = new Set(row.indicators);
+    const has = this.applicable(row);
     const known = (d: string) => row.dimensions[d];
     return [
       row.pseudonym,
@@ -89,7 +110,7 @@ export class Layout {
         const v = known(d);
         return v === undefined ? null : v ? 'positive' : 'negative';
       }),
-      ...this.indicatorIds.map((i) => (raised.has(i) ? 1 : 0)),
+      ...this.indicatorIds.map((i) => (has && !has.has(i) ? null : raised.has(i) ? 1 : 0)),
       [...row.flags].sort(compareStrings),
       ...this.restQis.map(qi),
     ];
@@ -127,8 +148,10 @@ export class Layout {
         const v = row.dimensions[d];
         line += ',' + this.csvCell(v === undefined ? '' : v ? 'positive' : 'negative');
       }
+      const has = this.applicable(row);
       for (const i of this.indicatorIds)
-        line += ',' + this.csvCell(row.indicators.includes(i) ? '1' : '0');
+        line +=
+          ',' + this.csvCell(has && !has.has(i) ? '' : row.indicators.includes(i) ? '1' : '0');
       line += ',' + this.csvCell([...row.flags].sort(compareStrings).join(';'));
       for (const q of rest) line += ',' + this.csvCell(published[q]!);
       out += line + '\n';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { loadQuestionnaire, requireQuestionnaire } from '../questionnaire/load.js';
 import { precompiledQuestionnaire } from '../questionnaire/trusted.js';
 import type { Questionnaire } from '../questionnaire/types.js';
-import { shippedQuestionnaires } from '../shipped.js';
+import { defaultQuestionnairePath, shippedQuestionnaires } from '../shipped.js';
 
 export interface QuestionnaireCatalogue {
   /** The questionnaire whose text has this hash: the one a record was made with. */
@@ -20,6 +20,12 @@ export interface QuestionnaireCatalogue {
    * --questionnaire files first, then the shipped ones. `screener report` does the same.
    */
   like(id: string, version: string): Questionnaire | undefined;
+  /**
+   * The questionnaires whose columns a file with no row has when no record read names
+   * one available here (every file skipped, say): the --questionnaire files, else the
+   * shipped default, the one `screener interview` uses.
+   */
+  forEmptyFile(): readonly Questionnaire[];
 }
 
 export function questionnaireCatalogue(extra: readonly string[]): QuestionnaireCatalogue {
@@ -66,6 +72,11 @@ export function questionnaireCatalogue(extra: readonly string[]): QuestionnaireC
     like(id, version) {
       const same = (q: Questionnaire) => q.id === id && q.version === version;
       return given.find(same) ?? everything().find(same);
+    },
+    forEmptyFile() {
+      if (given.length > 0) return given;
+      const q = load(defaultQuestionnairePath());
+      return q ? [q] : [];
     },
   };
 }

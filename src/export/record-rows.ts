@@ -27,6 +27,11 @@ export type FileResult =
        * not available and `hash` names another of the same id and version.
        */
       readonly madeWith?: string;
+      /**
+       * An excluded record's questionnaire, when available: an export that has no row
+       * writes the header of the questionnaire its records were made with.
+       */
+      readonly excludedWith?: string;
     }
   | { readonly kind: 'skip'; readonly skip: SkippedFile }
   /** The record's questionnaire has an export section that does not check: the export stops. */
@@ -167,8 +172,6 @@ export class RowMaker {
         : record.status === 'completed'
           ? null
           : record.status;
-    if (exclusion) return this.entry(digest, t, index, exclusion, null);
-
     const made = record.questionnaire;
     let q = this.opts.questionnaireByHash(made.hash);
     let madeWith: string | undefined;
@@ -176,6 +179,11 @@ export class RowMaker {
       q = this.opts.questionnaireLike?.(made.id, made.version);
       if (q) madeWith = made.hash;
     }
+    if (exclusion) {
+      const result = this.entry(digest, t, index, exclusion, null);
+      return q && result.kind === 'entry' ? { ...result, excludedWith: q.hash } : result;
+    }
+
     if (!q)
       return skipOf(
         file,

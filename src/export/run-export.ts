@@ -83,6 +83,11 @@ export interface ExportRequest {
   /** For a record whose exact questionnaire text is not available: one of the same id and version. */
   readonly questionnaireLike?:
     ((id: string, version: string) => Questionnaire | undefined) | undefined;
+  /**
+   * The questionnaires whose columns a file with no row has when no record names one
+   * (questionnaire-catalogue.ts); without it, such a file has the fixed columns only.
+   */
+  readonly questionnairesForEmptyFile?: (() => readonly Questionnaire[]) | undefined;
   readonly assess: (q: Questionnaire, record: InterviewRecord) => AssessmentView;
   readonly secret: Uint8Array;
   readonly k: number;
@@ -174,9 +179,13 @@ async function exportWith(
   const words = new SpillWords();
   const append = (source: number, bytes: Uint8Array, start: number, end: number) =>
     spill.append(source, bytes, start, end);
+  /** Questionnaires of excluded records (practice, unfinished): the header of a file with no row. */
+  const excludedWith = new Set<string>();
   /** A result's skip or questionnaire; its entry is spilled by the caller. */
   const note = (result: FileResult) => {
     if (result.kind === 'skip') skip(result.skip);
+    else if (result.kind === 'entry' && result.excludedWith !== undefined)
+      excludedWith.add(result.excludedWith);
     else if (result.kind === 'bad_config') useQuestionnaire(result.hash);
     else if (result.hash !== undefined) {
       useQuestionnaire(result.hash);
@@ -269,7 +278,10 @@ async function exportWith(
       compareStrings(a.questionnaire.version, b.questionnaire.version) ||
       compareStrings(a.questionnaire.hash, b.questionnaire.hash),
   );
-  const qiColumns = mergeQiColumns(usedSorted);
+  // The columns: of the questionnaires of the rows, or, when no record gives a row, of
+  // those the file would have had, so that it reads like any other export of them.
+  const shaping = usedSorted.length > 0 ? usedSorted : forEmptyFile(req, excludedWith);
+  const qiColumns = mergeQiColumns(shaping);
   const columnNames = qiColumns.map((c) => c.column);
 
   // ---- pass 2: count --------------------------------------------------------------
@@ -315,11 +327,12 @@ async function exportWith(
 
   // ---- pass 3: write --------------------------------------------------------------
   const layout = new Layout({
-    dimensions: unionInOrder(usedSorted.map((u) => u.questionnaire.dimensions.map((d) => d.id))),
-    indicators: unionInOrder(usedSorted.map((u) => u.questionnaire.indicators.map((i) => i.id))),
+    dimensions: unionInOrder(shaping.map((u) => u.questionnaire.dimensions.map((d) => d.id))),
+    indicators: unionInOrder(shaping.map((u) => u.questionnaire.indicators.map((i) => i.id))),
     quasiIdentifiers: columnNames,
     profile: req.profile,
-    htcds: new Map(usedSorted.flatMap((u) => [...u.config.htcds]).reverse()),
+    htcds: new Map(shaping.flatMap((u) => [...u.config.htcds]).reverse()),
+    indicatorsOf: indicatorsOf(shaping),
   });
   const output = await OutputFile.create(req.out, { what: 'the dataset', option: '--out' });
   outputs.push(output);
@@ -359,12 +372,14 @@ async function exportWith(
 
   const report = plan.report;
   const cells = report.quasiIdentifierCells;
+  // The summary names columns as the file does (prs_Gender under --profile htcds, not sex).
+  const named = (c: string) => layout.headerOf(c);
   const summary: ExportSummary = {
     format: 'screener-export-summary',
     version: 1,
     k,
-    guarantee: guaranteeSentence(columnNames, k),
-    quasi_identifiers: columnNames,
+    guarantee: guaranteeSentence(columnNames.map(named), k, recordsOut),
+    quasi_identifiers: columnNames.map(named),
     records_in: inputs,
     records_out: recordsOut,
     excluded,
@@ -373,12 +388,12 @@ async function exportWith(
     suppressed_share: cells > 0 ? report.blankCells / cells : 0,
     locally_suppressed_cells: report.suppressedCells,
     generalisation: report.columns.map((c) => ({
-      column: c.column,
+      column: named(c.column),
       level: c.levelName,
       levels: c.levels,
       suppressed_cells: c.suppressedCells,
     })),
-    columns_suppressed: report.columnsSuppressed,
+    columns_suppressed: report.columnsSuppressed.map(named),
     information_loss: report.informationLoss,
     counts: tally.report(k, {
       outcomes: ['indicators_met', 'indicators_partial', 'indicators_not_met'],
@@ -389,13 +404,13 @@ async function exportWith(
       k === 1
         ? 'With k = 1 every count is exact: nothing is hidden or rounded.'
         : `Counts below k are shown as "<${k}"; other counts are rounded down to a multiple of k (CTDC practice). records_in and records_out are exact.`,
-    not_exported: notExportedOf(usedSorted),
+    not_exported: notExportedOf(shaping),
     questionnaires: usedSorted.map((u) => ({
       id: u.questionnaire.id,
       version: u.questionnaire.version,
     })),
     output: { file: req.out, format: req.format, profile: req.profile, rows: recordsOut },
-    notes: [...substitutionNotes(substituted, used), ...notesFor(report)],
+    notes: [...substitutionNotes(substituted, used), ...notesFor(report, named)],
   };
   if (recordsOut + skipped.length + Object.values(excluded).reduce((a, b) => a + b, 0) !== inputs)
     throw new Error('internal: records in ≠ records out + excluded + skipped');
@@ -418,6 +433,46 @@ async function exportWith(
   await output.place();
   await summaryFile?.place();
   return { summary, plan };
+}
+
+/** Questionnaire id → version → its indicators (two texts of one id and version: both's). */
+function indicatorsOf(
+  used: readonly Used[],
+): ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const { questionnaire: q } of used) {
+    let versions = out.get(q.id);
+    if (!versions) out.set(q.id, (versions = new Map()));
+    let ids = versions.get(q.version);
+    if (!ids) versions.set(q.version, (ids = new Set()));
+    for (const i of q.indicators) ids.add(i.id);
+  }
+  return out;
+}
+
+/**
+ * The questionnaires that shape a file with no row: those of the excluded records,
+ * else those the request names for the case. One whose export section does not check
+ * is passed over: it has no row to export, so it stops nothing.
+ */
+function forEmptyFile(req: ExportRequest, excludedWith: ReadonlySet<string>): Used[] {
+  const fromRecords = [...excludedWith].flatMap((hash) => {
+    const q = req.questionnaireByHash(hash);
+    return q ? [q] : [];
+  });
+  const candidates =
+    fromRecords.length > 0 ? fromRecords : (req.questionnairesForEmptyFile?.() ?? []);
+  return candidates
+    .flatMap((questionnaire) => {
+      const config = readExportConfig(questionnaire);
+      return config.ok ? [{ questionnaire, config: config.config }] : [];
+    })
+    .sort(
+      (a, b) =>
+        compareStrings(a.questionnaire.id, b.questionnaire.id) ||
+        compareStrings(a.questionnaire.version, b.questionnaire.version) ||
+        compareStrings(a.questionnaire.hash, b.questionnaire.hash),
+    );
 }
 
 /**
@@ -443,8 +498,17 @@ function substitutionNotes(
 }
 
 /**
- * The entries of one bucket in pseudonym order, each record once: the newest copy
- * (latest updatedAt, then the first file) wins; other copies are duplicates.
+ * The entries of one bucket in pseudonym order, each record once; of several copies
+ * of a record (copied from laptop to laptop), one wins and the others are duplicates:
+ *
+ *   1. a copy that ended (completed, stopped, abandoned) over one that did not (in
+ *      progress) or is not real (practice, rehearsal): a completed interview is never
+ *      reopened, so a copy still open was copied before it ended, and the mode of a
+ *      record never changes;
+ *   2. then the copy saved last: a later stop (a refusal of consent, say) is kept over
+ *      an earlier completion;
+ *   3. at the same save time, a copy that is not exported over one that is (the
+ *      cautious reading), then by content: never by file or folder name.
  */
 function winners(spill: Spill, bucket: number, words: SpillWords): BucketEntries {
   return new BucketEntries(spill.readBucket(bucket), words);
@@ -480,17 +544,37 @@ class BucketEntries {
     const keys = (this.keys = new Uint32Array(n * 4));
     const updated = (this.updated = new Float64Array(n));
     const index = (this.index = new Uint32Array(n));
+    /** 0: the copy ended (a row, stopped, abandoned); 1: it did not, or is not real. */
+    const open = new Uint8Array(n);
+    /** 0: not exported; 1: a row. */
+    const exported = new Uint8Array(n);
     for (let e = 0; e < n; e++) {
       const s = this.starts[e]!;
       for (let w = 0; w < 4; w++) keys[e * 4 + w] = bytes.readUInt32BE(s + w * 4);
       updated[e] = bytes.readDoubleLE(s + PSEUDONYM_BYTES);
       index[e] = bytes.readUInt32LE(s + PSEUDONYM_BYTES + 8);
+      const exclusion = this.exclusion(e);
+      open[e] = exclusion === null || exclusion === 'stopped' || exclusion === 'abandoned' ? 0 : 1;
+      exported[e] = exclusion === null ? 1 : 0;
     }
+    this.decoder = new EntryDecoder(bytes);
     this.order = Array.from({ length: n }, (_, e) => e);
     this.order.sort(
-      (a, b) => this.comparePseudonyms(a, b) || updated[b]! - updated[a]! || index[a]! - index[b]!,
+      (a, b) =>
+        this.comparePseudonyms(a, b) ||
+        open[a]! - open[b]! ||
+        updated[b]! - updated[a]! ||
+        exported[a]! - exported[b]! ||
+        this.compareContent(a, b) ||
+        index[a]! - index[b]!,
     );
-    this.decoder = new EntryDecoder(bytes);
+  }
+
+  /** Two copies saved at the same time: by what they hold, never by where they were found. */
+  private compareContent(a: number, b: number): number {
+    const text = (e: number) =>
+      this.exclusion(e) === null ? JSON.stringify(this.row(e)) : `${this.exclusion(e)}`;
+    return compareStrings(text(a), text(b));
   }
 
   private comparePseudonyms(a: number, b: number): number {

@@ -81,7 +81,7 @@ export interface ExportSummary {
     readonly levels: readonly string[];
     readonly suppressed_cells: number;
   }[];
-  /** Columns blanked in every row: k could not be met with them kept. */
+  /** Columns that are `*` in every row (the notes say whether k left no other way). */
   readonly columns_suppressed: readonly string[];
   /** Average information loss per quasi-identifier cell (Loss Metric), 0 to 1. */
   readonly information_loss: number;
@@ -104,18 +104,24 @@ export function listInWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-export function guaranteeSentence(columns: readonly string[], k: number): string {
-  // No questionnaire's records were exported (all practice, say): no rows, no columns.
-  if (columns.length === 0) return 'This file has no rows: it describes no one.';
+export function guaranteeSentence(columns: readonly string[], k: number, rows: number): string {
+  // No record was exported (all practice, say).
+  if (rows === 0 || columns.length === 0) return 'This file has no rows: it describes no one.';
   const list = listInWords(columns);
   if (k <= 1)
     return `No k-anonymity was applied (k = 1): a combination of ${list} in this file may describe a single record.`;
   return `Every combination of ${list} in this file describes at least ${k} records.`;
 }
 
-export function notesFor(report: KAnonReport): string[] {
-  return report.columnsSuppressed.map(
-    (c) =>
-      `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`,
-  );
+/** `named`: a column's name as the file's header has it. */
+export function notesFor(
+  report: KAnonReport,
+  named: (column: string) => string = (c) => c,
+): string[] {
+  return report.columnsSuppressed.map((column) => {
+    const c = named(column);
+    return report.columnsForced.includes(column)
+      ? `k = ${report.k} could not be met without suppressing the whole column ${c}: it is * in every row.`
+      : `The column ${c} is * in every row: of the tables tried, that lost the least information; k = ${report.k} could also be met with it kept in some rows.`;
+  });
 }

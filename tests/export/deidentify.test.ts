@@ -180,11 +180,13 @@ describe('pseudonyms, counts, the guarantee', () => {
   });
 
   it('the guarantee in one sentence', () => {
-    expect(guaranteeSentence(['interview_month', 'age', 'sex'], 5)).toBe(
+    expect(guaranteeSentence(['interview_month', 'age', 'sex'], 5, 40)).toBe(
       'Every combination of interview_month, age and sex in this file describes at least 5 records.',
     );
-    // Nothing exported (every record a practice run): no columns, and no broken sentence.
-    expect(guaranteeSentence([], 5)).toBe('This file has no rows: it describes no one.');
+    // Nothing exported (every record a practice run): the columns, but no rows.
+    expect(guaranteeSentence(['interview_month', 'age', 'sex'], 5, 0)).toBe(
+      'This file has no rows: it describes no one.',
+    );
   });
 });
 

@@ -10,6 +10,7 @@ import {
   DEFAULT_AGE_BANDS,
   type Hierarchy,
 } from '../../src/export/hierarchy.js';
+import { notesFor } from '../../src/export/summary.js';
 import { rowViolations } from './helpers/checker.js';
 
 function run(columns: string[], hierarchies: Hierarchy[], rows: string[][], k: number) {
@@ -77,7 +78,7 @@ describe('k-anonymity on hand-made tables', () => {
 
   it('merges two rare classes by blanking the column they differ in', () => {
     const rows = [
-      ...Array.from({ length: 5 }, () => ['NG', 'f']),
+      ...Array.from({ length: 10 }, () => ['NG', 'f']),
       ...Array.from({ length: 5 }, () => ['GH', 'm']),
       ['NG', 'x'],
       ['NG', 'x'],
@@ -89,9 +90,9 @@ describe('k-anonymity on hand-made tables', () => {
     const { plan, out } = run(['nationality', 'sex'], [countryHierarchy(), sex], rows, 5);
     expect(rowViolations(out, 5)).toBe(0);
     // Blanking nationality in the five `x` rows (5 cells) costs less than coarsening
-    // fifteen rows to Western Africa: the two rare classes become one (*, x).
+    // twenty rows to Western Africa: the two rare classes become one (*, x).
     expect(out.filter((r) => r[0] === '*' && r[1] === 'x').length).toBe(5);
-    expect(out.filter((r) => r[0] === 'NG' && r[1] === 'f').length).toBe(5);
+    expect(out.filter((r) => r[0] === 'NG' && r[1] === 'f').length).toBe(10);
     expect(plan.report.columns[0]!.levelName).toBe('country');
     expect(plan.report.suppressedCells).toBe(5);
   });
@@ -123,7 +124,85 @@ describe('k-anonymity on hand-made tables', () => {
     const { plan, out } = run(['id_like', 'sex'], [categoryHierarchy(), sex], rows, 3);
     expect(rowViolations(out, 3)).toBe(0);
     expect(plan.report.columnsSuppressed).toEqual(['id_like']);
+    expect(plan.report.columnsForced).toEqual(['id_like']);
     expect(out.every((r) => r[0] === '*' && r[1] === 'f')).toBe(true);
+  });
+
+  it('publishes a date column at its year rather than blanking it, when every date is in one year', () => {
+    // Arrivals in four months of 2024, each month in a quarter of its own: only the
+    // year brings rows together. The lone `x` row joins two rows the big classes can
+    // spare, with sex blanked. "2024" is published, not `*` in every row.
+    const months = ['2024-01', '2024-04', '2024-07', '2024-10'];
+    const rows = [
+      ...months.flatMap((m) => [
+        [m, 'f'],
+        [m, 'm'],
+      ]),
+      ['2024-01', 'x'],
+    ];
+    const { plan, out } = run(['arrived_on', 'sex'], [dateHierarchy('month'), sex], rows, 3);
+    expect(rowViolations(out, 3)).toBe(0);
+    expect(out.map((r) => r[0])).toEqual(rows.map(() => '2024'));
+    expect(out.filter((r) => r[1] === '*').length).toBe(3);
+    expect(plan.report.columns[0]!.levelName).toBe('year');
+    expect(plan.report.blankCells).toBe(3);
+    expect(plan.report.columnsSuppressed).toEqual([]);
+    expect(notesFor(plan.report)).toEqual([]);
+  });
+
+  it('never blanks a column every row shares, even in the all-blank combination', () => {
+    // The lone `x` row can only join rows lent by the big class, all blanked; the
+    // month, the same in every row, tells no row from another and stays.
+    const rows = [
+      ...Array.from({ length: 6 }, () => ['2026-11', '18-24', 'f']),
+      ['2026-11', '65+', 'x'],
+    ];
+    const { plan, out } = run(['month', 'age', 'sex'], [dateHierarchy('month'), age, sex], rows, 3);
+    expect(rowViolations(out, 3)).toBe(0);
+    expect(out.map((r) => r[0])).toEqual(rows.map(() => '2026-11'));
+    expect(out.filter((r) => r[1] === '*' && r[2] === '*').length).toBe(3);
+    expect(plan.report.columns[0]!.suppressedCells).toBe(0);
+    expect(plan.report.blankCells).toBe(6);
+  });
+
+  it('says k forced a whole column out only when no table keeping it reaches k', () => {
+    // `x` could be kept in two rows, (a, *) twice, but then the other two rows are
+    // (*, *): six cells blanked instead of four. Blanking x is chosen, not forced.
+    const rows = [
+      ['a', 'p'],
+      ['a', 'q'],
+      ['b', 'p'],
+      ['c', 'q'],
+    ];
+    const chosen = run(['x', 'y'], [categoryHierarchy(), sex], rows, 2);
+    expect(chosen.out).toEqual([
+      ['*', 'p'],
+      ['*', 'q'],
+      ['*', 'p'],
+      ['*', 'q'],
+    ]);
+    expect(chosen.plan.report.columnsSuppressed).toEqual(['x']);
+    expect(chosen.plan.report.columnsForced).toEqual([]);
+    expect(notesFor(chosen.plan.report)).toEqual([
+      'The column x is * in every row: of the tables tried, that lost the least information; k = 2 could also be met with it kept in some rows.',
+    ]);
+    // Three rows of `a` and one of `b` at k = 3: keeping `a` leaves the `b` row alone.
+    const forced = run(
+      ['x', 'y'],
+      [categoryHierarchy(), sex],
+      [
+        ['a', 'p'],
+        ['a', 'p'],
+        ['a', 'p'],
+        ['b', 'p'],
+      ],
+      3,
+    );
+    expect(forced.out.map((r) => r[0])).toEqual(['*', '*', '*', '*']);
+    expect(forced.plan.report.columnsForced).toEqual(['x']);
+    expect(notesFor(forced.plan.report)).toEqual([
+      'k = 3 could not be met without suppressing the whole column x: it is * in every row.',
+    ]);
   });
 
   it('k = 1 publishes every value at its finest level', () => {

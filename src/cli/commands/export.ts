@@ -122,6 +122,7 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       },
       questionnaireByHash: catalogue.byHash,
       questionnaireLike: catalogue.like,
+      questionnairesForEmptyFile: catalogue.forEmptyFile,
       assess: assessOutline,
       secret: secret.secret,
       k,

@@ -21,6 +21,7 @@ import { SUPPRESSED, UNKNOWN } from '../values.js';
 
 export interface ColumnOutcome {
   readonly column: string;
+  /** The level published: the top (`suppressed`) when every cell is `*`, however it got there. */
   readonly level: number;
   readonly levelName: string;
   /** Level names of the column's hierarchy, finest first. */
@@ -38,8 +39,13 @@ export interface KAnonReport {
   /** Quasi-identifier cells that are `*` in the file, whether by suppression or by a column at its top level. */
   readonly blankCells: number;
   readonly quasiIdentifierCells: number;
-  /** Columns generalised all the way to `*`: k could not be met with them kept. */
+  /** Columns that are `*` in every row, by generalisation or by blanking every cell. */
   readonly columnsSuppressed: readonly string[];
+  /**
+   * Of columnsSuppressed, those k could not be met without: no table of these rows
+   * that publishes a value of the column in even one row reaches k.
+   */
+  readonly columnsForced: readonly string[];
   /** Average information loss per quasi-identifier cell, 0 (none) to 1 (all blank). */
   readonly informationLoss: number;
   readonly nodesVisited: number;
@@ -397,8 +403,15 @@ function lexicographic(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+/**
+ * Columns local suppression may blank at this node: not already `*`, and with more
+ * than one value. Blanking a column every row agrees on never makes two rows alike,
+ * so it would only lose a cell (a constant interview month, say).
+ */
 function activeColumns(tables: readonly ColumnTables[], levels: readonly number[]): number[] {
-  return tables.map((_, c) => c).filter((c) => levels[c]! < tables[c]!.top);
+  return tables
+    .map((_, c) => c)
+    .filter((c) => levels[c]! < tables[c]!.top && tables[c]!.genValues[levels[c]!]!.length > 1);
 }
 
 function suppress(
@@ -530,13 +543,22 @@ function buildPlan(
   const N = h.total;
   const topColumns = tables.filter((t, c) => levels[c] === t.top);
   const suppressedCells = suppression?.suppressedCells ?? 0;
-  const columns: ColumnOutcome[] = tables.map((t, c) => ({
-    column: t.name,
-    level: levels[c]!,
-    levelName: t.levelNames[levels[c]!]!,
-    levels: t.levelNames,
-    suppressedCells: suppression ? suppression.perColumn[c]! : 0,
-  }));
+  const columns: ColumnOutcome[] = tables.map((t, c) => {
+    const suppressedCells = suppression ? suppression.perColumn[c]! : 0;
+    // Blanked in every row, the column publishes nothing of the level it was at.
+    const level = N > 0 && suppressedCells === N ? t.top : levels[c]!;
+    return {
+      column: t.name,
+      level,
+      levelName: t.levelNames[level]!,
+      levels: t.levelNames,
+      suppressedCells,
+    };
+  });
+  // Blanked everywhere, by generalisation to `*` or by suppressing every one of its cells.
+  const suppressedColumns = columns
+    .map((_, c) => c)
+    .filter((c) => N > 0 && columns[c]!.level === tables[c]!.top);
   return {
     k,
     columns: h.columns,
@@ -553,16 +575,33 @@ function buildPlan(
       suppressedCells,
       blankCells: suppressedCells + topColumns.length * N,
       quasiIdentifierCells: N * q,
-      // Blanked everywhere, by generalisation to `*` or by suppressing every one of its cells.
-      columnsSuppressed: columns
-        .filter((c, i) => N > 0 && (levels[i] === tables[i]!.top || c.suppressedCells === N))
-        .map((c) => c.column),
+      columnsSuppressed: suppressedColumns.map((c) => tables[c]!.name),
+      columnsForced: suppressedColumns
+        .filter((c) => !keepable(h, tables[c]!, c, k))
+        .map((c) => tables[c]!.name),
       informationLoss: N * q > 0 ? totalLoss / (N * q) : 0,
       nodesVisited: visited,
       nodesCosted: costed,
       combinations: h.counts.length,
     },
   };
+}
+
+/**
+ * Whether some table reaching k publishes a value of column `c` in at least one row.
+ * It does exactly when, at the column's coarsest level short of `*`, some value v has
+ * at least k records and the rest can be a combination of their own (none, or at
+ * least k): keep v in k of its rows, or all of them when they are every row, blank
+ * every other cell. Any table that keeps the column somewhere coarsens to that one,
+ * and merging combinations never takes one below k.
+ */
+function keepable(h: Histogram, t: ColumnTables, c: number, k: number): boolean {
+  if (t.top === 0) return false;
+  const gen = t.gen[t.top - 1]!;
+  const perValue = new Float64Array(t.genValues[t.top - 1]!.length);
+  const codes = h.codes[c]!;
+  for (let e = 0; e < h.counts.length; e++) perValue[gen[codes[e]!]!]! += h.counts[e]!;
+  return perValue.some((n) => n >= k && (n === h.total || h.total >= 2 * k));
 }
 
 /**

@@ -4,7 +4,10 @@
  * information loss of each generalised value.
  *
  * Loss is the Loss Metric of Iyengar (2002), also offered by ARX: a value that stands
- * for m of the column's M observed level-0 values loses (m−1)/(M−1); `*` loses 1. A
+ * for m of the column's M observed level-0 values loses (m−1)/M; `*` loses 1, as it
+ * stands for every value, seen or not. (Over M − 1, a year that covers every month
+ * seen would lose as much as `*`, and the search could blank the whole column where
+ * publishing the year keeps k.) A
  * row's loss is the sum over its quasi-identifier cells, so generalising nationality
  * to a world region of 8 countries costs less than blanking it, and blanking one cell
  * costs 1 − (the loss already taken by that cell).
@@ -53,8 +56,7 @@ export function buildTables(h: Histogram, hierarchies: readonly Hierarchy[]): Co
         members[code]! += 1;
       });
       const lv = new Float64Array(distinct.length);
-      for (let k = 0; k < distinct.length; k++)
-        lv[k] = l === top ? 1 : M > 1 ? (members[k]! - 1) / (M - 1) : 0;
+      for (let k = 0; k < distinct.length; k++) lv[k] = l === top ? 1 : (members[k]! - 1) / M;
       let total = 0;
       for (let i = 0; i < M; i++) total += marginal[i]! * lv[g[i]!]!;
       gen.push(g);
