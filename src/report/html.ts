@@ -6,7 +6,7 @@
  */
 import type { SafeText } from './safe-text.js';
 import { reportStrings, type ReportStrings } from './strings/index.js';
-import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
+import { endedEarly, type EvidenceView, type QuestionAnswer, type RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
 /** Any character esc changes: most texts have none, and skip its five passes. */
@@ -129,6 +129,7 @@ export function renderHtml(v: RedactedReport): string {
   if (v.record.questionnaire.changed) add(`<p class="muted">${esc(s.questionnaireChanged)}</p>`);
   if (v.record.stop) add(`<p><em>${h(v.record.stop)}</em></p>`);
   if (v.record.status === 'in_progress') add(`<p><em>${esc(s.incomplete)}</em></p>`);
+  if (endedEarly(v.record.status)) add(`<p><em>${esc(s.endedEarly)}</em></p>`);
   add(`</section>`);
 
   const outcomeClass =

@@ -5,7 +5,7 @@
  */
 import { plain as plainText, type SafeText } from './safe-text.js';
 import { reportStrings, type ReportStrings } from './strings/index.js';
-import type { EvidenceView, QuestionAnswer, RedactedReport } from './view.js';
+import { endedEarly, type EvidenceView, type QuestionAnswer, type RedactedReport } from './view.js';
 import { REDACTION_KINDS } from './redaction/index.js';
 
 /** Any character esc changes: most texts have none, and skip its four passes. */
@@ -116,6 +116,7 @@ export function renderMarkdown(v: RedactedReport): string {
   if (v.record.questionnaire.changed) para(`*${esc(s.questionnaireChanged)}*`);
   if (v.record.stop) para(`*${md(v.record.stop)}*`);
   if (v.record.status === 'in_progress') para(`*${esc(s.incomplete)}*`);
+  if (endedEarly(v.record.status)) para(`*${esc(s.endedEarly)}*`);
 
   para(`## ${esc(s.h.outcome)}: ${md(v.outcome.title)}`);
   para(code(v.outcome.id));

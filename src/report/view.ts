@@ -157,3 +157,8 @@ export interface RedactionSummary {
 
 /** What renderers receive: every value about the person already redacted or generalised. */
 export type RedactedReport = ReportShape<SafeText> & { readonly redactions: RedactionSummary };
+
+/** A stopped or abandoned interview: its assessment covers only what was asked before it ended. */
+export function endedEarly(status: string): boolean {
+  return status === 'stopped' || status === 'abandoned';
+}

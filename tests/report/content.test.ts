@@ -274,6 +274,15 @@ describe('sections a reader relies on', () => {
       format: 'md',
     });
     expect(inProgress).toContain('The interview is not finished');
+    // Ended early (a refused consent, say): "no indicator found" must not read as a
+    // finding about questions that were never asked.
+    const ENDED =
+      'this assessment covers only the answers given, and an indicator not found may never have been asked about';
+    for (const status of ['stopped', 'abandoned'] as const)
+      for (const format of ['md', 'html'] as const)
+        expect(renderReport(q, canaryRecord(q, {}, { status }), { format })).toContain(ENDED);
+    expect(renderReport(q, canaryRecord(q, {}), { format: 'md' })).not.toContain(ENDED);
+    expect(inProgress).not.toContain(ENDED);
     const practice = renderReport(q, canaryRecord(q, {}, { mode: 'practice' }), { format: 'md' });
     expect(practice).toContain('PRACTICE OR REHEARSAL');
   });

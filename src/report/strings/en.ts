@@ -10,6 +10,8 @@ export const en: ReportStrings = {
     'FULL INTERNAL REPORT — age, dates and places are not generalised. Do not share it outside the organisation.',
   incomplete:
     'The interview is not finished: this assessment covers only the answers given so far.',
+  endedEarly:
+    'The interview ended before it was finished: this assessment covers only the answers given, and an indicator not found may never have been asked about.',
   stopped: 'The interview was stopped',
   h: {
     record: 'Record',

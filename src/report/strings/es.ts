@@ -12,6 +12,8 @@ export const es: ReportStrings = {
     'INFORME INTERNO COMPLETO — edad, fechas y lugares no están generalizados. No lo comparta fuera de la organización.',
   incomplete:
     'La entrevista no ha terminado: esta evaluación solo cubre las respuestas dadas hasta ahora.',
+  endedEarly:
+    'La entrevista terminó antes de completarse: esta evaluación solo cubre las respuestas dadas, y es posible que nunca se preguntara por un indicador no encontrado.',
   stopped: 'La entrevista se detuvo',
   h: {
     record: 'Expediente',

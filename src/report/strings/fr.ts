@@ -12,6 +12,8 @@ export const fr: ReportStrings = {
     'RAPPORT INTERNE COMPLET — âge, dates et lieux ne sont pas généralisés. Ne pas le diffuser hors de l’organisation.',
   incomplete:
     "L'entretien n'est pas terminé : cette évaluation ne porte que sur les réponses déjà données.",
+  endedEarly:
+    "L'entretien a pris fin avant d'être terminé : cette évaluation ne porte que sur les réponses données, et un indicateur non relevé n'a peut-être jamais été abordé.",
   stopped: "L'entretien a été arrêté",
   h: {
     record: 'Dossier',

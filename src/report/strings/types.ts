@@ -17,6 +17,8 @@ export interface ReportStrings {
   readonly practiceBanner: string;
   readonly fullBanner: string;
   readonly incomplete: string;
+  /** A stopped or abandoned interview: the assessment covers what was asked before it ended. */
+  readonly endedEarly: string;
   readonly stopped: string;
   readonly h: {
     readonly record: string;
