@@ -151,10 +151,11 @@ export function auditTampered(label: FileLabel) {
   );
 }
 
+/** Not an audit log at all (its first bytes changed): as damaged as a failed frame, and the record is not. */
 function auditCorrupt(label: FileLabel, why: string) {
   return storeDataError(
-    'E_RECORD_CORRUPT',
+    'E_AUDIT_TAMPERED',
     `The audit log of ${label.what} cannot be read: ${why}.`,
-    [`(${label.path})`],
+    [`(${label.path})`, 'The record itself is not affected.'],
   );
 }

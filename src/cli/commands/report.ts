@@ -16,8 +16,9 @@ import {
 } from '../report-inputs.js';
 import { styler } from '../style.js';
 import { requireReportLanguage } from '../language.js';
+import { logReport } from '../log-report.js';
 import { promptWatch } from '../terminal-gone.js';
-import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
+import { ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import { whileHeld, type RecordStore } from '../../record/store-api.js';
@@ -122,21 +123,7 @@ async function reportOf(
   } else {
     ctx.stdout.write(output);
   }
-  try {
-    await store.appendAudit(id, { type: 'report', at: new Date().toISOString() });
-  } catch (error) {
-    // The report is out already (a read-only copy of a data folder, a full disk): say
-    // that plainly, rather than a bare store error that reads as if it failed.
-    if (!isScreenerError(error) || error.kind !== 'environment') throw error;
-    throw environmentError(
-      'E_REPORT_NOT_LOGGED',
-      `The report was ${opts.out ? `written to ${opts.out}` : 'printed'}, but it could not be noted in the audit log of record ${id}.`,
-      [
-        error.message,
-        'Every report is meant to be logged: write access to the data folder is needed for that.',
-      ],
-    );
-  }
+  await logReport(store, id, opts.out ? `written to ${opts.out}` : 'printed');
   return EXIT.ok;
 }
 

@@ -13,6 +13,7 @@ import { checkReportTarget, reportInputs } from '../report-inputs.js';
 import { writeRunReport } from '../run-report.js';
 import { environmentError, inputError, isScreenerError, type ScreenerError } from '../../errors.js';
 import { reportFailure } from '../report-failure.js';
+import { logReport } from '../log-report.js';
 import { playAnswers } from '../../answers/index.js';
 import { formatDiagnostic } from '../../questionnaire/diagnostics.js';
 import { requireQuestionnaireAsync } from '../../questionnaire/trusted.js';
@@ -87,8 +88,10 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
     if (opts.report) await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
     return code;
   }
-  if (opts.report) await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
-  else if (opts.practice)
+  if (opts.report) {
+    await writeRunReport(ctx, inputs, q, record, opts.report, opts.format);
+    if (!opts.practice) await logReport(store, record.id, `written to ${opts.report}`);
+  } else if (opts.practice)
     writeLine(
       ctx.stderr,
       'Nothing is kept from a practice run: add --report FILE to keep its report.',
