@@ -17,7 +17,9 @@ import { schemaDiagnostics } from '../questionnaire/schema-errors.js';
 import type { Questionnaire } from '../questionnaire/types.js';
 import { diag, loadYamlFile, locate, type YamlSource } from '../questionnaire/yaml-source.js';
 import { assess } from '../scoring/index.js';
-import { inputError } from '../errors.js';
+import { basename, extname } from 'node:path';
+import { inputError, usageError } from '../errors.js';
+import { shippedScenarios } from '../shipped.js';
 import { checkExpected } from './consistency.js';
 import { playExpectedCoding } from './expected-coding.js';
 import { resolveQuestionnaire } from './questionnaire-ref.js';
@@ -126,7 +128,21 @@ export async function validateScenarioSource(src: YamlSource): Promise<readonly 
 
 /** For `rehearse`: a usable scenario, or exit 3 with every problem. */
 export async function requireScenario(file: string): Promise<Scenario> {
-  const r = await loadScenario(file);
+  const parsed = loadYamlFile(file);
+  const other = parsed.source ? otherKind(parsed.source.value) : undefined;
+  if (other)
+    throw usageError(
+      'E_NOT_A_SCENARIO',
+      `${file} is ${other}, not a scenario: rehearse plays a training scenario (a fictional person and the answers they give)`,
+      [
+        `Shipped scenarios: ${shippedScenarios()
+          .map((f) => basename(f, extname(f)))
+          .join(', ')}`,
+      ],
+    );
+  const r: ScenarioLoad = parsed.source
+    ? await loadScenarioFromSource(parsed.source)
+    : { diagnostics: parsed.diagnostics };
   if (r.scenario) return r.scenario;
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   throw inputError(
@@ -134,4 +150,16 @@ export async function requireScenario(file: string): Promise<Scenario> {
     `${file} is not a valid scenario (${errors.length} problem${errors.length === 1 ? '' : 's'}); run \`screener validate ${file}\``,
     errors.slice(0, 20).map((d) => formatDiagnostic(d, r.source?.text)),
   );
+}
+
+/**
+ * A file of another kind given where a scenario belongs (told apart as `validate`
+ * does): said in one line, not as a score of missing scenario keys.
+ */
+function otherKind(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if ('persona' in value || 'scenario' in value) return undefined;
+  if ('sections' in value) return 'a questionnaire';
+  if ('categories' in value) return 'a referral directory';
+  return undefined;
 }

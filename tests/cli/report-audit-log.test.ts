@@ -40,7 +40,7 @@ describe('reports in the audit log', () => {
     const id = run.stdout.trim();
     const log = join(home, 'd', 'records', `${id}.audit`);
     const bytes = readFileSync(log);
-    bytes[0] ^= 0x20;
+    bytes[0] = bytes[0]! ^ 0x20;
     writeFileSync(log, bytes);
 
     const out = join(home, 'after-damage.md');

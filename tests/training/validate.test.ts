@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/questionnaire/diagnostics.js';
 import { loadScenario } from '../../src/training/index.js';
-import { runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import { FIXTURES } from './helpers.js';
 
 const INVALID = join(FIXTURES, 'invalid');
@@ -100,5 +100,21 @@ describe('scenario validation', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('[E_SCENARIO_NOT_FOUND]');
     expect(r.stderr).toContain('did you mean `child-street-selling`?');
+  });
+
+  it('a questionnaire or a referral directory given as the scenario is named for what it is (exit 2)', () => {
+    for (const [file, kind] of [
+      ['iom-screening.yaml', 'a questionnaire'],
+      ['referrals.example.yaml', 'a referral directory'],
+    ]) {
+      const path = join(ROOT, 'questionnaires', file!);
+      const r = runCli(['rehearse', path, '--auto']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${path} is ${kind}, not a scenario`);
+      expect(r.stderr).toContain('[E_NOT_A_SCENARIO]');
+      expect(r.stderr).toContain('Shipped scenarios: ');
+      expect(r.stderr).not.toContain('E_SCHEMA_MISSING_KEY');
+    }
   });
 });
