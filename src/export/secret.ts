@@ -5,7 +5,7 @@
  * datasets can be joined; a new secret gives pseudonyms nobody can link to the old.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createFileOnce, ensureDir } from '../store/atomic-write.js';
 import { nodeFs } from '../store/fs-layer.js';
@@ -50,8 +50,17 @@ function decodeSecret(bytes: Buffer, file: string): Buffer {
 export async function readSecretFile(file: string): Promise<LoadedSecret> {
   let bytes: Buffer;
   try {
+    // A pipe or a device would be read until it ends, which may be never.
+    const st = await stat(file);
+    if (!st.isFile() && !st.isDirectory())
+      throw usageError(
+        'E_EXPORT_SECRET_NOT_FILE',
+        `The export secret ${file} is not a regular file (a pipe, a device or a socket).`,
+        SECRET_FORMAT,
+      );
     bytes = await readFile(file);
   } catch (error) {
+    if (isScreenerError(error)) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT')
       // Never created here: a mistyped path would silently start a new, unlinkable series.

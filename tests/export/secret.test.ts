@@ -1,4 +1,5 @@
 /** The export secret: read as given, created once in the data folder, never taken from a wrong file. */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,14 @@ describe('the export secret', () => {
     const folder = (await readSecretFile(dir).catch((e: Error) => e)) as Error & { code?: string };
     expect(folder.code).toBe('E_EXPORT_SECRET_NOT_FILE');
     expect(folder.message).toBe(`The export secret ${dir} is a folder, not a file.`);
+    // A named pipe nobody writes to: refused, not read until it ends (never).
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const pipe = (await readSecretFile(fifo).catch((e: Error) => e)) as Error & { code?: string };
+    expect(pipe.code).toBe('E_EXPORT_SECRET_NOT_FILE');
+    expect(pipe.message).toBe(
+      `The export secret ${fifo} is not a regular file (a pipe, a device or a socket).`,
+    );
   });
 
   it('refuses a missing file (never creates one there), a short one, and a store file', async () => {
