@@ -10,6 +10,7 @@ import type { AuditEvent } from '../record/store-api.js';
 import type { InterviewRecord } from '../record/types.js';
 import { auditKey, openFrames } from './audit-file.js';
 import { nodeCode, readFailure, storeDataError } from './errors.js';
+import { isScreenerError } from '../errors.js';
 import { nodeFs, type StoreFs } from './fs-layer.js';
 import type { Unlocker } from './key-slots.js';
 import {
@@ -193,8 +194,16 @@ export async function readOrgPublicKeyFile(
 
 async function readKeyText(file: string, what: string, fs: StoreFs): Promise<string> {
   try {
+    // A pipe or a device would be read until it ends, which for an idle pipe is never.
+    const st = await fs.stat(file);
+    if (!st.isFile() && !st.isDirectory())
+      throw storeDataError(
+        'E_ORG_KEY_INVALID',
+        `Cannot read ${what}: ${file} is not a regular file (a pipe, a device or a socket).`,
+      );
     return await fs.readFile(file, 'utf8');
   } catch (error) {
+    if (isScreenerError(error)) throw error;
     if (nodeCode(error) === 'ENOENT')
       throw storeDataError('E_ORG_KEY_INVALID', `Cannot read ${what}: ${file} does not exist.`);
     throw readFailure(error, what, file);
