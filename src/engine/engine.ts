@@ -71,10 +71,15 @@ export function stateOf(record: InterviewRecord): EngineState {
   return { record: rest, revisit };
 }
 
-/** The record as it is saved: with the position when revisiting (see `stateOf`). */
+/**
+ * The record as it is saved: with the position when revisiting (see `stateOf`), or at
+ * a stop not yet confirmed, the question that caused it, so that an interruption there
+ * resumes at that question with every answer kept.
+ */
 export function recordOf(state: EngineState): InterviewRecord {
   const { position: _stale, ...rest } = state.record;
-  return state.revisit === undefined ? rest : { ...rest, position: state.revisit };
+  const position = state.revisit ?? state.stopAt;
+  return position === undefined ? rest : { ...rest, position };
 }
 
 /**
@@ -281,7 +286,7 @@ export function answer(
   const kept = quick
     ? extended(r.answers, answers, path, questionId, added)
     : prune(q, answers, path);
-  let record: InterviewRecord = {
+  const record: InterviewRecord = {
     ...r,
     updatedAt: opts.now,
     answers: kept.answers,
@@ -293,11 +298,11 @@ export function answer(
   if (quick && state.revisit === undefined)
     // At the frontier, after every question passed: see frontierHints.
     frontierHints.set(kept.path, { answers: kept.answers, from: question.order + 1 });
+  // The stop screen follows; nothing is discarded until the screener confirms it.
   const stop = firstStop(q, record.answers, kept.context);
-  if (stop) record = applyStop(q, record, stop.id, stop.stop.reason, opts.now);
   return {
     ok: true,
-    state: { record, revisit: undefined },
+    state: { record, revisit: undefined, ...(stop ? { stopAt: questionId } : {}) },
     pruned: kept.pruned,
     stopped: Boolean(stop),
   };
@@ -383,7 +388,10 @@ function applyStop(
   return { ...record, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
 }
 
-/** Ends the interview at the current stop step (a record resumed while a stop rule holds). */
+/**
+ * Ends the interview at the current stop step, once the screener confirms it: only
+ * then are answers discarded (see applyStop).
+ */
 export function endAtStop(q: Questionnaire, state: EngineState, now: string): EngineState {
   const step = nextStep(q, state);
   if (step.kind !== 'stop')
@@ -430,7 +438,8 @@ export function acknowledge(
 /**
  * Goes back to the previous question passed. Nothing is removed: the answer is kept
  * and offered again, and later answers stay unless a changed answer hides them.
- * From a stop, going back reopens the interview (the screener mis-keyed).
+ * From a stop, going back reopens the interview (the screener mis-keyed) at the
+ * question that caused it.
  */
 export function back(
   q: Questionnaire,
@@ -440,6 +449,8 @@ export function back(
   const r = state.record;
   if (r.status === 'completed' || r.status === 'abandoned')
     throw new EngineError('E_ENGINE_CLOSED', `the interview is ${r.status}`);
+  if (state.stopAt !== undefined && r.status !== 'stopped')
+    return { state: { record: r, revisit: state.stopAt }, moved: true };
   if (r.status === 'stopped') {
     const { stop: _stop, ...open } = r;
     const last = r.path.at(-1);

@@ -111,7 +111,8 @@ function apply(
       if (!out.ok) return { problem: out.problem };
       return {
         state: out.state,
-        event: { type: out.stopped ? 'stopped' : 'answered', question: id },
+        // Not yet stopped: the stop screen waits for the screener to confirm ('end').
+        event: { type: 'answered', question: id },
         pruned: out.pruned,
       };
     }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
+  endAtStop,
   acknowledge,
   answer,
   checkAnswer,
@@ -107,7 +108,11 @@ function walk(g: Gen, q: Questionnaire) {
     } else if (step.kind === 'info') state = acknowledge(q, state, step.question.id, now());
     else if (step.kind === 'urgent' || step.kind === 'advisory' || step.kind === 'child')
       state = acknowledge(q, state, step.id, now());
-    else break;
+    else {
+      // A stop screen: `run` confirms it, as the screener does.
+      if (step.kind === 'stop') state = endAtStop(q, state, now());
+      break;
+    }
   }
   return { file, notes, expected: state.record };
 }
