@@ -266,7 +266,8 @@ export function answer(
   const r = state.record;
   const answers: Record<string, Answer> = { ...r.answers };
   const given = checked.input;
-  const note = opts.note?.trim() ? opts.note.trim() : undefined;
+  const typed = opts.note ?? r.pendingNotes?.[questionId];
+  const note = typed?.trim() ? typed.trim() : undefined;
   const base = { at: opts.now, ...(note ? { note } : {}) };
   let added: Answer | undefined;
   switch (given.kind) {
@@ -287,7 +288,7 @@ export function answer(
     ? extended(r.answers, answers, path, questionId, added)
     : prune(q, answers, path);
   const record: InterviewRecord = {
-    ...r,
+    ...withoutPendingNote(r, questionId),
     updatedAt: opts.now,
     answers: kept.answers,
     path: kept.path,
@@ -306,6 +307,41 @@ export function answer(
     pruned: kept.pruned,
     stopped: Boolean(stop),
   };
+}
+
+/** The record without a pending note at this question (it is now with the answer, or dropped). */
+function withoutPendingNote(r: InterviewRecord, questionId: string): InterviewRecord {
+  if (r.pendingNotes === undefined || !Object.hasOwn(r.pendingNotes, questionId)) return r;
+  const { [questionId]: _moved, ...others } = r.pendingNotes;
+  const { pendingNotes: _all, ...rest } = r;
+  return Object.keys(others).length ? { ...rest, pendingNotes: others } : rest;
+}
+
+/**
+ * Sets (or, when empty, removes) the screener's note at the current question, saved at
+ * once: with its answer when it has one (revisiting), else until it is answered.
+ */
+export function setNote(
+  q: Questionnaire,
+  state: EngineState,
+  questionId: string,
+  text: string | undefined,
+  now: string,
+): EngineState {
+  const step = nextStep(q, state);
+  if (step.kind !== 'question' || step.question.id !== questionId)
+    throw new EngineError('E_ENGINE_NOT_CURRENT', `\`${questionId}\` is not the current question`);
+  const note = text?.trim() ? text.trim() : undefined;
+  const r = withoutPendingNote(state.record, questionId);
+  const answered = Object.hasOwn(r.answers, questionId) ? r.answers[questionId] : undefined;
+  let record: InterviewRecord;
+  if (answered) {
+    const { note: _old, ...bare } = answered;
+    const changed = (note ? { ...bare, note } : bare) as Answer;
+    record = { ...r, answers: { ...r.answers, [questionId]: changed } };
+  } else if (note) record = { ...r, pendingNotes: { ...r.pendingNotes, [questionId]: note } };
+  else record = r;
+  return { ...state, record: { ...record, updatedAt: now } };
 }
 
 /**
@@ -384,6 +420,8 @@ function applyStop(
     }
     answers = kept;
     path = path.filter((id) => !removed.has(id));
+    const { pendingNotes: _notes, ...rest } = record;
+    return { ...rest, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
   }
   return { ...record, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
 }
@@ -473,5 +511,7 @@ export function complete(q: Questionnaire, state: EngineState, now: string): Eng
       'E_ENGINE_NOT_CURRENT',
       `the interview is not finished (current step: ${step.kind})`,
     );
-  return { record: { ...state.record, status: 'completed', updatedAt: now }, revisit: undefined };
+  // A note at a question never answered (branching no longer asks it) goes with it.
+  const { pendingNotes: _unanswered, ...rest } = state.record;
+  return { record: { ...rest, status: 'completed', updatedAt: now }, revisit: undefined };
 }

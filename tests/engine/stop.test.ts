@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answer, back, endAtStop, nextStep, recordOf, stateOf } from '../../src/engine/index.js';
+import {
+  answer,
+  back,
+  endAtStop,
+  nextStep,
+  recordOf,
+  setNote,
+  stateOf,
+} from '../../src/engine/index.js';
 import { fixture, now, play, start } from './helpers.js';
 
 describe('stop rules', () => {
@@ -36,6 +44,11 @@ describe('stop rules', () => {
     );
     if (!noted.ok) throw new Error();
     state = noted.state;
+    // And a note at the next question, not answered yet.
+    const at = nextStep(q, state);
+    if (at.kind !== 'question') throw new Error(at.kind);
+    state = setNote(q, state, at.question.id, 'Invented Person again', now());
+    expect(state.record.pendingNotes).toEqual({ [at.question.id]: 'Invented Person again' });
     for (let i = 0; i < 20; i++) {
       const step = nextStep(q, state);
       if (step.kind === 'question' && step.question.id === 'consent_given') break;
@@ -61,6 +74,7 @@ describe('stop rules', () => {
     }
     expect(Object.values(r.answers).every((a) => a.note === undefined)).toBe(true);
     expect(JSON.stringify(r)).not.toMatch(/Ana|Invented|2023-04-30/);
+    expect(r.pendingNotes).toBeUndefined();
     expect(nextStep(q, ended)).toMatchObject({ kind: 'stop', reason: 'no_consent' });
   });
 
