@@ -17,6 +17,7 @@ import {
 import { styler } from '../style.js';
 import { requireReportLanguage } from '../language.js';
 import { promptWatch } from '../terminal-gone.js';
+import { CLEAR_ALL } from '../../prompt/terminal.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
@@ -239,10 +240,23 @@ async function reviewDialogue(
     output: ctx.stderr as NodeJS.WritableStream,
     signal: watch.signal,
   };
+  // The passages are what the person said: nothing of them stays on the screen or in
+  // the scrollback once the review ends, however it ends. A quick-exit key (Ctrl-C,
+  // Ctrl-Q, F12) clears them at once, as in an interview, and ends the review unsaved.
+  const clear = () => {
+    if ((ctx.stderr as NodeJS.WriteStream).isTTY) ctx.stderr.write(CLEAR_ALL);
+  };
+  const { watchQuickExitKeys } = await import('../../prompt/quick-exit-keys.js');
+  const stopKeys = watchQuickExitKeys(ctx.stdin as NodeJS.ReadStream, () => {
+    clear();
+    watch.abort();
+  });
   try {
     return await reviewSteps(ctx, q, record, opts, prompts, io);
   } finally {
+    stopKeys();
     watch.stop();
+    clear();
   }
 }
 
