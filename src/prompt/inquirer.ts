@@ -384,6 +384,7 @@ export class InquirerPrompter implements Prompter {
                   kind: 'value',
                   value: picked.map((p) => (p.value as { v: string }).v),
                 });
+                if (!r.ok && r.problem.code === 'required') return this.opts.ui.tickOne;
                 return r.ok || r.problem.message;
               },
             },

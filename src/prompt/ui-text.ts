@@ -34,6 +34,8 @@ export interface UiText {
   pruned: string;
   notAllowed: string;
   needsAnswer: string;
+  /** A required multiple choice with nothing ticked. */
+  tickOne: string;
   typeNumber: string;
   wholeNumber: string;
   between: (min: string, max: string) => string;
@@ -99,6 +101,7 @@ const en: UiText = {
   pruned: 'Removed because they no longer apply:',
   notAllowed: 'This question needs a real answer.',
   needsAnswer: 'An answer is needed (or Ctrl-K don’t know, Ctrl-X declined).',
+  tickOne: 'Tick at least one with Space (or Ctrl-K don’t know, Ctrl-X declined).',
   typeNumber: 'Type a number.',
   wholeNumber: 'Type a whole number.',
   between: (min, max) => `Between ${min} and ${max}.`,
@@ -171,6 +174,7 @@ const fr: UiText = {
   pruned: 'Retiré car cela ne s’applique plus :',
   notAllowed: 'Cette question demande une vraie réponse.',
   needsAnswer: 'Une réponse est nécessaire (ou Ctrl-K ne sait pas, Ctrl-X refus).',
+  tickOne: 'Cochez au moins une case avec Espace (ou Ctrl-K ne sait pas, Ctrl-X refus).',
   typeNumber: 'Tapez un nombre.',
   wholeNumber: 'Tapez un nombre entier.',
   between: (min, max) => `Entre ${min} et ${max}.`,

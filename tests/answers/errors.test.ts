@@ -57,6 +57,13 @@ const CASES: [string, string, string, number, number][] = [
     31,
   ],
   [
+    'a required multiple choice with nothing ticked',
+    withLine('  controls', '  controls: []'),
+    'E_ANSWER_MISSING',
+    11,
+    13,
+  ],
+  [
     'out of range',
     withLine('  hours_per_day', '  hours_per_day: 25'),
     'E_ANSWER_OUT_OF_RANGE',

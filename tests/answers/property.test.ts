@@ -47,7 +47,7 @@ function randomValue(g: Gen, q: Question): unknown {
       const exclusive = q.choices.filter((c) => c.exclusive);
       if (exclusive.length && g(fc.boolean)) return [g(fc.constantFrom, ...exclusive).value];
       const others = q.choices.filter((c) => !c.exclusive).map((c) => c.value);
-      return g(fc.subarray, others);
+      return g(fc.subarray, others, { minLength: q.required ? 1 : 0 });
     }
     case 'number': {
       const min = q.min ?? -1000;
