@@ -16,6 +16,7 @@ import {
 } from '../report-inputs.js';
 import { styler } from '../style.js';
 import { requireReportLanguage } from '../language.js';
+import { requireRecordId } from '../record-id.js';
 import { promptWatch } from '../terminal-gone.js';
 import { CLEAR_ALL } from '../../prompt/terminal.js';
 import { environmentError, isScreenerError, ScreenerError, usageError } from '../../errors.js';
@@ -49,7 +50,8 @@ interface Options {
 }
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
-  const [id, opts] = args as [string, Options];
+  const [rawId, opts] = args as [string, Options];
+  const id = requireRecordId(rawId);
   const format = opts.format ?? 'md';
   if (opts.lang !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(opts.lang))
     throw usageError(
