@@ -19,6 +19,8 @@ export interface UiText {
   urgent: string;
   advisory: string;
   child: string;
+  /** The heading of the reminder when the person may be under 18 (not known to be). */
+  possibleMinor: string;
   childLine: string;
   possibleMinorLine: string;
   stopped: string;
@@ -70,6 +72,7 @@ const en: UiText = {
   urgent: 'URGENT',
   advisory: 'Advice',
   child: 'Child',
+  possibleMinor: 'May be a child',
   childLine: 'Child: guardian and child-protection referral needed',
   possibleMinorLine: 'May be a child: guardian and child-protection referral needed',
   stopped: 'The interview stops here',
@@ -140,6 +143,7 @@ const fr: UiText = {
   urgent: 'URGENT',
   advisory: 'Conseil',
   child: 'Enfant',
+  possibleMinor: 'Peut-être un enfant',
   childLine: 'Enfant : tuteur et orientation vers la protection de l’enfance nécessaires',
   possibleMinorLine:
     'Peut-être mineur : tuteur et orientation vers la protection de l’enfance nécessaires',
