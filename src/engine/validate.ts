@@ -132,6 +132,12 @@ function checkValue(question: Question, value: AnswerValue): Checked {
       return ok(value);
     }
     case 'date': {
+      if (typeof value === 'string' && ISO_DATE.test(value.trim()) && !isIsoDate(value.trim()))
+        return fail(
+          'type',
+          `\`${question.id}\` takes a real date; ${value.trim()} does not exist`,
+          'that month has no such day',
+        );
       if (typeof value !== 'string' || !isIsoDate(value.trim()))
         return fail(
           'type',

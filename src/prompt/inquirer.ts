@@ -431,7 +431,12 @@ export class InquirerPrompter implements Prompter {
           return `${r.problem.message}. ${ui.between(String(question.min), String(question.max))}`;
         return r.problem.message;
       }
-      if (question.type === 'date' && !isIsoDate(v)) return ui.dateFormat;
+      if (question.type === 'date') {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return ui.dateFormat;
+        if (!isIsoDate(v)) return ui.notARealDate;
+        // Dates in an interview are of things that have happened; today is allowed.
+        if (v > localToday()) return ui.futureDate;
+      }
       const r = checkAnswer(question, { kind: 'value', value: v });
       return r.ok ? r.input : r.problem.message;
     };
@@ -558,6 +563,13 @@ function readLinesFrom(
     signal.addEventListener('abort', onAbort, { once: true });
     input.on('keypress', onKey);
   });
+}
+
+/** Today on this laptop's calendar, YYYY-MM-DD: the day the screener lives in, not UTC's. */
+function localToday(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 function printable(ch: string): boolean {

@@ -42,6 +42,10 @@ export interface UiText {
   wholeNumber: string;
   between: (min: string, max: string) => string;
   dateFormat: string;
+  /** A date written YYYY-MM-DD whose day does not exist (2023-02-30). */
+  notARealDate: string;
+  /** A date after today: every date question asks about something that has happened. */
+  futureDate: string;
   multiline: string;
   previous: string;
   keepPrevious: string;
@@ -109,6 +113,8 @@ const en: UiText = {
   wholeNumber: 'Type a whole number.',
   between: (min, max) => `Between ${min} and ${max}.`,
   dateFormat: 'Write the date as YYYY-MM-DD, e.g. 2023-04-30.',
+  notARealDate: 'This is not a real date: that month has no such day.',
+  futureDate: 'This date is after today: the question asks about something that has happened.',
   multiline: 'One line at a time; Enter on an empty line finishes.',
   previous: 'Previous answer',
   keepPrevious: 'Enter on an empty first line keeps the previous answer.',
@@ -183,6 +189,8 @@ const fr: UiText = {
   wholeNumber: 'Tapez un nombre entier.',
   between: (min, max) => `Entre ${min} et ${max}.`,
   dateFormat: 'Écrivez la date AAAA-MM-JJ, par ex. 2023-04-30.',
+  notARealDate: 'Cette date n’existe pas : ce mois n’a pas ce jour.',
+  futureDate: 'Cette date est postérieure à aujourd’hui : la question porte sur un fait passé.',
   multiline: 'Une ligne à la fois ; Entrée sur une ligne vide pour finir.',
   previous: 'Réponse précédente',
   keepPrevious: 'Entrée sur une première ligne vide garde la réponse précédente.',

@@ -158,6 +158,17 @@ describe.each([
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E_ANSWER_NOT_A_CHOICE']);
   });
 
+  it('a date that does not exist is said to be one, not a format mistake', async () => {
+    const r = await playText(withLine('  arrived_on', '  arrived_on: 2023-02-30'));
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      [
+        'E_ANSWER_TYPE',
+        '`arrived_on` takes a real date; 2023-02-30 does not exist',
+        'that month has no such day',
+      ],
+    ]);
+  });
+
   it('answers after a stop are reported as not asked', async () => {
     const r = await playText(VALID.replace('consent_given: yes', 'consent_given: no'));
     const hidden = r.diagnostics.filter((d) => d.code === 'E_ANSWER_HIDDEN');
