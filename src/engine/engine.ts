@@ -71,10 +71,15 @@ export function stateOf(record: InterviewRecord): EngineState {
   return { record: rest, revisit };
 }
 
-/** The record as it is saved: with the position when revisiting (see `stateOf`). */
+/**
+ * The record as it is saved: with the position when revisiting (see `stateOf`), or at
+ * a stop not yet confirmed, the question that caused it, so that an interruption there
+ * resumes at that question with every answer kept.
+ */
 export function recordOf(state: EngineState): InterviewRecord {
   const { position: _stale, ...rest } = state.record;
-  return state.revisit === undefined ? rest : { ...rest, position: state.revisit };
+  const position = state.revisit ?? state.stopAt;
+  return position === undefined ? rest : { ...rest, position };
 }
 
 /**
@@ -261,7 +266,8 @@ export function answer(
   const r = state.record;
   const answers: Record<string, Answer> = { ...r.answers };
   const given = checked.input;
-  const note = opts.note?.trim() ? opts.note.trim() : undefined;
+  const typed = opts.note ?? r.pendingNotes?.[questionId];
+  const note = typed?.trim() ? typed.trim() : undefined;
   const base = { at: opts.now, ...(note ? { note } : {}) };
   let added: Answer | undefined;
   switch (given.kind) {
@@ -281,8 +287,8 @@ export function answer(
   const kept = quick
     ? extended(r.answers, answers, path, questionId, added)
     : prune(q, answers, path);
-  let record: InterviewRecord = {
-    ...r,
+  const record: InterviewRecord = {
+    ...withoutPendingNote(r, questionId),
     updatedAt: opts.now,
     answers: kept.answers,
     path: kept.path,
@@ -293,14 +299,49 @@ export function answer(
   if (quick && state.revisit === undefined)
     // At the frontier, after every question passed: see frontierHints.
     frontierHints.set(kept.path, { answers: kept.answers, from: question.order + 1 });
+  // The stop screen follows; nothing is discarded until the screener confirms it.
   const stop = firstStop(q, record.answers, kept.context);
-  if (stop) record = applyStop(q, record, stop.id, stop.stop.reason, opts.now);
   return {
     ok: true,
-    state: { record, revisit: undefined },
+    state: { record, revisit: undefined, ...(stop ? { stopAt: questionId } : {}) },
     pruned: kept.pruned,
     stopped: Boolean(stop),
   };
+}
+
+/** The record without a pending note at this question (it is now with the answer, or dropped). */
+function withoutPendingNote(r: InterviewRecord, questionId: string): InterviewRecord {
+  if (r.pendingNotes === undefined || !Object.hasOwn(r.pendingNotes, questionId)) return r;
+  const { [questionId]: _moved, ...others } = r.pendingNotes;
+  const { pendingNotes: _all, ...rest } = r;
+  return Object.keys(others).length ? { ...rest, pendingNotes: others } : rest;
+}
+
+/**
+ * Sets (or, when empty, removes) the screener's note at the current question, saved at
+ * once: with its answer when it has one (revisiting), else until it is answered.
+ */
+export function setNote(
+  q: Questionnaire,
+  state: EngineState,
+  questionId: string,
+  text: string | undefined,
+  now: string,
+): EngineState {
+  const step = nextStep(q, state);
+  if (step.kind !== 'question' || step.question.id !== questionId)
+    throw new EngineError('E_ENGINE_NOT_CURRENT', `\`${questionId}\` is not the current question`);
+  const note = text?.trim() ? text.trim() : undefined;
+  const r = withoutPendingNote(state.record, questionId);
+  const answered = Object.hasOwn(r.answers, questionId) ? r.answers[questionId] : undefined;
+  let record: InterviewRecord;
+  if (answered) {
+    const { note: _old, ...bare } = answered;
+    const changed = (note ? { ...bare, note } : bare) as Answer;
+    record = { ...r, answers: { ...r.answers, [questionId]: changed } };
+  } else if (note) record = { ...r, pendingNotes: { ...r.pendingNotes, [questionId]: note } };
+  else record = r;
+  return { ...state, record: { ...record, updatedAt: now } };
 }
 
 /**
@@ -379,11 +420,16 @@ function applyStop(
     }
     answers = kept;
     path = path.filter((id) => !removed.has(id));
+    const { pendingNotes: _notes, ...rest } = record;
+    return { ...rest, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
   }
   return { ...record, status: 'stopped', stop: { reason, rule }, answers, path, updatedAt: now };
 }
 
-/** Ends the interview at the current stop step (a record resumed while a stop rule holds). */
+/**
+ * Ends the interview at the current stop step, once the screener confirms it: only
+ * then are answers discarded (see applyStop).
+ */
 export function endAtStop(q: Questionnaire, state: EngineState, now: string): EngineState {
   const step = nextStep(q, state);
   if (step.kind !== 'stop')
@@ -430,7 +476,8 @@ export function acknowledge(
 /**
  * Goes back to the previous question passed. Nothing is removed: the answer is kept
  * and offered again, and later answers stay unless a changed answer hides them.
- * From a stop, going back reopens the interview (the screener mis-keyed).
+ * From a stop, going back reopens the interview (the screener mis-keyed) at the
+ * question that caused it.
  */
 export function back(
   q: Questionnaire,
@@ -440,6 +487,8 @@ export function back(
   const r = state.record;
   if (r.status === 'completed' || r.status === 'abandoned')
     throw new EngineError('E_ENGINE_CLOSED', `the interview is ${r.status}`);
+  if (state.stopAt !== undefined && r.status !== 'stopped')
+    return { state: { record: r, revisit: state.stopAt }, moved: true };
   if (r.status === 'stopped') {
     const { stop: _stop, ...open } = r;
     const last = r.path.at(-1);
@@ -462,5 +511,7 @@ export function complete(q: Questionnaire, state: EngineState, now: string): Eng
       'E_ENGINE_NOT_CURRENT',
       `the interview is not finished (current step: ${step.kind})`,
     );
-  return { record: { ...state.record, status: 'completed', updatedAt: now }, revisit: undefined };
+  // A note at a question never answered (branching no longer asks it) goes with it.
+  const { pendingNotes: _unanswered, ...rest } = state.record;
+  return { record: { ...rest, status: 'completed', updatedAt: now }, revisit: undefined };
 }

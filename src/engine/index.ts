@@ -7,6 +7,7 @@ export {
   complete,
   endAtStop,
   nextStep,
+  setNote,
   startRecord,
   recordOf,
   stateOf,

@@ -28,14 +28,19 @@ export function firstStop(
   );
 }
 
+/**
+ * Whether the child pathway applies. A possible minor is told as possible even where
+ * `child_when` also holds (questionnaires include possible minors in it so that the
+ * child scoring applies): the screener must not read as a fact an age nobody knows.
+ */
 export function childStatus(
   q: Questionnaire,
   answers: Readonly<Record<string, Answer>>,
   ctx: ExprContext = exprContext(answers),
 ): ChildStatus | undefined {
-  if (decide(q.scoring.childWhen, ctx)) return 'child';
   const possible = q.scoring.possibleMinorWhen;
   if (possible && decide(possible, ctx)) return 'possible_minor';
+  if (decide(q.scoring.childWhen, ctx)) return 'child';
   return undefined;
 }
 

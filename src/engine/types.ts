@@ -20,6 +20,11 @@ export interface EngineState {
   readonly record: InterviewRecord;
   /** The question being revisited after `back`; undefined when at the frontier. */
   readonly revisit: string | undefined;
+  /**
+   * The question whose answer made a stop rule hold, while the stop screen waits for
+   * the screener to confirm: nothing is discarded until then, and going back reopens it.
+   */
+  readonly stopAt?: string | undefined;
 }
 
 /** "answered / still reachable": the second number shrinks as branches close, it never jumps. */
@@ -135,7 +140,7 @@ export type AnswerOutcome =
       readonly state: EngineState;
       /** Questions whose answers branching now hides, removed by this change. */
       readonly pruned: readonly string[];
-      /** When a stop rule now holds: the interview ended. */
+      /** When a stop rule now holds: the stop screen follows (the interview ends when confirmed). */
       readonly stopped: boolean;
     }
   | { readonly ok: false; readonly problem: AnswerProblem };

@@ -84,6 +84,14 @@ function checkValue(question: Question, value: AnswerValue): Checked {
     case 'multi': {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
         return fail('type', `\`${question.id}\` takes a list of choices, not ${describe(value)}`);
+      // Nothing ticked is no answer: a required question needs a choice (such as
+      // "None of these"), don't know or declined.
+      if (value.length === 0 && question.required)
+        return fail(
+          'required',
+          `\`${question.id}\` needs at least one choice`,
+          specialHint(question) ?? 'choose one of its choices',
+        );
       const values = question.choices.map((c) => c.value);
       for (const [i, v] of value.entries()) {
         if (!values.includes(v))
@@ -124,6 +132,12 @@ function checkValue(question: Question, value: AnswerValue): Checked {
       return ok(value);
     }
     case 'date': {
+      if (typeof value === 'string' && ISO_DATE.test(value.trim()) && !isIsoDate(value.trim()))
+        return fail(
+          'type',
+          `\`${question.id}\` takes a real date; ${value.trim()} does not exist`,
+          'that month has no such day',
+        );
       if (typeof value !== 'string' || !isIsoDate(value.trim()))
         return fail(
           'type',

@@ -50,6 +50,8 @@ export class InquirerPrompter implements Prompter {
   draft: string | undefined;
   /** Lines of a multi-line answer typed so far. */
   lines: string[] = [];
+  /** The question whose note was just saved: it is shown again with the draft kept. */
+  private noteSavedAt: string | undefined;
   private readonly onKey = (_s: string | undefined, key: Parameters<typeof keyAction>[0]) => {
     const action = keyAction(key);
     if (!action) return;
@@ -227,10 +229,14 @@ export class InquirerPrompter implements Prompter {
   private async question(step: QuestionStep, ctx: StepContext): Promise<Action> {
     const question = step.question;
     const ui = this.opts.ui;
-    let note = step.previous?.note;
+    const note = step.previous?.note ?? ctx.record.pendingNotes?.[question.id];
     let flash = ctx.backRefused ? ui.firstQuestion : ctx.rejected?.message;
-    this.draft = undefined;
-    this.lines = [];
+    // Back at the same question after saving a note: keep what was being typed.
+    if (this.noteSavedAt !== question.id) {
+      this.draft = undefined;
+      this.lines = [];
+    }
+    this.noteSavedAt = undefined;
     for (;;) {
       this.show(step, ctx, note, flash);
       flash = undefined;
@@ -243,9 +249,13 @@ export class InquirerPrompter implements Prompter {
         case 'help':
           this.help = !this.help;
           break;
-        case 'note':
-          note = await this.askNote(note);
-          break;
+        case 'note': {
+          // Saved at once, so that a quit or going back does not lose it.
+          const changed = await this.askNote(note);
+          if (changed === note) break;
+          this.noteSavedAt = question.id;
+          return { kind: 'note', note: changed };
+        }
         case 'back':
           return { kind: 'back' };
         case 'dont_know':
@@ -374,6 +384,7 @@ export class InquirerPrompter implements Prompter {
                   kind: 'value',
                   value: picked.map((p) => (p.value as { v: string }).v),
                 });
+                if (!r.ok && r.problem.code === 'required') return this.opts.ui.tickOne;
                 return r.ok || r.problem.message;
               },
             },
@@ -420,7 +431,12 @@ export class InquirerPrompter implements Prompter {
           return `${r.problem.message}. ${ui.between(String(question.min), String(question.max))}`;
         return r.problem.message;
       }
-      if (question.type === 'date' && !isIsoDate(v)) return ui.dateFormat;
+      if (question.type === 'date') {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return ui.dateFormat;
+        if (!isIsoDate(v)) return ui.notARealDate;
+        // Dates in an interview are of things that have happened; today is allowed.
+        if (v > localToday()) return ui.futureDate;
+      }
       const r = checkAnswer(question, { kind: 'value', value: v });
       return r.ok ? r.input : r.problem.message;
     };
@@ -547,6 +563,13 @@ function readLinesFrom(
     signal.addEventListener('abort', onAbort, { once: true });
     input.on('keypress', onKey);
   });
+}
+
+/** Today on this laptop's calendar, YYYY-MM-DD: the day the screener lives in, not UTC's. */
+function localToday(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 function printable(ch: string): boolean {

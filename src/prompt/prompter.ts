@@ -12,6 +12,8 @@ export type Action =
   | { readonly kind: 'answer'; readonly input: AnswerInput; readonly note?: string | undefined }
   /** Go on after a notice or an information step. */
   | { readonly kind: 'acknowledge' }
+  /** Set or change the note at the current question (saved at once; empty removes it). */
+  | { readonly kind: 'note'; readonly note: string | undefined }
   | { readonly kind: 'back' }
   /** At the end: mark the interview completed. */
   | { readonly kind: 'finish' }

@@ -120,7 +120,12 @@ export function renderStep(sc: ScreenContext, v: StepView): string {
       out.push(s.yellow(`${ui.advisory}: ${say(sc, step.text)}`), '');
       break;
     case 'child':
-      out.push(s.yellow(s.bold(`${ui.child}: ${say(sc, step.text)}`)), '');
+      out.push(
+        s.yellow(
+          s.bold(`${step.status === 'child' ? ui.child : ui.possibleMinor}: ${say(sc, step.text)}`),
+        ),
+        '',
+      );
       break;
     case 'stop':
       out.push(s.bold(`${ui.stopped}: ${say(sc, step.text)}`), '');

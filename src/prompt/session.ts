@@ -11,6 +11,7 @@ import {
   endAtStop,
   nextStep,
   recordOf,
+  setNote,
   type AnswerProblem,
   type EngineState,
   type Step,
@@ -111,7 +112,8 @@ function apply(
       if (!out.ok) return { problem: out.problem };
       return {
         state: out.state,
-        event: { type: out.stopped ? 'stopped' : 'answered', question: id },
+        // Not yet stopped: the stop screen waits for the screener to confirm ('end').
+        event: { type: 'answered', question: id },
         pruned: out.pruned,
       };
     }
@@ -129,6 +131,15 @@ function apply(
           pruned: [],
         };
       return mismatch(step, action);
+    }
+    case 'note': {
+      if (step.kind !== 'question') return mismatch(step, action);
+      const id = step.question.id;
+      return {
+        state: setNote(q, state, id, action.note, now),
+        event: { type: 'note', question: id },
+        pruned: [],
+      };
     }
     case 'back': {
       const r = back(q, state, now);

@@ -19,6 +19,8 @@ export interface UiText {
   urgent: string;
   advisory: string;
   child: string;
+  /** The heading of the reminder when the person may be under 18 (not known to be). */
+  possibleMinor: string;
   childLine: string;
   possibleMinorLine: string;
   stopped: string;
@@ -34,10 +36,16 @@ export interface UiText {
   pruned: string;
   notAllowed: string;
   needsAnswer: string;
+  /** A required multiple choice with nothing ticked. */
+  tickOne: string;
   typeNumber: string;
   wholeNumber: string;
   between: (min: string, max: string) => string;
   dateFormat: string;
+  /** A date written YYYY-MM-DD whose day does not exist (2023-02-30). */
+  notARealDate: string;
+  /** A date after today: every date question asks about something that has happened. */
+  futureDate: string;
   multiline: string;
   previous: string;
   keepPrevious: string;
@@ -68,6 +76,7 @@ const en: UiText = {
   urgent: 'URGENT',
   advisory: 'Advice',
   child: 'Child',
+  possibleMinor: 'May be a child',
   childLine: 'Child: guardian and child-protection referral needed',
   possibleMinorLine: 'May be a child: guardian and child-protection referral needed',
   stopped: 'The interview stops here',
@@ -99,10 +108,13 @@ const en: UiText = {
   pruned: 'Removed because they no longer apply:',
   notAllowed: 'This question needs a real answer.',
   needsAnswer: 'An answer is needed (or Ctrl-K don’t know, Ctrl-X declined).',
+  tickOne: 'Tick at least one with Space (or Ctrl-K don’t know, Ctrl-X declined).',
   typeNumber: 'Type a number.',
   wholeNumber: 'Type a whole number.',
   between: (min, max) => `Between ${min} and ${max}.`,
   dateFormat: 'Write the date as YYYY-MM-DD, e.g. 2023-04-30.',
+  notARealDate: 'This is not a real date: that month has no such day.',
+  futureDate: 'This date is after today: the question asks about something that has happened.',
   multiline: 'One line at a time; Enter on an empty line finishes.',
   previous: 'Previous answer',
   keepPrevious: 'Enter on an empty first line keeps the previous answer.',
@@ -137,6 +149,7 @@ const fr: UiText = {
   urgent: 'URGENT',
   advisory: 'Conseil',
   child: 'Enfant',
+  possibleMinor: 'Peut-être un enfant',
   childLine: 'Enfant : tuteur et orientation vers la protection de l’enfance nécessaires',
   possibleMinorLine:
     'Peut-être mineur : tuteur et orientation vers la protection de l’enfance nécessaires',
@@ -171,10 +184,13 @@ const fr: UiText = {
   pruned: 'Retiré car cela ne s’applique plus :',
   notAllowed: 'Cette question demande une vraie réponse.',
   needsAnswer: 'Une réponse est nécessaire (ou Ctrl-K ne sait pas, Ctrl-X refus).',
+  tickOne: 'Cochez au moins une case avec Espace (ou Ctrl-K ne sait pas, Ctrl-X refus).',
   typeNumber: 'Tapez un nombre.',
   wholeNumber: 'Tapez un nombre entier.',
   between: (min, max) => `Entre ${min} et ${max}.`,
   dateFormat: 'Écrivez la date AAAA-MM-JJ, par ex. 2023-04-30.',
+  notARealDate: 'Cette date n’existe pas : ce mois n’a pas ce jour.',
+  futureDate: 'Cette date est postérieure à aujourd’hui : la question porte sur un fait passé.',
   multiline: 'Une ligne à la fois ; Entrée sur une ligne vide pour finir.',
   previous: 'Réponse précédente',
   keepPrevious: 'Entrée sur une première ligne vide garde la réponse précédente.',

@@ -69,6 +69,12 @@ export interface InterviewRecord {
    * absent at the frontier. Lets `resume` return to exactly the question on screen.
    */
   readonly position?: string;
+  /**
+   * Notes the screener confirmed at questions not answered yet, saved at once so a
+   * quit or going back loses none; moved into the answer when the question is answered
+   * (dropped if it is skipped). Free text: never in a report or an export.
+   */
+  readonly pendingNotes?: Readonly<Record<string, string>>;
   /** Urgent notices and advisories already shown (rule or question.choice ids), so they show once. */
   readonly shown: readonly string[];
   /** The screener's redaction review, if one was made (see RedactionReview). */

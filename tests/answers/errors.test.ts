@@ -57,6 +57,13 @@ const CASES: [string, string, string, number, number][] = [
     31,
   ],
   [
+    'a required multiple choice with nothing ticked',
+    withLine('  controls', '  controls: []'),
+    'E_ANSWER_MISSING',
+    11,
+    13,
+  ],
+  [
     'out of range',
     withLine('  hours_per_day', '  hours_per_day: 25'),
     'E_ANSWER_OUT_OF_RANGE',
@@ -149,6 +156,17 @@ describe.each([
   it('does not pile hidden-answer errors on an answer that is itself wrong', async () => {
     const r = await playText(withLine('  job_as', '  job_as_promised: diferent_job'));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E_ANSWER_NOT_A_CHOICE']);
+  });
+
+  it('a date that does not exist is said to be one, not a format mistake', async () => {
+    const r = await playText(withLine('  arrived_on', '  arrived_on: 2023-02-30'));
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      [
+        'E_ANSWER_TYPE',
+        '`arrived_on` takes a real date; 2023-02-30 does not exist',
+        'that month has no such day',
+      ],
+    ]);
   });
 
   it('answers after a stop are reported as not asked', async () => {

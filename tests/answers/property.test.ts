@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
+  endAtStop,
   acknowledge,
   answer,
   checkAnswer,
@@ -46,7 +47,7 @@ function randomValue(g: Gen, q: Question): unknown {
       const exclusive = q.choices.filter((c) => c.exclusive);
       if (exclusive.length && g(fc.boolean)) return [g(fc.constantFrom, ...exclusive).value];
       const others = q.choices.filter((c) => !c.exclusive).map((c) => c.value);
-      return g(fc.subarray, others);
+      return g(fc.subarray, others, { minLength: q.required ? 1 : 0 });
     }
     case 'number': {
       const min = q.min ?? -1000;
@@ -107,7 +108,11 @@ function walk(g: Gen, q: Questionnaire) {
     } else if (step.kind === 'info') state = acknowledge(q, state, step.question.id, now());
     else if (step.kind === 'urgent' || step.kind === 'advisory' || step.kind === 'child')
       state = acknowledge(q, state, step.id, now());
-    else break;
+    else {
+      // A stop screen: `run` confirms it, as the screener does.
+      if (step.kind === 'stop') state = endAtStop(q, state, now());
+      break;
+    }
   }
   return { file, notes, expected: state.record };
 }

@@ -79,10 +79,11 @@ describe('terminal adapter', () => {
     expect(r.action).toMatchObject({ input: { kind: 'value', value: 'yes' } });
   });
 
-  it('Ctrl-N adds a note kept with the answer; Ctrl-G shows the guidance', async () => {
-    const r = await drive(first(), ['\x0e', 'interpreter late\r', '\x07', '\r']);
-    expect(r.action).toMatchObject({ note: 'interpreter late' });
-    expect(r.screen).toContain('Guidance: Ask any companion to wait outside');
+  it('Ctrl-N gives the note at once, to be saved before the answer; Ctrl-G shows the guidance', async () => {
+    const r = await drive(first(), ['\x0e', 'interpreter late\r']);
+    expect(r.action).toEqual({ kind: 'note', note: 'interpreter late' });
+    const g = await drive(first(), ['\x07', '\r']);
+    expect(g.screen).toContain('Guidance: Ask any companion to wait outside');
   });
 
   it('keeps typed text when a key interrupts, and checks it with the engine', async () => {

@@ -18,10 +18,10 @@ function withLine(text: string, line: number, from: string, to: string) {
 
 describe('a compared value that is not a choice', () => {
   it('is caught in a list even when the other values are right', () => {
-    const { r, errors } = withLine(iom, 154, "'uncertain']", "'uncertian']");
+    const { r, errors } = withLine(iom, 155, "'uncertain']", "'uncertian']");
     expect(r.questionnaire).toBeUndefined();
     expect(errors.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual([
-      '154:51 E_UNKNOWN_CHOICE_VALUE',
+      '155:51 E_UNKNOWN_CHOICE_VALUE',
     ]);
     expect(errors[0]!.message).toContain("`prep_age_group` has no choice 'uncertian'");
     expect(errors[0]!.hint).toBe('did you mean `uncertain`?');

@@ -76,7 +76,7 @@ describe('an error inside an expression points at the spot in the file', () => {
     expect(text).not.toBe(iom);
     const errors = errorsOf(text);
     expect(errors.map((d) => `${d.line}:${d.col} ${d.code} ${d.length}`)).toEqual([
-      '197:39 E_UNKNOWN_CHOICE_VALUE 11',
+      '198:39 E_UNKNOWN_CHOICE_VALUE 11',
     ]);
   });
 

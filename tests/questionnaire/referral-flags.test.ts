@@ -21,7 +21,7 @@ describe('flags named by referrals', () => {
     expect(r.questionnaire).toBeUndefined();
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.line}:${d.col} ${d.code} ${d.hint}`)).toEqual([
-      '2873:16 E_UNKNOWN_FLAG did you mean `minor`?',
+      '2874:16 E_UNKNOWN_FLAG did you mean `minor`?',
     ]);
   });
 

@@ -53,3 +53,43 @@ describe('redaction review', () => {
     expect(audit.map((e) => e.type)).toEqual(['redaction_review', 'report']);
   });
 });
+
+describe('redaction review and the screen', () => {
+  const reviewOf = async (name: string) => {
+    const data = join(dir, name);
+    const store = await newStore(data, nodeFs, PASSPHRASE);
+    const id = testId();
+    await store.save({ ...canaryRecord(canaryQuestionnaire()), id });
+    const out = join(dir, `${name}.md`);
+    const t = new Term(['report', id, '-q', FIXTURE, '--review', '--out', out], cliEnv(data));
+    await t.waitFor((s) => s.includes('Passage 1 of 3') && s.trimEnd().endsWith('select'));
+    return t;
+  };
+  /** Nothing of the passages after the last clearing of screen and scrollback. */
+  const cleared = (t: Term) => {
+    const at = t.raw.lastIndexOf('\x1b[3J\x1b[2J\x1b[H');
+    expect(at).toBeGreaterThan(t.raw.indexOf('Passage 1 of 3'));
+    expect(t.raw.slice(at)).not.toMatch(/Passage|police|brother/);
+  };
+
+  for (const [key, name] of [
+    [KEY.ctrlQ, 'Ctrl-Q'],
+    ['\x1b[24~', 'F12'],
+    [KEY.ctrlC, 'Ctrl-C'],
+  ] as const)
+    it(`${name} clears the screen and the scrollback and ends the review unsaved (130)`, async () => {
+      const t = await reviewOf(`quick-${name}`);
+      t.write(key);
+      expect(await t.exited).toBe(130);
+      cleared(t);
+    });
+
+  it('a finished review leaves no passage on the screen', async () => {
+    const t = await reviewOf('finish');
+    // The last choice: finish the review.
+    t.write(KEY.up + KEY.enter);
+    expect(await t.exited).toBe(0);
+    cleared(t);
+    expect(t.screen()).toContain('Report written to');
+  });
+});

@@ -7,9 +7,9 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
+import { requireRecordId } from '../record-id.js';
 import { promptWatch } from '../terminal-gone.js';
 import { dataError, ScreenerError, usageError } from '../../errors.js';
-import { isRecordId } from '../../record/id.js';
 import { whileHeld } from '../../record/store-api.js';
 
 interface Options {
@@ -18,11 +18,7 @@ interface Options {
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [rawId, opts] = args as [string, Options];
-  const id = rawId.trim().toUpperCase();
-  if (!isRecordId(id))
-    throw usageError('E_BAD_RECORD_ID', `"${rawId}" is not a record id.`, [
-      'Record ids look like R-7K3M-Q9XD; `screener list` shows them.',
-    ]);
+  const id = requireRecordId(rawId);
   // Checked before the passphrase: without a terminal nobody can confirm, and a script
   // that forgot --yes (or a stray pipe) must not delete an interview unasked.
   if (!opts.yes && !ctx.interactive)

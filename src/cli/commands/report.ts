@@ -17,7 +17,9 @@ import {
 import { styler } from '../style.js';
 import { requireReportLanguage } from '../language.js';
 import { logReport } from '../log-report.js';
+import { requireRecordId } from '../record-id.js';
 import { promptWatch } from '../terminal-gone.js';
+import { CLEAR_ALL } from '../../prompt/terminal.js';
 import { ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
@@ -49,7 +51,8 @@ interface Options {
 }
 
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
-  const [id, opts] = args as [string, Options];
+  const [rawId, opts] = args as [string, Options];
+  const id = requireRecordId(rawId);
   const format = opts.format ?? 'md';
   if (opts.lang !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(opts.lang))
     throw usageError(
@@ -226,10 +229,23 @@ async function reviewDialogue(
     output: ctx.stderr as NodeJS.WritableStream,
     signal: watch.signal,
   };
+  // The passages are what the person said: nothing of them stays on the screen or in
+  // the scrollback once the review ends, however it ends. A quick-exit key (Ctrl-C,
+  // Ctrl-Q, F12) clears them at once, as in an interview, and ends the review unsaved.
+  const clear = () => {
+    if ((ctx.stderr as NodeJS.WriteStream).isTTY) ctx.stderr.write(CLEAR_ALL);
+  };
+  const { watchQuickExitKeys } = await import('../../prompt/quick-exit-keys.js');
+  const stopKeys = watchQuickExitKeys(ctx.stdin as NodeJS.ReadStream, () => {
+    clear();
+    watch.abort();
+  });
   try {
     return await reviewSteps(ctx, q, record, opts, prompts, io);
   } finally {
+    stopKeys();
     watch.stop();
+    clear();
   }
 }
 

@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
+import { requireRecordId } from '../record-id.js';
 import { stateOf } from '../../engine/index.js';
 import { usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
@@ -21,8 +22,8 @@ interface Options {
 export async function run(ctx: CliContext, args: readonly unknown[]): Promise<number> {
   const [id, opts = {}] = args as [string | undefined, Options | undefined];
   requireTerminal(ctx, 'resume');
+  let recordId = id === undefined ? undefined : requireRecordId(id);
   const store = await interviewStore(ctx, false);
-  let recordId = id;
   if (!recordId) {
     const open = (await store.list())
       .filter((r) => r.status === 'in_progress')
