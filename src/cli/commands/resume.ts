@@ -7,8 +7,10 @@ import { writeLine } from '../context.js';
 import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
 import { requireRecordId } from '../record-id.js';
+import { promptWatch } from '../terminal-gone.js';
+import { EXIT } from '../exit-codes.js';
 import { stateOf } from '../../engine/index.js';
-import { usageError } from '../../errors.js';
+import { ScreenerError, usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import { whileHeld } from '../../record/store-api.js';
@@ -43,7 +45,14 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
         'E_NOT_RESUMABLE',
         `interview ${record.id} is ${record.status}; only one in progress can be resumed.`,
       );
-    const q = questionnaireFor(ctx, record, opts.questionnaire);
+    const { questionnaire: q, changed } = questionnaireFor(record, opts.questionnaire);
+    if (changed && !(await continueWithChanged(ctx, q))) {
+      writeLine(
+        ctx.stderr,
+        `Nothing was changed. To continue with the questionnaire the interview began with, give its file: screener resume ${record.id} --questionnaire FILE`,
+      );
+      return EXIT.ok;
+    }
     return await interactiveSession(ctx, {
       questionnaire: q,
       state: stateOf(record),
@@ -55,31 +64,56 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
   });
 }
 
-/** The questionnaire the record was made with: the same file (by hash), else the same id and version. */
+/**
+ * The questionnaire the record was made with: the same file (by hash), else the same
+ * id and version (`changed`).
+ */
 function questionnaireFor(
-  ctx: CliContext,
   record: InterviewRecord,
   file: string | undefined,
-): Questionnaire {
+): { questionnaire: Questionnaire; changed: boolean } {
   const candidates = file ? [file] : shippedQuestionnaires();
   let sameVersion: Questionnaire | undefined;
   for (const f of candidates) {
     const q = loadQuestionnaire(f).questionnaire;
     if (!q) continue;
-    if (q.hash === record.questionnaire.hash) return q;
+    if (q.hash === record.questionnaire.hash) return { questionnaire: q, changed: false };
     if (q.id === record.questionnaire.id && q.version === record.questionnaire.version)
       sameVersion ??= q;
   }
-  if (sameVersion) {
-    writeLine(
-      ctx.stderr,
-      `screener: warning: ${sameVersion.file} has changed since this interview began (same id and version); continuing with it.`,
-    );
-    return sameVersion;
-  }
+  if (sameVersion) return { questionnaire: sameVersion, changed: true };
   throw usageError(
     'E_QUESTIONNAIRE_NOT_FOUND',
     `interview ${record.id} was made with questionnaire ${record.questionnaire.id} ${record.questionnaire.version}, which is not ${file ? file : 'among the shipped ones'}.`,
     ['Pass its file with --questionnaire FILE.'],
   );
+}
+
+/**
+ * Asked before the session, whose first screen clears the terminal: a warning printed
+ * and then wiped is a warning nobody read. Questions, choices or conditions may differ
+ * from those the person already answered.
+ */
+async function continueWithChanged(ctx: CliContext, q: Questionnaire): Promise<boolean> {
+  writeLine(
+    ctx.stderr,
+    `screener: warning: ${q.file} has changed since this interview began (same id and version ${q.version}); questions, choices or conditions may differ from those already answered.`,
+  );
+  const { confirm } = await import('../../prompt/inquirer-prompts.js');
+  const watch = promptWatch(ctx.stdin);
+  try {
+    return await confirm(
+      { message: 'Continue the interview with the changed questionnaire?', default: true },
+      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
+    );
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    )
+      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was changed.');
+    throw error;
+  } finally {
+    watch.stop();
+  }
 }
