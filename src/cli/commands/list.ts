@@ -3,6 +3,7 @@
  * interview, never anything the person said. Unreadable files are named on stderr
  * (exit 4) without hiding the readable ones.
  */
+import { shortTime } from '../short-time.js';
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -73,12 +74,4 @@ function writeTable(ctx: CliContext, records: readonly RecordSummary[]): void {
         .join('  ')
         .trimEnd(),
     );
-}
-
-/** Local time to the minute: enough to tell interviews apart. */
-function shortTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -1,6 +1,7 @@
 /**
  * `screener resume [ID]`: continue an interview that was paused or quick-exited, at
- * the question where it stopped. Without an id, the most recent one in progress.
+ * the question where it stopped. Without an id, the one in progress, or the one the
+ * screener picks when several are.
  */
 import type { CliContext } from '../context.js';
 import { writeLine } from '../context.js';
@@ -8,6 +9,7 @@ import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
 import { requireRecordId } from '../record-id.js';
 import { promptWatch } from '../terminal-gone.js';
+import { shortTime } from '../short-time.js';
 import { EXIT } from '../exit-codes.js';
 import { stateOf } from '../../engine/index.js';
 import { ScreenerError, usageError } from '../../errors.js';
@@ -15,6 +17,7 @@ import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import { whileHeld } from '../../record/store-api.js';
 import type { InterviewRecord } from '../../record/types.js';
+import type { RecordSummary } from '../../record/store-api.js';
 import { shippedQuestionnaires } from '../../shipped.js';
 
 interface Options {
@@ -31,11 +34,11 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
       .filter((r) => r.status === 'in_progress')
       // ISO 8601 times in UTC order as text; a plain comparison, not the locale's collation.
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-    recordId = open[0]?.id;
-    if (!recordId)
+    if (open.length === 0)
       throw usageError('E_NOTHING_TO_RESUME', 'no interview is in progress.', [
         'Start one with: screener interview',
       ]);
+    recordId = open.length === 1 ? open[0]!.id : await chooseInterview(ctx, open);
   }
   // Held before it is read, so what is read is the last another window saved.
   return whileHeld(store, recordId, async () => {
@@ -104,6 +107,37 @@ async function continueWithChanged(ctx: CliContext, q: Questionnaire): Promise<b
   try {
     return await confirm(
       { message: 'Continue the interview with the changed questionnaire?', default: true },
+      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
+    );
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    )
+      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was changed.');
+    throw error;
+  } finally {
+    watch.stop();
+  }
+}
+
+/**
+ * Several interviews in progress (one quit at its first question, say): the most
+ * recent is not always the one meant, and resuming the wrong one under pressure costs
+ * time. Ids and times only, as `list` shows: nothing about the person.
+ */
+async function chooseInterview(ctx: CliContext, open: readonly RecordSummary[]): Promise<string> {
+  const { select } = await import('../../prompt/inquirer-prompts.js');
+  const watch = promptWatch(ctx.stdin);
+  try {
+    return await select(
+      {
+        message: `${open.length} interviews are in progress. Which one? (most recent first)`,
+        choices: open.map((r) => ({
+          name: `${r.id}  started ${shortTime(r.startedAt)}, last saved ${shortTime(r.updatedAt)}`,
+          value: r.id,
+        })),
+      },
       { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
     );
   } catch (error) {
