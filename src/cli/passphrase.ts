@@ -5,8 +5,8 @@
  */
 import type { CliContext } from './context.js';
 import { writeLine } from './context.js';
-import { promptWatch } from './terminal-gone.js';
-import { ScreenerError, usageError } from '../errors.js';
+import { askOnce } from './ask-once.js';
+import { usageError } from '../errors.js';
 import { checkPassphraseLength, passphraseLength, samePassphrase } from '../store/index.js';
 
 export const PASSPHRASE_ENV = 'SCREENER_PASSPHRASE';
@@ -58,28 +58,21 @@ async function promptHidden(ctx: CliContext, message: string, env: string): Prom
       [`Scripts pass it in the environment: ${env}=... screener ...`],
     );
   const { password } = await import('../prompt/inquirer-prompts.js');
-  const watch = promptWatch(streams.input);
-  try {
-    // No mask characters (they reveal the length) and no Ctrl+T reveal: someone may be watching the screen.
-    return await password(
-      { message, toggleMask: false },
-      {
-        input: streams.input,
-        output: streams.output as NodeJS.WritableStream,
-        clearPromptOnDone: true,
-        signal: watch.signal,
-      },
-    );
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-    )
-      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted.');
-    throw error;
-  } finally {
-    watch.stop();
-  }
+  return askOnce(
+    streams.input,
+    (signal) =>
+      // No mask characters (they reveal the length) and no Ctrl+T reveal: someone may be watching the screen.
+      password(
+        { message, toggleMask: false },
+        {
+          input: streams.input,
+          output: streams.output as NodeJS.WritableStream,
+          clearPromptOnDone: true,
+          signal,
+        },
+      ),
+    'Interrupted.',
+  );
 }
 
 /**

@@ -114,14 +114,15 @@ function errnoInWords(code: string | undefined): string {
 
 /** Reads and decodes a file; any problem is a diagnostic, never an exception. */
 export function readTextFile(file: string): { text?: string; diagnostics: Diagnostic[] } {
+  const unreadable = (message: string) => ({
+    diagnostics: [diag(file, 'E_FILE_UNREADABLE', message, START)],
+  });
+  const systemRefused = (e: unknown) =>
+    unreadable(`cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`);
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) {
-      return {
-        diagnostics: [diag(file, 'E_FILE_UNREADABLE', 'this is a folder, not a file', START)],
-      };
-    }
+    if (st.isDirectory()) return unreadable('this is a folder, not a file');
     // A named pipe or a device is never opened: reading one can wait for ever.
     if (!st.isFile()) {
       const what = st.isFIFO()
@@ -131,29 +132,13 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
           : st.isCharacterDevice() || st.isBlockDevice()
             ? 'a device'
             : 'not a regular file';
-      return {
-        diagnostics: [
-          diag(
-            file,
-            'E_FILE_UNREADABLE',
-            `this is ${what}, not a regular file; save the content to a file and give its path`,
-            START,
-          ),
-        ],
-      };
+      return unreadable(
+        `this is ${what}, not a regular file; save the content to a file and give its path`,
+      );
     }
     size = st.size;
   } catch (e) {
-    return {
-      diagnostics: [
-        diag(
-          file,
-          'E_FILE_UNREADABLE',
-          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
-          START,
-        ),
-      ],
-    };
+    return systemRefused(e);
   }
   if (size > MAX_FILE_BYTES) {
     return {
@@ -171,16 +156,7 @@ export function readTextFile(file: string): { text?: string; diagnostics: Diagno
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    return {
-      diagnostics: [
-        diag(
-          file,
-          'E_FILE_UNREADABLE',
-          `cannot read the file: ${errnoInWords((e as NodeJS.ErrnoException).code)}`,
-          START,
-        ),
-      ],
-    };
+    return systemRefused(e);
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleDriver } from '../helpers/bundle-driver.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const work = mkdtempSync(join(tmpdir(), 'screener-hangup-'));
@@ -18,16 +18,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('hang-up signals after the terminal is gone', () => {
   it('a late one does not kill the process on its way out', () => {
-    const driver = join(work, 'hang-up-driver.mjs');
-    buildSync({
-      entryPoints: [join(import.meta.dirname, 'hang-up-driver.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: driver,
-      logLevel: 'error',
-    });
+    const driver = bundleDriver(join(import.meta.dirname, 'hang-up-driver.ts'), work);
     const r = spawnSync(process.execPath, [driver], { encoding: 'utf8' });
     expect(r.signal, r.stderr).toBeNull();
     expect(r.status).toBe(7);

@@ -5,10 +5,10 @@
  * assertion would pass for the wrong reason.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
+import { cannotDropRoot, cliAsNobody, giveToNobody } from '../helpers/as-nobody.js';
+import { ROOT, runCli, STACK_TRACE } from '../helpers/run-cli.js';
 import {
   CLI_ENV,
   fakeRecord,
@@ -21,44 +21,11 @@ import {
   testId,
 } from '../store/helpers.js';
 
-const isRoot = process.getuid?.() === 0;
-const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-});
-const NOBODY = 65534;
-
 function unprivileged(args: string[], env: Record<string, string | undefined>) {
   const full = { ...process.env, NO_COLOR: '1', ...CLI_ENV, ...env };
-  const r = isRoot
-    ? spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, BIN, ...args], {
-        cwd: ROOT,
-        env: full,
-        input: '',
-        encoding: 'utf8',
-      })
-    : spawnSync(process.execPath, [BIN, ...args], {
-        cwd: ROOT,
-        env: full,
-        input: '',
-        encoding: 'utf8',
-      });
+  const r = cliAsNobody(args, { cwd: ROOT, env: full, input: '' });
   expect(r.stderr).not.toMatch(STACK_TRACE);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Hands the folder to `nobody` when the test runs as root. */
-function giveAway(dir: string): void {
-  if (!isRoot) return;
-  chownSync(dir, NOBODY, NOBODY);
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) giveAway(p);
-    else chownSync(p, NOBODY, NOBODY);
-  }
 }
 
 let dir: string;
@@ -89,11 +56,11 @@ async function setUp() {
   await store.save(fakeRecord(a));
   await store.save(fakeRecord(b));
   chmodSync(dir, 0o755);
-  giveAway(data);
+  giveToNobody(data);
   return [a, b] as const;
 }
 
-describe.skipIf(isRoot && !runuser)('permissions through the CLI', () => {
+describe.skipIf(cannotDropRoot)('permissions through the CLI', () => {
   it('an unreadable record: exit 1 naming it and the system error, the other record listed', async () => {
     const [a, b] = await setUp();
     chmodSync(join(data, 'records', `${a}.rec`), 0o000);

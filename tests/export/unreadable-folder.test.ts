@@ -6,10 +6,10 @@
  * are skipped: they would pass for the wrong reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, STACK_TRACE } from '../helpers/run-cli.js';
+import { cannotDropRoot, cliAsNobody, giveToNobody } from '../helpers/as-nobody.js';
+import { STACK_TRACE } from '../helpers/run-cli.js';
 import {
   FIXTURE,
   laptop,
@@ -21,22 +21,6 @@ import {
   tempDir,
   variedPerson,
 } from './helpers/records.js';
-
-const isRoot = process.getuid?.() === 0;
-const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((p) => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-});
-const NOBODY = 65534;
-
-function giveAway(path: string): void {
-  chownSync(path, NOBODY, NOBODY);
-  if (statSync(path).isDirectory())
-    for (const name of readdirSync(path)) giveAway(join(path, name));
-}
 
 let root: string;
 let keyFile: string;
@@ -53,10 +37,8 @@ beforeAll(async () => {
   );
   mkdirSync(join(root, 'usb', 'lost+found'));
   mkdirSync(join(root, 'out'));
-  if (isRoot) {
-    chmodSync(root, 0o755);
-    giveAway(root);
-  }
+  chmodSync(root, 0o755);
+  giveToNobody(root);
   chmodSync(join(root, 'usb', 'lost+found'), 0o000);
   const records = join(root, 'usb', 'laptop', 'records');
   chmodSync(
@@ -73,64 +55,55 @@ afterAll(() => {
   removeDir(root);
 });
 
-describe.skipIf(isRoot && !runuser)(
-  'an export with an unreadable folder or file inside a PATH',
-  () => {
-    it('lists them as skipped, on stderr and in the summary, exports the rest, exit 5', () => {
-      const args = [
-        '--data-dir',
-        'coord',
-        'export',
-        'usb',
-        '--key',
-        keyFile,
-        '--questionnaire',
-        FIXTURE,
-        '--k',
-        '1',
-        '--out',
-        join('out', 'dataset.csv'),
-        '--summary',
-        join('out', 'summary.json'),
-      ];
-      const env = {
-        ...process.env,
-        NO_COLOR: '1',
-        SCREENER_SCRYPT_N: '1024',
-        SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
-      };
-      const r = isRoot
-        ? spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, BIN, ...args], {
-            cwd: root,
-            env,
-            encoding: 'utf8',
-          })
-        : spawnSync(process.execPath, [BIN, ...args], { cwd: root, env, encoding: 'utf8' });
-      expect(r.stderr).not.toMatch(STACK_TRACE);
-      expect(r.status, r.stderr).toBe(5);
-      const folder = join('usb', 'lost+found') + '/';
-      expect(r.stderr).toContain(
-        `screener: skipped ${folder}: unreadable — Cannot read the folder ${join('usb', 'lost+found')}: permission denied (EACCES). Any records in that folder were not read or counted. [E_STORE_READ]`,
-      );
-      expect(r.stderr).toMatch(
-        /skipped usb\/laptop\/records\/R-[^ ]+\.rec: unreadable — .*\[E_STORE_READ\]/,
-      );
-      expect(r.stderr).toContain(`Exported ${RECORDS - 1} of ${RECORDS + 1} records`);
-      const summary = JSON.parse(readFileSync(join(root, 'out', 'summary.json'), 'utf8')) as {
-        records_in: number;
-        records_out: number;
-        skipped: { file: string; reason: string; code: string }[];
-      };
-      expect(summary.records_out).toBe(RECORDS - 1);
-      expect(summary.records_in).toBe(RECORDS + 1);
-      expect(summary.skipped.map((s) => [s.file, s.reason, s.code])).toEqual([
-        [folder, 'unreadable', 'E_STORE_READ'],
-        [expect.stringMatching(/^usb\/laptop\/records\/R-.+\.rec$/), 'unreadable', 'E_STORE_READ'],
-      ]);
-      const csv = readFileSync(join(root, 'out', 'dataset.csv'), 'utf8')
-        .trim()
-        .split('\n');
-      expect(csv).toHaveLength(1 + RECORDS - 1);
-    });
-  },
-);
+describe.skipIf(cannotDropRoot)('an export with an unreadable folder or file inside a PATH', () => {
+  it('lists them as skipped, on stderr and in the summary, exports the rest, exit 5', () => {
+    const args = [
+      '--data-dir',
+      'coord',
+      'export',
+      'usb',
+      '--key',
+      keyFile,
+      '--questionnaire',
+      FIXTURE,
+      '--k',
+      '1',
+      '--out',
+      join('out', 'dataset.csv'),
+      '--summary',
+      join('out', 'summary.json'),
+    ];
+    const env = {
+      ...process.env,
+      NO_COLOR: '1',
+      SCREENER_SCRYPT_N: '1024',
+      SCREENER_ORG_PASSPHRASE: ORG_PASSPHRASE,
+    };
+    const r = cliAsNobody(args, { cwd: root, env });
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.status, r.stderr).toBe(5);
+    const folder = join('usb', 'lost+found') + '/';
+    expect(r.stderr).toContain(
+      `screener: skipped ${folder}: unreadable — Cannot read the folder ${join('usb', 'lost+found')}: permission denied (EACCES). Any records in that folder were not read or counted. [E_STORE_READ]`,
+    );
+    expect(r.stderr).toMatch(
+      /skipped usb\/laptop\/records\/R-[^ ]+\.rec: unreadable — .*\[E_STORE_READ\]/,
+    );
+    expect(r.stderr).toContain(`Exported ${RECORDS - 1} of ${RECORDS + 1} records`);
+    const summary = JSON.parse(readFileSync(join(root, 'out', 'summary.json'), 'utf8')) as {
+      records_in: number;
+      records_out: number;
+      skipped: { file: string; reason: string; code: string }[];
+    };
+    expect(summary.records_out).toBe(RECORDS - 1);
+    expect(summary.records_in).toBe(RECORDS + 1);
+    expect(summary.skipped.map((s) => [s.file, s.reason, s.code])).toEqual([
+      [folder, 'unreadable', 'E_STORE_READ'],
+      [expect.stringMatching(/^usb\/laptop\/records\/R-.+\.rec$/), 'unreadable', 'E_STORE_READ'],
+    ]);
+    const csv = readFileSync(join(root, 'out', 'dataset.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(1 + RECORDS - 1);
+  });
+});

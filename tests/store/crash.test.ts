@@ -5,12 +5,12 @@
  * new state. (The interactive crash test through `screener interview` in a pty
  * belongs to the interview's tests; this one proves the layer underneath.)
  */
+import { bundleDriver } from '../helpers/bundle-driver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { FileStore, unlockDataDir } from '../../src/store/index.js';
 import { parseRecordFile } from '../../src/store/record-file.js';
 import {
@@ -34,17 +34,8 @@ let driver: string;
 
 beforeAll(() => {
   work = tempDir('crash');
-  driver = join(work, 'crash-driver.mjs');
   // The driver runs the store's real source, bundled, in a plain Node process.
-  buildSync({
-    entryPoints: [join(import.meta.dirname, 'crash-driver.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: driver,
-    logLevel: 'error',
-  });
+  driver = bundleDriver(join(import.meta.dirname, 'crash-driver.ts'), work);
 });
 afterAll(() => removeDir(work));
 

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleDriver } from '../helpers/bundle-driver.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLockPath } from '../../src/store/session-lock.js';
 
@@ -26,17 +26,9 @@ const ID = 'R-TEST-0001';
 const ROUNDS = 8;
 const WINDOWS = 3;
 const work = mkdtempSync(join(tmpdir(), 'screener-lock-race-'));
-const driver = join(work, 'lock-race-driver.mjs');
+let driver: string;
 beforeAll(() => {
-  buildSync({
-    entryPoints: [join(import.meta.dirname, 'lock-race-driver.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: driver,
-    logLevel: 'error',
-  });
+  driver = bundleDriver(join(import.meta.dirname, 'lock-race-driver.ts'), work);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -8,8 +8,8 @@ import { writeLine } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { openStore } from '../open-store.js';
 import { requireRecordId } from '../record-id.js';
-import { promptWatch } from '../terminal-gone.js';
-import { dataError, ScreenerError, usageError } from '../../errors.js';
+import { askOnce } from '../ask-once.js';
+import { dataError, usageError } from '../../errors.js';
 import { whileHeld } from '../../record/store-api.js';
 
 interface Options {
@@ -47,20 +47,13 @@ export async function run(ctx: CliContext, args: readonly unknown[]): Promise<nu
 
 async function confirm(ctx: CliContext, id: string): Promise<boolean> {
   const { confirm: ask } = await import('../../prompt/inquirer-prompts.js');
-  const watch = promptWatch(ctx.stdin);
-  try {
-    return await ask(
-      { message: `Delete ${id} and its audit log? This cannot be undone.`, default: false },
-      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
-    );
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-    )
-      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was deleted.');
-    throw error;
-  } finally {
-    watch.stop();
-  }
+  return askOnce(
+    ctx.stdin,
+    (signal) =>
+      ask(
+        { message: `Delete ${id} and its audit log? This cannot be undone.`, default: false },
+        { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal },
+      ),
+    'Interrupted; nothing was deleted.',
+  );
 }

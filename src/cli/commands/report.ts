@@ -20,7 +20,8 @@ import { logReport } from '../log-report.js';
 import { requireRecordId } from '../record-id.js';
 import { promptWatch } from '../terminal-gone.js';
 import { CLEAR_ALL } from '../../prompt/terminal.js';
-import { ScreenerError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
+import { asInterrupted } from '../ask-once.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import { whileHeld, type RecordStore } from '../../record/store-api.js';
@@ -180,16 +181,7 @@ type ReviewOptions = {
 };
 
 function interrupted(error: unknown): never {
-  if (
-    error instanceof Error &&
-    (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-  )
-    throw new ScreenerError(
-      'interrupted',
-      'E_INTERRUPTED',
-      'Interrupted; the review was not saved.',
-    );
-  throw error;
+  throw asInterrupted(error, 'Interrupted; the review was not saved.');
 }
 
 /** The passage with what will be removed highlighted, and a numbered list of the removals. */

@@ -8,11 +8,11 @@ import { writeLine } from '../context.js';
 import { interactiveSession, requireTerminal } from '../interview-session.js';
 import { interviewStore } from '../interview-store.js';
 import { requireRecordId } from '../record-id.js';
-import { promptWatch } from '../terminal-gone.js';
+import { askOnce } from '../ask-once.js';
 import { shortTime } from '../short-time.js';
 import { EXIT } from '../exit-codes.js';
 import { stateOf } from '../../engine/index.js';
-import { ScreenerError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { loadQuestionnaire } from '../../questionnaire/load.js';
 import type { Questionnaire } from '../../questionnaire/types.js';
 import { whileHeld } from '../../record/store-api.js';
@@ -103,22 +103,15 @@ async function continueWithChanged(ctx: CliContext, q: Questionnaire): Promise<b
     `screener: warning: ${q.file} has changed since this interview began (same id and version ${q.version}); questions, choices or conditions may differ from those already answered.`,
   );
   const { confirm } = await import('../../prompt/inquirer-prompts.js');
-  const watch = promptWatch(ctx.stdin);
-  try {
-    return await confirm(
-      { message: 'Continue the interview with the changed questionnaire?', default: true },
-      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
-    );
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-    )
-      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was changed.');
-    throw error;
-  } finally {
-    watch.stop();
-  }
+  return askOnce(
+    ctx.stdin,
+    (signal) =>
+      confirm(
+        { message: 'Continue the interview with the changed questionnaire?', default: true },
+        { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal },
+      ),
+    'Interrupted; nothing was changed.',
+  );
 }
 
 /**
@@ -128,26 +121,19 @@ async function continueWithChanged(ctx: CliContext, q: Questionnaire): Promise<b
  */
 async function chooseInterview(ctx: CliContext, open: readonly RecordSummary[]): Promise<string> {
   const { select } = await import('../../prompt/inquirer-prompts.js');
-  const watch = promptWatch(ctx.stdin);
-  try {
-    return await select(
-      {
-        message: `${open.length} interviews are in progress. Which one? (most recent first)`,
-        choices: open.map((r) => ({
-          name: `${r.id}  started ${shortTime(r.startedAt)}, last saved ${shortTime(r.updatedAt)}`,
-          value: r.id,
-        })),
-      },
-      { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal: watch.signal },
-    );
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-    )
-      throw new ScreenerError('interrupted', 'E_INTERRUPTED', 'Interrupted; nothing was changed.');
-    throw error;
-  } finally {
-    watch.stop();
-  }
+  return askOnce(
+    ctx.stdin,
+    (signal) =>
+      select(
+        {
+          message: `${open.length} interviews are in progress. Which one? (most recent first)`,
+          choices: open.map((r) => ({
+            name: `${r.id}  started ${shortTime(r.startedAt)}, last saved ${shortTime(r.updatedAt)}`,
+            value: r.id,
+          })),
+        },
+        { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream, signal },
+      ),
+    'Interrupted; nothing was changed.',
+  );
 }
